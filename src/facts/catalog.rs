@@ -1,0 +1,48 @@
+//! The one place where every fact is documented: name (as in JSON and in rule conditions), unit
+//! and formula. A test checks that this list and [`super::Facts`] never drift apart.
+
+use serde::Serialize;
+
+/// Documentation of one fact.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct FactDoc {
+    /// The fact's name in the report and in rule conditions (`facts.emergencyFundMonths`).
+    pub name: &'static str,
+    /// Unit: `money` (the profile's currency), `money/month`, `money/year`, `ratio` (0.15 = 15%),
+    /// `percent` (15 = 15%), `months`, `years`, `count` or `text`.
+    pub unit: &'static str,
+    /// What it means and how it is computed.
+    pub meaning: &'static str,
+}
+
+/// Every fact of the report, in the order they are serialized.
+pub const FACTS: &[FactDoc] = &[
+    FactDoc { name: "monthlyNetIncome", unit: "money/month", meaning: "Sum of incomes[].netMonthly: what reaches the bank each month." },
+    FactDoc { name: "grossAnnualIncome", unit: "money/year", meaning: "Sum of incomes[].grossAnnual, before tax and payroll deductions." },
+    FactDoc { name: "spendingSource", unit: "text", meaning: "\"stated\" when expenses come from the profile's expenses; \"transactions\" when they are estimated from the transactions' outflows." },
+    FactDoc { name: "essentialMonthly", unit: "money/month", meaning: "expenses.essentialMonthly; without stated expenses, the transactions' monthly outflow (not yet split by category)." },
+    FactDoc { name: "discretionaryMonthly", unit: "money/month", meaning: "expenses.discretionaryMonthly; 0 when spending is estimated from uncategorized transactions." },
+    FactDoc { name: "spendingMonthly", unit: "money/month", meaning: "essentialMonthly + discretionaryMonthly (debt payments excluded)." },
+    FactDoc { name: "debtMinimumsMonthly", unit: "money/month", meaning: "Sum of debts[].minPayment." },
+    FactDoc { name: "monthlySurplus", unit: "money/month", meaning: "monthlyNetIncome − spendingMonthly − debtMinimumsMonthly; negative when spending exceeds income." },
+    FactDoc { name: "savingsRate", unit: "ratio", meaning: "monthlySurplus ÷ monthlyNetIncome; null when there is no net income." },
+    FactDoc { name: "liquidSavings", unit: "money", meaning: "Sum of checking and savings balances (an overdraft counts negative)." },
+    FactDoc { name: "emergencyFundMonths", unit: "months", meaning: "liquidSavings ÷ (essentialMonthly + debtMinimumsMonthly): how long the must-pay bills are covered without income; null when nothing must be paid." },
+    FactDoc { name: "totalDebt", unit: "money", meaning: "Sum of debts[].balance." },
+    FactDoc { name: "weightedAprPercent", unit: "percent", meaning: "Balance-weighted average of debts[].aprPercent; null without debt." },
+    FactDoc { name: "highestAprPercent", unit: "percent", meaning: "Highest aprPercent among debts with a balance; null without debt." },
+    FactDoc { name: "debtToIncome", unit: "ratio", meaning: "debtMinimumsMonthly ÷ (grossAnnualIncome ÷ 12), the lenders' back-end ratio; null without gross income." },
+    FactDoc { name: "totalAssets", unit: "money", meaning: "Sum of accounts[].balance." },
+    FactDoc { name: "investedAssets", unit: "money", meaning: "Balances of brokerage, 401k, ira, roth_ira, hsa and 529 accounts." },
+    FactDoc { name: "netWorth", unit: "money", meaning: "totalAssets − totalDebt." },
+    FactDoc { name: "retirementContributionMonthly", unit: "money/month", meaning: "The person's own contributionMonthly to 401k, ira and roth_ira accounts." },
+    FactDoc { name: "employerMatchAnnual", unit: "money/year", meaning: "Match earned at current contributions: Σ min(contribution×12, salary×upTo%) × match%, salary being grossAnnualIncome." },
+    FactDoc { name: "unclaimedEmployerMatchAnnual", unit: "money/year", meaning: "Match the employer would add at the full matched contribution, minus employerMatchAnnual: free money left on the table." },
+    FactDoc { name: "contributionForFullMatchMonthly", unit: "money/month", meaning: "Extra monthly contribution needed to earn the full match: Σ max(0, salary×upTo% − contribution×12) ÷ 12." },
+    FactDoc { name: "retirementSavingRate", unit: "ratio", meaning: "(retirementContributionMonthly × 12 + employerMatchAnnual) ÷ grossAnnualIncome; null without gross income." },
+    FactDoc { name: "yearsToRetirement", unit: "years", meaning: "max(0, person.retirementAge − person.age)." },
+    FactDoc { name: "transactionCount", unit: "count", meaning: "Number of transactions given." },
+    FactDoc { name: "transactionMonths", unit: "months", meaning: "Length of the transactions' window, from the earliest transaction to asOf, in average Gregorian months (30.436875 days), at least 1; null without transactions." },
+    FactDoc { name: "transactionInflowMonthly", unit: "money/month", meaning: "Sum of positive amounts ÷ transactionMonths; null without transactions." },
+    FactDoc { name: "transactionOutflowMonthly", unit: "money/month", meaning: "Sum of negative amounts (as a positive number) ÷ transactionMonths; null without transactions." },
+];

@@ -1,0 +1,182 @@
+//! Facts: named, documented numbers derived from the profile, on which rules and advice rest.
+//! Their meanings, units and formulas are in [`catalog::FACTS`].
+
+pub mod catalog;
+
+use crate::money::{round_cents, round_ratio};
+use crate::profile::{AccountKind, Profile};
+use serde::Serialize;
+
+/// Average length of a Gregorian month in days (365.2425 ÷ 12).
+pub const DAYS_PER_MONTH: f64 = 30.436875;
+
+/// Where spending figures come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpendingSource {
+    /// From the profile's `expenses`.
+    Stated,
+    /// Estimated from the transactions.
+    Transactions,
+}
+
+/// The derived facts of one profile. Money is rounded to cents and ratios to 4 decimals here, at
+/// the edge; `None` (JSON null) means "not defined for this profile" (e.g. a ratio over zero).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(missing_docs)] // documented in catalog::FACTS, the single source of truth
+pub struct Facts {
+    pub monthly_net_income: f64,
+    pub gross_annual_income: f64,
+    pub spending_source: SpendingSource,
+    pub essential_monthly: f64,
+    pub discretionary_monthly: f64,
+    pub spending_monthly: f64,
+    pub debt_minimums_monthly: f64,
+    pub monthly_surplus: f64,
+    pub savings_rate: Option<f64>,
+    pub liquid_savings: f64,
+    pub emergency_fund_months: Option<f64>,
+    pub total_debt: f64,
+    pub weighted_apr_percent: Option<f64>,
+    pub highest_apr_percent: Option<f64>,
+    pub debt_to_income: Option<f64>,
+    pub total_assets: f64,
+    pub invested_assets: f64,
+    pub net_worth: f64,
+    pub retirement_contribution_monthly: f64,
+    pub employer_match_annual: f64,
+    pub unclaimed_employer_match_annual: f64,
+    pub contribution_for_full_match_monthly: f64,
+    pub retirement_saving_rate: Option<f64>,
+    pub years_to_retirement: u32,
+    pub transaction_count: usize,
+    pub transaction_months: Option<f64>,
+    pub transaction_inflow_monthly: Option<f64>,
+    pub transaction_outflow_monthly: Option<f64>,
+}
+
+/// A ratio, or `None` when the denominator is zero.
+fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
+    (denominator > 0.0).then(|| round_ratio(numerator / denominator))
+}
+
+/// Monthly flows derived from the transactions.
+struct TransactionFlows {
+    months: f64,
+    inflow_monthly: f64,
+    outflow_monthly: f64,
+}
+
+fn transaction_flows(profile: &Profile) -> Option<TransactionFlows> {
+    let earliest = profile.transactions.iter().map(|t| t.date).min()?;
+    let days = (profile.as_of.days_since_epoch() - earliest.days_since_epoch() + 1) as f64;
+    let months = (days / DAYS_PER_MONTH).max(1.0);
+    let inflow: f64 = profile.transactions.iter().filter(|t| t.amount > 0.0).map(|t| t.amount).sum();
+    let outflow: f64 = profile.transactions.iter().filter(|t| t.amount < 0.0).map(|t| -t.amount).sum();
+    Some(TransactionFlows { months, inflow_monthly: inflow / months, outflow_monthly: outflow / months })
+}
+
+/// Employer match: (earned at current contributions, unclaimed, extra monthly contribution needed).
+fn employer_match(profile: &Profile, salary: f64) -> (f64, f64, f64) {
+    let mut earned = 0.0;
+    let mut unclaimed = 0.0;
+    let mut needed = 0.0;
+    for account in &profile.accounts {
+        let Some(m) = &account.employer_match else { continue };
+        let matched_cap = salary * m.up_to_percent_of_salary / 100.0;
+        let own = account.contribution_monthly * 12.0;
+        let rate = m.match_percent / 100.0;
+        earned += own.min(matched_cap) * rate;
+        unclaimed += (matched_cap - own).max(0.0) * rate;
+        needed += (matched_cap - own).max(0.0) / 12.0;
+    }
+    (earned, unclaimed, needed)
+}
+
+impl Facts {
+    /// Computes every fact of a validated profile.
+    pub fn compute(profile: &Profile) -> Facts {
+        let net: f64 = profile.incomes.iter().map(|i| i.net_monthly).sum();
+        let gross: f64 = profile.incomes.iter().map(|i| i.gross_annual).sum();
+        let flows = transaction_flows(profile);
+        let (source, essential, discretionary) = match (&profile.expenses, &flows) {
+            (Some(e), _) => (SpendingSource::Stated, e.essential_monthly, e.discretionary_monthly),
+            (None, Some(f)) => (SpendingSource::Transactions, f.outflow_monthly, 0.0),
+            (None, None) => (SpendingSource::Stated, 0.0, 0.0),
+        };
+        let spending = essential + discretionary;
+        let minimums: f64 = profile.debts.iter().map(|d| d.min_payment).sum();
+        let surplus = net - spending - minimums;
+        let liquid: f64 = profile.accounts.iter().filter(|a| a.kind.is_liquid()).map(|a| a.balance).sum();
+        let total_debt: f64 = profile.debts.iter().map(|d| d.balance).sum();
+        let weighted_apr = (total_debt > 0.0)
+            .then(|| profile.debts.iter().map(|d| d.balance * d.apr_percent).sum::<f64>() / total_debt);
+        let highest_apr = profile
+            .debts
+            .iter()
+            .filter(|d| d.balance > 0.0)
+            .map(|d| d.apr_percent)
+            .fold(None, |acc: Option<f64>, apr| Some(acc.map_or(apr, |a| a.max(apr))));
+        let total_assets: f64 = profile.accounts.iter().map(|a| a.balance).sum();
+        let invested: f64 = profile
+            .accounts
+            .iter()
+            .filter(|a| !a.kind.is_liquid() && a.kind != AccountKind::Other)
+            .map(|a| a.balance)
+            .sum();
+        let retirement_contribution: f64 =
+            profile.accounts.iter().filter(|a| a.kind.is_retirement()).map(|a| a.contribution_monthly).sum();
+        let (match_earned, match_unclaimed, match_needed) = employer_match(profile, gross);
+        let person = &profile.person;
+        Facts {
+            monthly_net_income: round_cents(net),
+            gross_annual_income: round_cents(gross),
+            spending_source: source,
+            essential_monthly: round_cents(essential),
+            discretionary_monthly: round_cents(discretionary),
+            spending_monthly: round_cents(spending),
+            debt_minimums_monthly: round_cents(minimums),
+            monthly_surplus: round_cents(surplus),
+            savings_rate: ratio(surplus, net),
+            liquid_savings: round_cents(liquid),
+            emergency_fund_months: ratio(liquid, essential + minimums),
+            total_debt: round_cents(total_debt),
+            weighted_apr_percent: weighted_apr.map(round_ratio),
+            highest_apr_percent: highest_apr,
+            debt_to_income: ratio(minimums, gross / 12.0),
+            total_assets: round_cents(total_assets),
+            invested_assets: round_cents(invested),
+            net_worth: round_cents(total_assets - total_debt),
+            retirement_contribution_monthly: round_cents(retirement_contribution),
+            employer_match_annual: round_cents(match_earned),
+            unclaimed_employer_match_annual: round_cents(match_unclaimed),
+            contribution_for_full_match_monthly: round_cents(match_needed),
+            retirement_saving_rate: ratio(retirement_contribution * 12.0 + match_earned, gross),
+            years_to_retirement: person.retirement_age.saturating_sub(person.age),
+            transaction_count: profile.transactions.len(),
+            transaction_months: flows.as_ref().map(|f| round_ratio(f.months)),
+            transaction_inflow_monthly: flows.as_ref().map(|f| round_cents(f.inflow_monthly)),
+            transaction_outflow_monthly: flows.as_ref().map(|f| round_cents(f.outflow_monthly)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalog_documents_exactly_the_serialized_facts() {
+        let profile = Profile::from_json(
+            r#"{"asOf":"2026-01-31","currency":"USD","person":{"age":30},"expenses":{"essentialMonthly":1}}"#,
+        )
+        .unwrap();
+        let value = serde_json::to_value(Facts::compute(&profile)).unwrap();
+        let mut keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut documented: Vec<&str> = catalog::FACTS.iter().map(|f| f.name).collect();
+        keys.sort_unstable();
+        documented.sort_unstable();
+        assert_eq!(keys, documented);
+    }
+}

@@ -1,0 +1,26 @@
+//! Documented limits on input size. Anything beyond them is refused with a `too_large` or
+//! `too_deep` error naming the limit, so a hostile page cannot make the module hang or run out of
+//! memory.
+
+/// Largest JSON text accepted, in bytes (16 MiB: a year of transactions is well under 2 MiB).
+pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+/// Deepest nesting of arrays and objects in any input (a profile needs 4).
+pub const MAX_DEPTH: usize = 32;
+/// Most items in any one array (bounded again, more tightly, per profile field).
+pub const MAX_ARRAY_ITEMS: usize = 100_000;
+/// Most keys in any one object.
+pub const MAX_OBJECT_KEYS: usize = 1_000;
+/// Longest string accepted anywhere, in characters.
+pub const MAX_STRING_CHARS: usize = 10_000;
+/// Longest name (account, debt, goal, income) in characters.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Longest transaction description in characters.
+pub const MAX_DESCRIPTION_CHARS: usize = 500;
+/// Most transactions in one profile.
+pub const MAX_TRANSACTIONS: usize = 100_000;
+/// Most incomes, accounts, debts or goals in one profile.
+pub const MAX_LIST_ITEMS: usize = 200;
+/// Largest absolute money amount accepted (a trillion in the profile's currency).
+pub const MAX_MONEY: f64 = 1e12;
+/// Largest ONNX model accepted, in bytes.
+pub const MAX_MODEL_BYTES: usize = 32 * 1024 * 1024;
