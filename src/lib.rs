@@ -15,8 +15,9 @@ pub mod limits;
 pub mod money;
 pub mod profile;
 
+/// The JavaScript API (wasm32 only). Public so that the wasm-bindgen tests can call it.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use advice::{Action, Advisor, AdvisorOptions, Report, Versions};
 pub use error::{ErrorCode, Errors, Issue};

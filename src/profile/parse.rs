@@ -69,10 +69,9 @@ fn read_profile(p: &mut Problems, input: &Input) -> Option<Profile> {
     }
     f.finish(p, PROFILE_FIELDS);
 
-    check_unique(p, "/incomes", incomes.iter().map(|i| i.1.as_ref().map(|x| x.name.as_str())));
-    check_unique(p, "/accounts", accounts.iter().map(|i| i.1.as_ref().map(|x| x.name.as_str())));
-    check_unique(p, "/debts", debts.iter().map(|i| i.1.as_ref().map(|x| x.name.as_str())));
-    check_unique(p, "/goals", goals.iter().map(|i| i.1.as_ref().map(|x| x.name.as_str())));
+    for list in ["incomes", "accounts", "debts", "goals"] {
+        check_unique(p, list, input);
+    }
 
     Some(Profile {
         as_of: as_of?,
@@ -109,17 +108,21 @@ fn collect<T>(items: Items<T>) -> Option<Vec<T>> {
     items.into_iter().map(|(_, v)| v).collect()
 }
 
-fn check_unique<'a>(p: &mut Problems, list: &str, names: impl Iterator<Item = Option<&'a str>>) {
+/// Reports names used twice in one list (ignoring case and surrounding spaces), reading the raw
+/// input so that a duplicate is found even in an item that has other problems.
+fn check_unique(p: &mut Problems, list: &str, input: &Input) {
+    let Input::Object(fields) = input else { return };
+    let Some((_, Input::Array(items))) = fields.iter().find(|(k, _)| k == list) else { return };
     let mut seen: HashSet<String> = HashSet::new();
-    for (i, name) in names.enumerate() {
-        if let Some(name) = name {
-            if !seen.insert(name.to_lowercase()) {
-                p.push(
-                    ErrorCode::Duplicate,
-                    &format!("{list}/{i}/name"),
-                    format!("the name {name:?} is already used by another item of {}", &list[1..]),
-                );
-            }
+    for (i, item) in items.iter().enumerate() {
+        let Input::Object(item) = item else { continue };
+        let Some((_, Input::String(name))) = item.iter().find(|(k, _)| k == "name") else { continue };
+        if !seen.insert(name.trim().to_lowercase()) {
+            p.push(
+                ErrorCode::Duplicate,
+                &format!("/{list}/{i}/name"),
+                format!("the name {:?} is already used by another item of {list}", name.trim()),
+            );
         }
     }
 }

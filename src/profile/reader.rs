@@ -215,7 +215,10 @@ impl<'a> Fields<'a> {
             if !seen {
                 let hint = known
                     .iter()
-                    .find(|k| k.eq_ignore_ascii_case(key) || k.replace('_', "").eq_ignore_ascii_case(&key.replace('_', "")))
+                    .find(|k| {
+                        let (k, key) = (k.replace('_', "").to_lowercase(), key.replace('_', "").to_lowercase());
+                        k == key || (key.len() >= 3 && k.starts_with(&key))
+                    })
                     .map(|k| format!(" (did you mean \"{k}\"?)"))
                     .unwrap_or_default();
                 problems.push(

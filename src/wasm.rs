@@ -1,0 +1,131 @@
+//! The JavaScript layer: the only file that knows about wasm-bindgen, js-sys and
+//! serde-wasm-bindgen. It converts values at the boundary and turns [`Errors`] into a
+//! `FinAdviceError` (a real `Error` subclass defined in `js/finadvice-error.js`).
+
+use crate::error::{ErrorCode, Errors, Issue};
+use crate::input::{issue_from_message, Input};
+use crate::{AdvisorOptions, Profile};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(module = "/js/finadvice-error.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = FinAdviceError)]
+    type JsFinAdviceError;
+
+    #[wasm_bindgen(constructor, js_class = "FinAdviceError")]
+    fn new(message: &str, errors: JsValue) -> JsFinAdviceError;
+}
+
+/// Serializes to plain JS objects and arrays, with `null` for absent values (as JSON would).
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error(&Issue::new(ErrorCode::Type, "", format!("cannot convert the result: {e}")).into()))
+}
+
+/// Builds the `FinAdviceError` thrown for a list of problems.
+fn js_error(errors: &Errors) -> JsValue {
+    let list = errors
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL);
+    JsFinAdviceError::new(&errors.summary(), list).into()
+}
+
+/// Reads a JS value (a plain object, or JSON text) into an [`Input`], enforcing the limits.
+fn read_input(value: JsValue) -> Result<Input, Errors> {
+    if let Some(text) = value.as_string() {
+        return Ok(Input::from_json(&text)?);
+    }
+    serde_wasm_bindgen::from_value::<Input>(value).map_err(|e| {
+        let issue = issue_from_message(&e.to_string());
+        if issue.code == ErrorCode::Parse {
+            Issue::new(ErrorCode::Type, "", format!("cannot read the value: {e}")).into()
+        } else {
+            issue.into()
+        }
+    })
+}
+
+/// Reads `{model?: Uint8Array | ArrayBuffer}`; anything else is an `options` error.
+fn read_options(options: &JsValue) -> Result<AdvisorOptions, Errors> {
+    let mut result = AdvisorOptions::default();
+    if options.is_undefined() || options.is_null() {
+        return Ok(result);
+    }
+    let Some(object) = options.dyn_ref::<js_sys::Object>().filter(|_| options.is_object()) else {
+        return Err(Issue::new(ErrorCode::Options, "", "options must be an object such as {model}").into());
+    };
+    let mut issues = Vec::new();
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        let value = js_sys::Reflect::get(object, &JsValue::from_str(&key)).unwrap_or(JsValue::UNDEFINED);
+        match key.as_str() {
+            "model" if value.is_undefined() || value.is_null() => {}
+            "model" => {
+                if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
+                    result.model = Some(bytes.to_vec());
+                } else if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+                    result.model = Some(js_sys::Uint8Array::new(buffer).to_vec());
+                } else {
+                    issues.push(Issue::new(ErrorCode::Options, "/model", "model must be a Uint8Array or ArrayBuffer with ONNX bytes"));
+                }
+            }
+            other => issues.push(Issue::new(
+                ErrorCode::Options,
+                crate::error::pointer_join("", other),
+                format!("unknown option \"{other}\"; allowed: model"),
+            )),
+        }
+    }
+    if issues.is_empty() { Ok(result) } else { Err(Errors(issues)) }
+}
+
+/// The engine, created once per page or worker and reused for every profile.
+#[wasm_bindgen]
+pub struct Advisor {
+    inner: crate::Advisor,
+}
+
+#[wasm_bindgen]
+impl Advisor {
+    /// Creates an advisor. `options` is optional: `{model?: Uint8Array}` replaces the
+    /// categorization model. Throws a `FinAdviceError` on bad options or a bad model.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<Advisor, JsValue> {
+        let options = read_options(&options).map_err(|e| js_error(&e))?;
+        let inner = crate::Advisor::new(options).map_err(|e| js_error(&e))?;
+        Ok(Advisor { inner })
+    }
+
+    /// Computes the report for a profile (a plain object or JSON text). Throws a
+    /// `FinAdviceError` listing every problem when the profile is invalid.
+    pub fn advise(&self, profile: JsValue) -> Result<JsValue, JsValue> {
+        let input = read_input(profile).map_err(|e| js_error(&e))?;
+        let report = self.inner.advise_input(&input).map_err(|e| js_error(&e))?;
+        to_js(&report)
+    }
+}
+
+/// Validates a profile without computing advice: returns every problem (`[]` when valid).
+#[wasm_bindgen(js_name = validateProfile)]
+pub fn validate_profile(profile: JsValue) -> Result<JsValue, JsValue> {
+    let issues = match read_input(profile).and_then(|input| Profile::from_input(&input).map(|_| ())) {
+        Ok(()) => Vec::new(),
+        Err(errors) => errors.0,
+    };
+    to_js(&issues)
+}
+
+/// Documentation of every fact in a report: `[{name, unit, meaning}]`.
+#[wasm_bindgen(js_name = factCatalog)]
+pub fn fact_catalog() -> Result<JsValue, JsValue> {
+    to_js(&crate::facts::catalog::FACTS)
+}
+
+/// The engine version (the crate version).
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_string()
+}

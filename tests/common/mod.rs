@@ -1,0 +1,19 @@
+//! Helpers shared by the native integration tests.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+/// Path of a file under `tests/`.
+pub fn test_file(relative: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests").join(relative)
+}
+
+/// Text of a file under `tests/`.
+pub fn read_test_file(relative: &str) -> String {
+    std::fs::read_to_string(test_file(relative)).unwrap_or_else(|e| panic!("reading {relative}: {e}"))
+}
+
+/// Asserts two floats are equal within `tolerance`.
+pub fn assert_close(actual: f64, expected: f64, tolerance: f64, what: &str) {
+    assert!((actual - expected).abs() <= tolerance, "{what}: expected {expected}, got {actual}");
+}

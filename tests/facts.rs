@@ -1,0 +1,80 @@
+//! Facts of the example profiles, checked against figures worked out by hand.
+
+mod common;
+use common::{assert_close, read_test_file};
+use finadvice::facts::SpendingSource;
+use finadvice::{Advisor, AdvisorOptions};
+
+fn report(name: &str) -> finadvice::Report {
+    let advisor = Advisor::new(AdvisorOptions::default()).unwrap();
+    advisor.advise_json(&read_test_file(&format!("profiles/{name}.json"))).unwrap()
+}
+
+#[test]
+fn new_graduate_facts_match_hand_computation() {
+    let f = report("new-graduate").facts;
+    assert_eq!(f.monthly_net_income, 3650.0);
+    assert_eq!(f.gross_annual_income, 58000.0);
+    assert_eq!(f.spending_source, SpendingSource::Stated);
+    assert_eq!(f.spending_monthly, 2750.0);
+    assert_eq!(f.debt_minimums_monthly, 419.0); // 126 + 293
+    assert_eq!(f.monthly_surplus, 481.0); // 3650 − 2750 − 419
+    assert_eq!(f.savings_rate, Some(0.1318)); // 481 / 3650 = 0.13178…
+    assert_eq!(f.liquid_savings, 2000.0);
+    assert_eq!(f.emergency_fund_months, Some(0.794)); // 2000 / (2100 + 419) = 0.79396…
+    assert_eq!(f.total_debt, 31200.0);
+    assert_eq!(f.weighted_apr_percent, Some(8.1237)); // (4200×24.99 + 27000×5.5) / 31200
+    assert_eq!(f.highest_apr_percent, Some(24.99));
+    assert_eq!(f.debt_to_income, Some(0.0867)); // 419 / (58000 / 12)
+    assert_eq!(f.total_assets, 4500.0);
+    assert_eq!(f.invested_assets, 2500.0);
+    assert_eq!(f.net_worth, -26700.0);
+    // Match: 50% of contributions up to 6% of 58,000 = 3,480/yr; contributing 1,740/yr earns 870,
+    // leaves 870 unclaimed and needs 145/month more.
+    assert_eq!(f.employer_match_annual, 870.0);
+    assert_eq!(f.unclaimed_employer_match_annual, 870.0);
+    assert_eq!(f.contribution_for_full_match_monthly, 145.0);
+    assert_eq!(f.retirement_saving_rate, Some(0.045)); // (1740 + 870) / 58000
+    assert_eq!(f.years_to_retirement, 44);
+    assert_eq!(f.transaction_count, 0);
+    assert_eq!(f.transaction_months, None);
+}
+
+#[test]
+fn spending_is_estimated_from_transactions_when_not_stated() {
+    let f = report("transactions-only").facts;
+    assert_eq!(f.spending_source, SpendingSource::Transactions);
+    assert_eq!(f.transaction_count, 6);
+    // Window 2026-09-01 ..= 2026-10-31 is 61 days.
+    let months = 61.0 / 30.436875;
+    assert_close(f.transaction_months.unwrap(), months, 1e-4, "transactionMonths");
+    assert_close(f.transaction_inflow_monthly.unwrap(), 3000.0 / months, 0.005, "inflow");
+    assert_close(f.transaction_outflow_monthly.unwrap(), 2800.0 / months, 0.005, "outflow");
+    assert_eq!(f.essential_monthly, f.transaction_outflow_monthly.unwrap());
+    // An overdrawn checking account makes liquid savings negative, and the fund 0 months or less.
+    assert_eq!(f.liquid_savings, -150.0);
+    assert!(f.emergency_fund_months.unwrap() < 0.0);
+    assert_eq!(f.debt_to_income, Some(0.0));
+    assert_eq!(f.weighted_apr_percent, None);
+}
+
+#[test]
+fn ratios_over_zero_are_null_not_infinite() {
+    let text = r#"{"asOf":"2026-01-01","currency":"EUR","person":{"age":40},"expenses":{"essentialMonthly":0}}"#;
+    let report = Advisor::new(AdvisorOptions::default()).unwrap().advise_json(text).unwrap();
+    let json = serde_json::to_value(&report).unwrap();
+    for key in ["savingsRate", "emergencyFundMonths", "debtToIncome", "retirementSavingRate"] {
+        assert!(json["facts"][key].is_null(), "{key} should be null: {}", json["facts"][key]);
+    }
+    assert_eq!(json["actions"], serde_json::json!([]));
+    assert_eq!(json["versions"]["engine"], finadvice::VERSION);
+}
+
+#[test]
+fn the_same_profile_gives_byte_identical_reports() {
+    let text = read_test_file("profiles/new-graduate.json");
+    let advisor = Advisor::new(AdvisorOptions::default()).unwrap();
+    let a = serde_json::to_string(&advisor.advise_json(&text).unwrap()).unwrap();
+    let b = serde_json::to_string(&advisor.advise_json(&text).unwrap()).unwrap();
+    assert_eq!(a, b);
+}
