@@ -1,5 +1,7 @@
 //! The `finadvice` command line: reports on stdout, errors as JSON with exit code 2.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 use common::test_file;
 use std::process::Command;

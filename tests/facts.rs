@@ -1,5 +1,7 @@
 //! Facts of the example profiles, checked against figures worked out by hand.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 use common::{assert_close, read_test_file};
 use finadvice::facts::SpendingSource;

@@ -1,5 +1,7 @@
 //! Profile validation: every problem is reported, with its code and JSON pointer.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 use common::read_test_file;
 use finadvice::{Advisor, AdvisorOptions, ErrorCode, Errors, Profile};

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs every benchmark and prints its table. Installs the anchors first (benches/node_modules).
+# Record the output in benches/RESULTS.md with the date and the machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+[ -f pkg/finadvice_bg.wasm ] || bash scripts/build-pkg.sh
+(cd benches && npm install --no-audit --no-fund --silent)
+echo "## size ($(date -u +%F), $(nproc) cores, $(uname -m))"
+node benches/size.mjs

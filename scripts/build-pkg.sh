@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/: release wasm (as a cdylib, so LTO stays on), wasm-bindgen
+# glue for ES modules, wasm-opt -Oz (binaryen 132), the entry point and package.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+TARGET_WASM=target/wasm32-unknown-unknown/release/finadvice.wasm
+VERSION=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+
+echo "== build: release wasm (cargo rustc --crate-type cdylib)"
+cargo rustc --lib --release --target wasm32-unknown-unknown --crate-type cdylib
+
+echo "== build: wasm-bindgen --target web"
+rm -rf pkg
+wasm-bindgen --target web --out-dir pkg --out-name finadvice "$TARGET_WASM"
+
+echo "== build: wasm-opt -Oz"
+# The release profile keeps the target_features section (no `strip`), so wasm-bindgen and
+# wasm-opt both see which features the module uses; wasm-opt drops the name, producers and
+# features sections on output (no -g), which is what `strip = true` would have saved.
+"$WASM_OPT" -Oz --detect-features --strip-debug --strip-producers --strip-target-features \
+  pkg/finadvice_bg.wasm -o pkg/finadvice_bg.opt.wasm
+mv pkg/finadvice_bg.opt.wasm pkg/finadvice_bg.wasm
+
+echo "== build: entry point and package.json"
+ERROR_MODULE=$(cd pkg && ls snippets/*/js/finadvice-error.js)
+sed "s|__ERROR_MODULE__|./$ERROR_MODULE|" js/index.js > pkg/index.js
+cp js/index.d.ts pkg/index.d.ts
+cp js/README.md pkg/README.md
+cp LICENSE pkg/
+cat > pkg/package.json <<JSON
+{
+  "name": "finadvice",
+  "version": "$VERSION",
+  "description": "Personalized financial advice computed entirely in the browser: WebAssembly, no server, no data leaves the device.",
+  "license": "MIT",
+  "type": "module",
+  "main": "./index.js",
+  "module": "./index.js",
+  "types": "./index.d.ts",
+  "exports": {
+    ".": { "types": "./index.d.ts", "default": "./index.js" },
+    "./finadvice_bg.wasm": "./finadvice_bg.wasm",
+    "./package.json": "./package.json"
+  },
+  "files": ["index.js", "index.d.ts", "finadvice.js", "finadvice.d.ts", "finadvice_bg.wasm", "finadvice_bg.wasm.d.ts", "snippets/", "README.md", "LICENSE"],
+  "sideEffects": false,
+  "engines": { "node": ">=20" },
+  "keywords": ["finance", "budget", "advice", "webassembly", "privacy", "onnx"]
+}
+JSON
+ls -l pkg/finadvice_bg.wasm

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Sets up the toolchain and runs every test: native (cargo test), wasm in Node and in headless
+# Chromium (wasm-pack test), the packed npm package imported from Node, and the demo page end to
+# end in headless Chromium. Then prints the size report against its budget.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+source scripts/env.sh
+
+echo "== test: native (cargo test)"
+cargo test --locked
+
+echo "== test: wasm in Node"
+bash scripts/wasm-test.sh node
+echo "== test: wasm in headless Chromium"
+bash scripts/wasm-test.sh chrome
+
+echo "== test: build the npm package"
+bash scripts/build-pkg.sh
+
+echo "== test: npm import and browser end to end"
+node --test tests/npm/ tests/e2e/
+
+echo "== size report"
+# Budget: the measured 1.93 MB gzip of the first build plus 5% headroom (benches/RESULTS.md).
+node benches/size.mjs --budget-gzip 2030000
+echo "== all tests passed"
