@@ -19,14 +19,14 @@ extern "C" {
 }
 
 /// Serializes to plain JS objects and arrays, with `null` for absent values (as JSON would).
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| js_error(&Issue::new(ErrorCode::Type, "", format!("cannot convert the result: {e}")).into()))
 }
 
 /// Builds the `FinAdviceError` thrown for a list of problems.
-fn js_error(errors: &Errors) -> JsValue {
+pub(crate) fn js_error(errors: &Errors) -> JsValue {
     let list = errors
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or(JsValue::NULL);
@@ -34,7 +34,7 @@ fn js_error(errors: &Errors) -> JsValue {
 }
 
 /// Reads a JS value (a plain object, or JSON text) into an [`Input`], enforcing the limits.
-fn read_input(value: JsValue) -> Result<Input, Errors> {
+pub(crate) fn read_input(value: JsValue) -> Result<Input, Errors> {
     if let Some(text) = value.as_string() {
         return Ok(Input::from_json(&text)?);
     }

@@ -1,0 +1,43 @@
+//! `finadvice advise`: the report for a profile file.
+
+use crate::io::{print_errors, read_error, read_text};
+use crate::usage_error;
+use finadvice::{Advisor, AdvisorOptions, Errors};
+use std::process::ExitCode;
+
+/// `finadvice advise PROFILE.json [--model MODEL.onnx]`.
+pub fn run(args: &[String]) -> ExitCode {
+    let mut profile_path = None;
+    let mut model_path = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--model" => match rest.next() {
+                Some(p) => model_path = Some(p.clone()),
+                None => return usage_error("--model needs a file"),
+            },
+            flag if flag.starts_with("--") => return usage_error(&format!("unknown option {flag}")),
+            path if profile_path.is_none() => profile_path = Some(path.to_string()),
+            extra => return usage_error(&format!("unexpected argument {extra}")),
+        }
+    }
+    let Some(profile_path) = profile_path else { return usage_error("advise needs a PROFILE.json") };
+    let result = (|| -> Result<String, Errors> {
+        let model = match &model_path {
+            Some(p) => Some(std::fs::read(p).map_err(|e| read_error("/model", p, e))?),
+            None => None,
+        };
+        let text = read_text(&profile_path)?;
+        let advisor = Advisor::new(AdvisorOptions { model })?;
+        let report = advisor.advise_json(&text)?;
+        Ok(serde_json::to_string_pretty(&report).expect("a report always serializes"))
+    })();
+    match result {
+        Ok(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(errors) => print_errors(&errors),
+    }
+}
+
