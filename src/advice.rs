@@ -1,5 +1,6 @@
 //! Orchestration: profile → facts → (rules) → report.
 
+use crate::calc::plans::Plans;
 use crate::categorize::model::{load_model, LoadedModel, ModelInfo};
 use crate::error::Errors;
 use crate::facts::Facts;
@@ -50,6 +51,9 @@ pub struct Report {
     pub facts: Facts,
     /// Ranked actions (empty until the rule engine lands).
     pub actions: Vec<Action>,
+    /// The calculators' plans for the profile: debt payoff, goals, retirement
+    /// (`src/calc/plans.rs` documents the default assumptions).
+    pub plans: Plans,
     /// Versions of the engine, model and rule pack.
     pub versions: Versions,
 }
@@ -83,8 +87,10 @@ impl Advisor {
     }
 
     fn report(&self, profile: &Profile) -> Report {
+        let facts = Facts::compute(profile);
         Report {
-            facts: Facts::compute(profile),
+            plans: Plans::compute(profile, &facts),
+            facts,
             actions: Vec::new(),
             versions: Versions { engine: crate::VERSION, model: self.model.as_ref().map(|m| m.info.clone()) },
         }

@@ -36,6 +36,9 @@ pub enum ErrorCode {
     Model,
     /// The options given to the advisor are invalid.
     Options,
+    /// The values are valid one by one but no plan exists for them (a budget below the minimum
+    /// payments, a debt that never amortizes, a plan longer than the horizon).
+    Infeasible,
 }
 
 impl ErrorCode {
@@ -55,6 +58,7 @@ impl ErrorCode {
             ErrorCode::Inconsistent => "inconsistent",
             ErrorCode::Model => "model",
             ErrorCode::Options => "options",
+            ErrorCode::Infeasible => "infeasible",
         }
     }
 }

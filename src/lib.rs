@@ -6,6 +6,7 @@
 #![warn(missing_docs)]
 
 pub mod advice;
+pub mod calc;
 pub mod categorize;
 pub mod date;
 pub mod error;

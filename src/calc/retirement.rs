@@ -1,0 +1,344 @@
+//! Retirement projection: a deterministic path at the expected return, and a seeded Monte Carlo.
+//!
+//! Model (annual steps, everything in **today's money**, i.e. real terms):
+//! * each year's nominal return `R` is drawn from a normal distribution with the allocation's mean
+//!   and volatility ([`super::assumptions`]), floored at −99%; the real growth factor is
+//!   `(1 + R) / (1 + inflation)`;
+//! * accumulation (ages `currentAge … retirementAge − 1`): the balance grows, then the year's
+//!   contribution is added at the end of the year;
+//! * withdrawal (ages `retirementAge … endAge − 1`): the year's spending is taken at the start of the
+//!   year (as in the Trinity study's annual version), then the rest grows;
+//! * a path **succeeds** when the balance never runs out before `endAge`; once it does, it stays 0;
+//! * percentiles p10…p90 are taken over the paths at the end of every year (nearest rank with linear
+//!   interpolation, as numpy's default `percentile`).
+//!
+//! Normal deviates come from Marsaglia's polar method over xoshiro256++ seeded with
+//! `seed_from_u64(seed)`, using `libm::log`, so a seed gives the same numbers natively, in Node
+//! and in every browser. Paths are drawn year by year (all paths for year 1, then year 2…).
+
+use super::assumptions::{Allocation, INFLATION_PERCENT};
+use rand_xoshiro::rand_core::{RngCore, SeedableRng};
+use rand_xoshiro::Xoshiro256PlusPlus;
+use serde::Serialize;
+
+/// Fewest Monte Carlo paths accepted by the API.
+pub const MIN_PATHS: u32 = 100;
+/// Most Monte Carlo paths accepted by the API.
+pub const MAX_PATHS: u32 = 100_000;
+/// Default number of paths.
+pub const DEFAULT_PATHS: u32 = 10_000;
+/// Longest projection, in years.
+pub const MAX_YEARS: u32 = 100;
+
+/// What a retirement projection depends on. Amounts are in today's money.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RetirementRequest {
+    /// Age today.
+    pub current_age: u32,
+    /// Age at which contributions stop and withdrawals start.
+    pub retirement_age: u32,
+    /// Age until which the money must last.
+    pub end_age: u32,
+    /// Invested today.
+    pub balance: f64,
+    /// Added each year until retirement (today's money; it grows with inflation).
+    pub annual_contribution: f64,
+    /// Taken each year in retirement (today's money; it grows with inflation).
+    pub annual_spending: f64,
+    /// The portfolio's mix, which sets the expected return and volatility.
+    pub allocation: Allocation,
+    /// Inflation, in percent a year.
+    pub inflation_percent: f64,
+    /// Number of Monte Carlo paths (0: deterministic projection only).
+    pub paths: u32,
+    /// Seed of the random numbers.
+    pub seed: u64,
+}
+
+impl RetirementRequest {
+    /// A request with the default inflation, paths and seed.
+    pub fn new(current_age: u32, retirement_age: u32, end_age: u32, balance: f64, allocation: Allocation) -> Self {
+        RetirementRequest {
+            current_age,
+            retirement_age,
+            end_age,
+            balance,
+            annual_contribution: 0.0,
+            annual_spending: 0.0,
+            allocation,
+            inflation_percent: INFLATION_PERCENT,
+            paths: DEFAULT_PATHS,
+            seed: 1,
+        }
+    }
+}
+
+/// The assumptions a projection used, reported with it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectionAssumptions {
+    /// The allocation.
+    pub allocation: Allocation,
+    /// Expected nominal return, percent a year.
+    pub expected_return_percent: f64,
+    /// Volatility of the nominal return, percent a year.
+    pub volatility_percent: f64,
+    /// Inflation, percent a year.
+    pub inflation_percent: f64,
+    /// Number of Monte Carlo paths.
+    pub paths: u32,
+    /// Seed of the random numbers.
+    pub seed: u64,
+}
+
+/// One year of the projection (balances at the end of the year the person is `age`, today's money).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectionYear {
+    /// The person's age during the year.
+    pub age: u32,
+    /// Balance on the deterministic path (every year at the expected return).
+    pub expected: f64,
+    /// 10th percentile over the Monte Carlo paths (null without paths).
+    pub p10: Option<f64>,
+    /// 25th percentile.
+    pub p25: Option<f64>,
+    /// Median.
+    pub p50: Option<f64>,
+    /// 75th percentile.
+    pub p75: Option<f64>,
+    /// 90th percentile.
+    pub p90: Option<f64>,
+}
+
+/// A retirement projection. Field names are stable: rules refer to them by path.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RetirementProjection {
+    /// Share of Monte Carlo paths whose money lasts until `endAge` (0–1); null without paths.
+    pub success_probability: Option<f64>,
+    /// Balance at retirement on the deterministic path (today's money).
+    pub expected_at_retirement: f64,
+    /// Median balance at retirement over the paths; null without paths.
+    pub median_at_retirement: Option<f64>,
+    /// Age at which the deterministic path runs out of money; null if it lasts.
+    pub expected_depletion_age: Option<u32>,
+    /// The assumptions used.
+    pub assumptions: ProjectionAssumptions,
+    /// Year by year, from `currentAge` to `endAge − 1`.
+    pub years: Vec<ProjectionYear>,
+}
+
+/// A standard normal generator: xoshiro256++ and Marsaglia's polar method (keeps the spare deviate).
+pub struct Normal {
+    rng: Xoshiro256PlusPlus,
+    spare: Option<f64>,
+}
+
+impl Normal {
+    /// A generator seeded with `seed`.
+    pub fn new(seed: u64) -> Self {
+        Normal { rng: Xoshiro256PlusPlus::seed_from_u64(seed), spare: None }
+    }
+
+    /// A uniform number in [−1, 1).
+    fn symmetric(&mut self) -> f64 {
+        (self.rng.next_u64() >> 11) as f64 * (2.0 / (1u64 << 53) as f64) - 1.0
+    }
+
+    /// The next standard normal deviate.
+    pub fn next(&mut self) -> f64 {
+        if let Some(z) = self.spare.take() {
+            return z;
+        }
+        loop {
+            let (u, v) = (self.symmetric(), self.symmetric());
+            let s = u * u + v * v;
+            if s > 0.0 && s < 1.0 {
+                let factor = (-2.0 * libm::log(s) / s).sqrt();
+                self.spare = Some(v * factor);
+                return u * factor;
+            }
+        }
+    }
+}
+
+/// Value at percentile `p` (0–100) of `values`, numpy's linear interpolation; reorders `values`.
+fn percentile(values: &mut [f64], p: f64) -> f64 {
+    let position = p / 100.0 * (values.len() - 1) as f64;
+    let lo = position.floor() as usize;
+    let (_, &mut low, upper) = values.select_nth_unstable_by(lo, f64::total_cmp);
+    let frac = position - lo as f64;
+    if frac == 0.0 || upper.is_empty() {
+        return low;
+    }
+    let high = upper.iter().copied().fold(f64::INFINITY, f64::min);
+    low + (high - low) * frac
+}
+
+/// One year's step of one path: contribution or withdrawal around the growth.
+#[inline]
+fn step(balance: f64, growth: f64, retired: bool, contribution: f64, spending: f64) -> f64 {
+    if !retired {
+        return balance * growth + contribution;
+    }
+    let left = balance - spending;
+    if left <= 0.0 { 0.0 } else { left * growth }
+}
+
+/// Projects a retirement. The request is expected valid (ages ordered, at most [`MAX_YEARS`]
+/// years, amounts finite); the API layer checks it with JSON pointers.
+pub fn project(request: &RetirementRequest) -> RetirementProjection {
+    let mean = request.allocation.mean_percent() / 100.0;
+    let vol = request.allocation.volatility_percent() / 100.0;
+    let inflation = 1.0 + request.inflation_percent / 100.0;
+    let years = request.end_age.saturating_sub(request.current_age).min(MAX_YEARS);
+    let (contribution, spending) = (request.annual_contribution, request.annual_spending);
+    let retired_at = |year: u32| request.current_age + year >= request.retirement_age;
+
+    let mut expected = request.balance;
+    let mut depletion = None;
+    let paths = request.paths as usize;
+    let mut balances = vec![request.balance; paths];
+    let mut scratch = vec![0.0; paths];
+    let mut normal = Normal::new(request.seed);
+    let mut rows = Vec::with_capacity(years as usize);
+    let mut median_at_retirement = None;
+    let mut expected_at_retirement = if request.current_age >= request.retirement_age { request.balance } else { 0.0 };
+    for year in 0..years {
+        let age = request.current_age + year;
+        let retired = retired_at(year);
+        expected = step(expected, (1.0 + mean) / inflation, retired, contribution, spending);
+        if retired && expected <= 0.0 && depletion.is_none() {
+            depletion = Some(age);
+        }
+        for b in balances.iter_mut() {
+            let r = (mean + vol * normal.next()).max(-0.99);
+            *b = step(*b, (1.0 + r) / inflation, retired, contribution, spending);
+        }
+        let bands = if paths > 0 {
+            scratch.copy_from_slice(&balances);
+            let mut band = |p| Some(crate::money::round_cents(percentile(&mut scratch, p)));
+            [band(10.0), band(25.0), band(50.0), band(75.0), band(90.0)]
+        } else {
+            [None; 5]
+        };
+        if age + 1 == request.retirement_age {
+            expected_at_retirement = expected;
+            median_at_retirement = bands[2];
+        }
+        rows.push(ProjectionYear {
+            age,
+            expected: crate::money::round_cents(expected),
+            p10: bands[0],
+            p25: bands[1],
+            p50: bands[2],
+            p75: bands[3],
+            p90: bands[4],
+        });
+    }
+    let success = (paths > 0).then(|| {
+        let lasting = balances.iter().filter(|&&b| b > 0.0).count();
+        crate::money::round_ratio(lasting as f64 / paths as f64)
+    });
+    RetirementProjection {
+        success_probability: success,
+        expected_at_retirement: crate::money::round_cents(expected_at_retirement),
+        median_at_retirement,
+        expected_depletion_age: depletion,
+        assumptions: ProjectionAssumptions {
+            allocation: request.allocation,
+            expected_return_percent: crate::money::round_ratio(mean * 100.0),
+            volatility_percent: crate::money::round_ratio(vol * 100.0),
+            inflation_percent: request.inflation_percent,
+            paths: request.paths,
+            seed: request.seed,
+        },
+        years: rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BALANCED: Allocation = Allocation { stocks: 0.5, bonds: 0.5, cash: 0.0 };
+
+    #[test]
+    fn normal_deviates_have_unit_moments_and_are_reproducible() {
+        let mut g = Normal::new(42);
+        let n = 200_000;
+        let xs: Vec<f64> = (0..n).map(|_| g.next()).collect();
+        let mean = xs.iter().sum::<f64>() / n as f64;
+        let var = xs.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / n as f64;
+        assert!(mean.abs() < 0.01, "mean {mean}");
+        assert!((var - 1.0).abs() < 0.01, "variance {var}");
+        let within_1sd = xs.iter().filter(|x| x.abs() < 1.0).count() as f64 / n as f64;
+        assert!((within_1sd - 0.6827).abs() < 0.005, "{within_1sd}"); // 68.27% within one sd
+        let mut again = Normal::new(42);
+        assert!(xs.iter().take(100).all(|&x| x == again.next()));
+        assert_ne!(Normal::new(43).next(), xs[0]);
+    }
+
+    #[test]
+    fn percentile_matches_numpy_linear() {
+        // numpy.percentile([1, 2, 3, 4], [10, 50, 90]) = [1.3, 2.5, 3.7]
+        let mut v = vec![4.0, 1.0, 3.0, 2.0];
+        assert!((percentile(&mut v, 10.0) - 1.3).abs() < 1e-12);
+        assert!((percentile(&mut v, 50.0) - 2.5).abs() < 1e-12);
+        assert!((percentile(&mut v, 90.0) - 3.7).abs() < 1e-12);
+        assert_eq!(percentile(&mut [5.0], 90.0), 5.0);
+    }
+
+    #[test]
+    fn deterministic_path_is_the_annuity_formula() {
+        // Zero volatility is not offered, so check the expected path against the FV formula:
+        // 20 years of 10,000 at the real expected return.
+        let mut r = RetirementRequest::new(40, 60, 61, 0.0, BALANCED);
+        r.annual_contribution = 10_000.0;
+        r.paths = 0;
+        let p = project(&r);
+        let real = (1.0 + BALANCED.mean_percent() / 100.0) / (1.0 + INFLATION_PERCENT / 100.0) - 1.0;
+        let fv = super::super::tvm::fv(real, 20.0, -10_000.0, 0.0, super::super::tvm::When::End).unwrap();
+        assert!((p.expected_at_retirement - fv).abs() < 0.01, "{} vs {fv}", p.expected_at_retirement);
+        assert_eq!(p.years.len(), 21);
+        assert!(p.success_probability.is_none() && p.years[0].p50.is_none());
+    }
+
+    #[test]
+    fn same_seed_same_result_other_seed_other_result() {
+        let mut r = RetirementRequest::new(35, 65, 95, 50_000.0, BALANCED);
+        r.annual_contribution = 12_000.0;
+        r.annual_spending = 40_000.0;
+        r.paths = 2000;
+        let a = project(&r);
+        assert_eq!(a, project(&r));
+        r.seed = 2;
+        assert_ne!(a.years, project(&r).years);
+        for y in &a.years {
+            let (p10, p50, p90) = (y.p10.unwrap(), y.p50.unwrap(), y.p90.unwrap());
+            assert!(p10 <= y.p25.unwrap() && y.p25.unwrap() <= p50 && p50 <= y.p75.unwrap() && y.p75.unwrap() <= p90);
+        }
+    }
+
+    #[test]
+    fn more_spending_means_less_success() {
+        let mut r = RetirementRequest::new(65, 65, 95, 1_000_000.0, BALANCED);
+        r.paths = 5000;
+        let rates: Vec<f64> = [30_000.0, 40_000.0, 60_000.0, 100_000.0]
+            .iter()
+            .map(|&s| {
+                r.annual_spending = s;
+                project(&r).success_probability.unwrap()
+            })
+            .collect();
+        assert!(rates.windows(2).all(|w| w[0] >= w[1]), "{rates:?}");
+        r.annual_spending = 0.0;
+        assert_eq!(project(&r).success_probability, Some(1.0));
+        // Spending 200,000 a year of 1,000,000 runs out in the sixth year on the expected path.
+        r.annual_spending = 200_000.0;
+        let p = project(&r);
+        assert!(p.expected_depletion_age.is_some_and(|a| (69..=71).contains(&a)), "{:?}", p.expected_depletion_age);
+        assert!(p.success_probability.unwrap() < 0.01);
+    }
+}
