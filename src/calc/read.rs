@@ -56,6 +56,7 @@ fn read_payoff(p: &mut Problems, input: &Input) -> Option<PayoffRequest> {
         p.push(ErrorCode::Required, &debts_path, "must list at least one debt");
     }
     let mut debts = Vec::new();
+    let mut names: Vec<String> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let path = format!("{debts_path}/{i}");
         let Some(mut d) = p.object(item, &path, "a debt") else { continue };
@@ -66,9 +67,10 @@ fn read_payoff(p: &mut Problems, input: &Input) -> Option<PayoffRequest> {
         let _ = d.get("kind"); // accepted so a profile's debts can be passed as they are
         d.finish(p, PAYOFF_DEBT_FIELDS);
         if let Some(n) = &name {
-            if debts.iter().any(|x: &Option<PayoffDebt>| x.as_ref().is_some_and(|x| &x.name == n)) {
+            if names.contains(n) {
                 p.push(ErrorCode::Duplicate, &format!("{path}/name"), format!("another debt is already named \"{n}\""));
             }
+            names.push(n.clone());
         }
         debts.push(match (name, balance, apr, min) {
             (Some(name), Some(balance), Some(apr_percent), Some(min_payment)) => {
