@@ -50,3 +50,26 @@ fn usage_errors_exit_64() {
     assert_eq!(finadvice(&["advise"]).0, 64);
     assert_eq!(finadvice(&["advise", "a.json", "--frobnicate"]).0, 64);
 }
+
+#[test]
+fn payoff_prints_the_plan() {
+    let path = test_file("payoffs/three-debts.json");
+    let (code, stdout, _) = finadvice(&["payoff", path.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let plan: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    for field in ["months", "totalInterest", "interestSaved", "schedule"] {
+        assert!(!plan[field].is_null(), "{field} missing");
+    }
+    assert_eq!(plan["schedule"].as_array().unwrap().len() as u64, plan["months"].as_u64().unwrap());
+    assert_eq!(plan["debtFreeDate"].as_str().map(|d| d.len()), Some(10));
+}
+
+#[test]
+fn payoff_errors_exit_2_and_usage_exits_64() {
+    let profile = test_file("profiles/new-graduate.json");
+    let (code, stdout, _) = finadvice(&["payoff", profile.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stdout.contains("unknown_field"), "{stdout}");
+    assert_eq!(finadvice(&["payoff"]).0, 64);
+    assert_eq!(finadvice(&["payoff", "a.json", "b.json"]).0, 64);
+}

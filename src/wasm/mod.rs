@@ -2,6 +2,8 @@
 //! serde-wasm-bindgen. It converts values at the boundary and turns [`Errors`] into a
 //! `FinAdviceError` (a real `Error` subclass defined in `js/finadvice-error.js`).
 
+pub mod calc;
+
 use crate::error::{ErrorCode, Errors, Issue};
 use crate::input::{issue_from_message, Input};
 use crate::{AdvisorOptions, Profile};

@@ -5,11 +5,13 @@
 
 mod advise;
 mod io;
+mod payoff;
 
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   finadvice advise PROFILE.json [--model MODEL.onnx]   print the report as JSON (PROFILE may be -)
+  finadvice payoff REQUEST.json                        print a debt payoff plan as JSON (REQUEST may be -)
   finadvice version                                    print the engine version
 exit codes: 0 ok, 2 bad input (errors as JSON on stdout), 64 bad usage";
 
@@ -17,6 +19,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("advise") => advise::run(&args[1..]),
+        Some("payoff") => payoff::run(&args[1..]),
         Some("version") | Some("--version") => {
             println!("{}", finadvice::VERSION);
             ExitCode::SUCCESS
