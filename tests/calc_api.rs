@@ -125,3 +125,24 @@ fn risk_profiles() {
         assert!(got.contains(&(expected.0.to_string(), expected.1)), "{expected:?} missing from {got:?}");
     }
 }
+
+/// The scoring table of docs/RISK.md, rendered from the code.
+fn risk_table() -> String {
+    let mut out = String::from("| question | answer | points |\n|---|---|---:|\n");
+    for q in finadvice::calc::risk::QUESTIONS {
+        for c in q.choices {
+            out.push_str(&format!("| `{}` {} | `{}` {} | {} |\n", q.id, q.text, c.id, c.text, c.points));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_risk_document_shows_the_scoring_table_of_the_code() {
+    let doc = read_test_file("../docs/RISK.md");
+    let table = risk_table();
+    if std::env::var_os("PRINT_RISK_TABLE").is_some() {
+        println!("{table}");
+    }
+    assert!(doc.contains(&table), "docs/RISK.md is out of date; regenerate with PRINT_RISK_TABLE=1 cargo test --test calc_api -- --nocapture the_risk");
+}

@@ -1,0 +1,33 @@
+//! Native half of benches/calc.mjs: times the 10,000-path 40-year Monte Carlo and a 10-debt
+//! payoff plan (release build) and prints one JSON line per workload, `{"name", "ms"}` (median).
+//! Run by the script, or alone with `cargo bench --bench calc-native`.
+
+use finadvice::calc::read::{payoff_from_input, retirement_from_input};
+use finadvice::input::Input;
+use std::time::Instant;
+
+fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    f(); // warm-up
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[runs / 2]
+}
+
+fn main() {
+    let monte_carlo = Input::from_json(include_str!("calc-monte-carlo.json")).expect("bench request");
+    let payoff = Input::from_json(include_str!("calc-ten-debts.json")).expect("bench request");
+    let mc = median_ms(21, || {
+        retirement_from_input(&monte_carlo).expect("valid");
+    });
+    let plan = median_ms(51, || {
+        payoff_from_input(&payoff).expect("valid");
+    });
+    println!("{{\"name\": \"monteCarlo\", \"ms\": {mc}}}");
+    println!("{{\"name\": \"payoff\", \"ms\": {plan}}}");
+}
