@@ -6,7 +6,7 @@ export * from './finadvice.js';
 export interface Issue {
   code:
     | 'parse' | 'type' | 'required' | 'unknown_field' | 'not_finite' | 'out_of_range' | 'invalid_value'
-    | 'duplicate' | 'too_large' | 'too_deep' | 'inconsistent' | 'model' | 'options';
+    | 'duplicate' | 'too_large' | 'too_deep' | 'inconsistent' | 'model' | 'options' | 'infeasible';
   path: string;
   message: string;
 }

@@ -3,7 +3,7 @@
 
 mod common;
 use common::{assert_close, read_test_file};
-use finadvice::calc::payoff::{plan_payoff, schedule_balances_close, ExtraPayment, PayoffDebt, PayoffRequest, Strategy};
+use finadvice::calc::payoff::{plan_payoff, schedule_adds_up, ExtraPayment, PayoffDebt, PayoffRequest, Strategy};
 use finadvice::calc::read::payoff_from_input;
 use finadvice::input::Input;
 use finadvice::ErrorCode;
@@ -63,7 +63,7 @@ fn avalanche_costs_no_more_interest_than_snowball_and_orders_correctly() {
     assert!(a.interest_saved.unwrap() > 0.0);
     assert_eq!(a.minimums_only, s.minimums_only);
     for plan in [&a, &s] {
-        assert!(schedule_balances_close(plan, &request(debts.clone(), 800.0, Strategy::Avalanche)));
+        assert!(schedule_adds_up(plan, &request(debts.clone(), 800.0, Strategy::Avalanche)));
         assert!(plan.schedule.iter().all(|m| m.total_payment <= 800.0 + 1e-9));
         assert_eq!(plan.debts.iter().map(|d| d.payoff_month).max(), Some(plan.months));
         assert_close(plan.total_paid, 4200.0 + 650.0 + 9800.0 + 300.0 + plan.total_interest, 1e-6, "total paid");
@@ -93,7 +93,7 @@ fn snowflakes_shorten_the_plan_and_save_interest() {
     let (a, b) = (plan_payoff(&base).unwrap(), plan_payoff(&with_extra).unwrap());
     assert!(b.months < a.months && b.total_interest < a.total_interest);
     assert_close(b.schedule[1].total_payment, 3200.0, 1e-9, "month 2 payment");
-    assert!(schedule_balances_close(&b, &with_extra));
+    assert!(schedule_adds_up(&b, &with_extra));
 }
 
 #[test]

@@ -383,8 +383,8 @@ pub fn plan_payoff(request: &PayoffRequest) -> Result<PayoffPlan, Errors> {
     })
 }
 
-/// Sums of the plan's figures in cents, used to prove it adds up (tests and callers that audit).
-pub fn schedule_balances_close(plan: &PayoffPlan, request: &PayoffRequest) -> bool {
+/// Whether the schedule adds up to the cent for every debt: starting balance + Σ interest − Σ payments = 0.
+pub fn schedule_adds_up(plan: &PayoffPlan, request: &PayoffRequest) -> bool {
     request.debts.iter().enumerate().all(|(i, d)| {
         let interest: i64 = plan.schedule.iter().map(|m| to_cents(m.debts[i].interest)).sum();
         let paid: i64 = plan.schedule.iter().map(|m| to_cents(m.debts[i].payment)).sum();
