@@ -46,22 +46,29 @@ export function makeAnchors() {
     let ok = 0; for (let i = 0; i < paths; i++) if (b[i] > 0) ok++;
     return { success: ok / paths, bands };
   }
-  /** Avalanche payoff in integer cents, same month rule as src/calc/payoff.rs (no baseline). */
-  function payoff(debts, budget) {
-    const bal = debts.map((d) => Math.round(d.balance * 100)), mins = debts.map((d) => Math.round(d.minPayment * 100));
+  /** Avalanche payoff in integer cents with the month rule of src/calc/payoff.rs, a schedule of
+   *  `{interest, payment, balance}` objects per debt and month, and the minimums-only baseline. */
+  function payoff(debts, budget, extras = []) {
     const order = debts.map((_, i) => i).sort((a, b) => debts[b].aprPercent - debts[a].aprPercent || a - b);
-    const schedule = []; let month = 0, interest = 0;
-    while (bal.some((x) => x > 0) && month < 1200) {
-      month++; let avail = Math.round(budget * 100); const row = [];
-      for (let i = 0; i < bal.length; i++) {
-        const it = bal[i] > 0 ? Math.round((bal[i] * debts[i].aprPercent) / 1200) : 0;
-        bal[i] += it; interest += it; const pay = Math.min(mins[i], bal[i]); bal[i] -= pay; avail -= pay; row.push([it, pay, 0]);
+    const run = (rollover) => {
+      const bal = debts.map((d) => Math.round(d.balance * 100)), mins = debts.map((d) => Math.round(d.minPayment * 100));
+      const schedule = []; let month = 0, interest = 0;
+      while (bal.some((x) => x > 0) && month < 1200) {
+        month++; let avail = Math.round(budget * 100); const row = [];
+        if (rollover) for (const e of extras) if (e.month === month) avail += Math.round(e.amount * 100);
+        for (let i = 0; i < bal.length; i++) {
+          const it = bal[i] > 0 ? Math.round((bal[i] * debts[i].aprPercent) / 1200) : 0;
+          bal[i] += it; interest += it; const pay = Math.min(mins[i], bal[i]); bal[i] -= pay; avail -= pay;
+          row.push({ interest: it / 100, payment: pay / 100, balance: 0 });
+        }
+        if (rollover) for (const i of order) { if (avail <= 0) break; const pay = Math.min(avail, bal[i]); bal[i] -= pay; avail -= pay; row[i].payment += pay / 100; }
+        row.forEach((r, i) => { r.balance = bal[i] / 100; });
+        schedule.push({ month, debts: row });
       }
-      for (const i of order) { if (avail <= 0) break; const pay = Math.min(avail, bal[i]); bal[i] -= pay; avail -= pay; row[i][1] += pay; }
-      row.forEach((r, i) => { r[2] = bal[i]; });
-      schedule.push(row);
-    }
-    return { months: month, totalInterest: interest / 100, schedule };
+      return { months: month, totalInterest: interest / 100, schedule };
+    };
+    const plan = run(true), baseline = run(false);
+    return { ...plan, interestSaved: baseline.totalInterest - plan.totalInterest };
   }
   return { monteCarlo, payoff };
 }

@@ -4,7 +4,18 @@
 
 use super::{js_error, read_input, to_js};
 use crate::calc::read;
+use crate::error::{ErrorCode, Issue};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+/// Converts a large result (a schedule, percentile bands) through JSON text and `JSON.parse`:
+/// one boundary crossing instead of one per field, several times faster than building the
+/// objects field by field. Gives the same value as `to_js` (results hold only finite numbers).
+fn to_js_via_json<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value)
+        .map_err(|e| js_error(&Issue::new(ErrorCode::Type, "", format!("cannot convert the result: {e}")).into()))?;
+    js_sys::JSON::parse(&text)
+}
 
 /// A debt payoff plan: `{debts: [{name, balance, aprPercent, minPayment}], monthlyBudget,
 /// strategy?: "avalanche"|"snowball"|"custom", order?: [names], extraPayments?: [{month, amount}],
@@ -12,7 +23,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(js_name = planDebtPayoff)]
 pub fn plan_debt_payoff(request: JsValue) -> Result<JsValue, JsValue> {
     let input = read_input(request).map_err(|e| js_error(&e))?;
-    to_js(&read::payoff_from_input(&input).map_err(|e| js_error(&e))?)
+    to_js_via_json(&read::payoff_from_input(&input).map_err(|e| js_error(&e))?)
 }
 
 /// A retirement projection: `{currentAge, retirementAge, endAge?, balance, annualContribution?,
@@ -21,7 +32,7 @@ pub fn plan_debt_payoff(request: JsValue) -> Result<JsValue, JsValue> {
 #[wasm_bindgen(js_name = projectRetirement)]
 pub fn project_retirement(request: JsValue) -> Result<JsValue, JsValue> {
     let input = read_input(request).map_err(|e| js_error(&e))?;
-    to_js(&read::retirement_from_input(&input).map_err(|e| js_error(&e))?)
+    to_js_via_json(&read::retirement_from_input(&input).map_err(|e| js_error(&e))?)
 }
 
 /// A savings goal: `{target, saved?, asOf + targetDate | months, annualReturnPercent?,
