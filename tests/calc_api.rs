@@ -146,3 +146,23 @@ fn the_risk_document_shows_the_scoring_table_of_the_code() {
     }
     assert!(doc.contains(&table), "docs/RISK.md is out of date; regenerate with PRINT_RISK_TABLE=1 cargo test --test calc_api -- --nocapture the_risk");
 }
+
+#[test]
+fn hostile_projection_and_goal_requests_never_panic() {
+    for (balance, contribution, spending, inflation) in
+        [("1e12", "1e12", "0", "-10"), ("0", "0", "1e12", "50"), ("1e-9", "0", "0", "0"), ("1e12", "0", "1e12", "-10")]
+    {
+        let text = format!(
+            r#"{{"currentAge": 0, "retirementAge": 50, "endAge": 100, "balance": {balance}, "annualContribution": {contribution},
+                "annualSpending": {spending}, "inflationPercent": {inflation}, "allocation": {{"stocks": 1}}, "paths": 100}}"#
+        );
+        let p = retirement_from_input(&json(&text)).unwrap();
+        assert!(p.years.iter().all(|y| y.expected.is_finite() && y.p90.unwrap().is_finite()), "{text}");
+    }
+    for (target, saved, months, rate) in [("1e12", "0", "1200", "100"), ("1e12", "1e12", "0", "-50"), ("0.01", "0", "1", "-50"), ("1e12", "0", "1", "0")] {
+        let text = format!(r#"{{"target": {target}, "saved": {saved}, "months": {months}, "annualReturnPercent": {rate}, "monthlySaving": 1e12}}"#);
+        goal_from_input(&json(&text)).unwrap();
+    }
+    let far = goal_from_input(&json(r#"{"target": 1, "asOf": "1900-01-01", "targetDate": "2200-01-01"}"#)).unwrap_err();
+    assert_eq!((far.0[0].path.as_str(), far.0[0].code.as_str()), ("/targetDate", "out_of_range"));
+}

@@ -184,3 +184,27 @@ fn the_same_request_gives_byte_identical_output() {
     let b = serde_json::to_string(&payoff_from_input(&input).unwrap()).unwrap();
     assert_eq!(a, b);
 }
+
+/// Extreme but valid values in every combination: a plan or a structured error, never a panic.
+#[test]
+fn hostile_requests_never_panic() {
+    let amounts = ["0", "0.01", "1e12", "999999999999.99", "1e-9"];
+    let aprs = ["0", "0.0001", "999.99", "1000"];
+    for balance in amounts {
+        for apr in aprs {
+            for min in amounts {
+                for budget in amounts {
+                    let text = format!(
+                        r#"{{"debts": [{{"name": "A", "balance": {balance}, "aprPercent": {apr}, "minPayment": {min}}},
+                                       {{"name": "B", "balance": 1e12, "aprPercent": 1000, "minPayment": 1e12}}],
+                            "monthlyBudget": {budget}, "extraPayments": [{{"month": 1200, "amount": 1e12}}], "asOf": "2199-12-31"}}"#
+                    );
+                    match payoff_from_input(&Input::from_json(&text).unwrap()) {
+                        Ok(plan) => assert!(plan.months <= 1200),
+                        Err(errors) => assert!(!errors.0.is_empty()),
+                    }
+                }
+            }
+        }
+    }
+}

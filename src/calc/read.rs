@@ -258,7 +258,11 @@ fn read_goal(p: &mut Problems, input: &Input) -> Option<GoalPlan> {
                 p.push(ErrorCode::Inconsistent, &f.path("targetDate"), format!("{d} is before asOf {a}"));
                 None
             }
-            (Some(a), Some(d)) => Some(a.months_until(d).clamp(0, MAX_MONTHS as i32) as u32),
+            (Some(a), Some(d)) if a.months_until(d) > MAX_MONTHS as i32 => {
+                p.push(ErrorCode::OutOfRange, &f.path("targetDate"), format!("{d} is more than {MAX_MONTHS} months after asOf"));
+                None
+            }
+            (Some(a), Some(d)) => Some(a.months_until(d).max(0) as u32),
             _ => None,
         }
     };
