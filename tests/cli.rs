@@ -73,3 +73,21 @@ fn payoff_errors_exit_2_and_usage_exits_64() {
     assert_eq!(finadvice(&["payoff"]).0, 64);
     assert_eq!(finadvice(&["payoff", "a.json", "b.json"]).0, 64);
 }
+
+#[test]
+fn retirement_and_goal_print_their_results() {
+    let path = test_file("calc/retirement-golden.json");
+    let (code, stdout, _) = finadvice(&["retirement", path.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let projection: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(projection["successProbability"], 0.8419); // the golden value of tests/calc_api.rs
+    let goal = test_file("calc/goal-excel-pmt.json");
+    let (code, stdout, _) = finadvice(&["goal", goal.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let plan: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(plan["monthlySavingNeeded"], 129.08);
+    assert_eq!(finadvice(&["goal"]).0, 64);
+    let (code, stdout, _) = finadvice(&["retirement", goal.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stdout.contains("/currentAge"), "{stdout}");
+}

@@ -4,14 +4,16 @@
 //! prints `{"errors": [...]}` to stdout, one line per problem to stderr, and exits with code 2.
 
 mod advise;
+mod calc;
 mod io;
-mod payoff;
 
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   finadvice advise PROFILE.json [--model MODEL.onnx]   print the report as JSON (PROFILE may be -)
   finadvice payoff REQUEST.json                        print a debt payoff plan as JSON (REQUEST may be -)
+  finadvice retirement REQUEST.json                    print a retirement projection (Monte Carlo) as JSON
+  finadvice goal REQUEST.json                          print a savings-goal plan as JSON
   finadvice version                                    print the engine version
 exit codes: 0 ok, 2 bad input (errors as JSON on stdout), 64 bad usage";
 
@@ -19,7 +21,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("advise") => advise::run(&args[1..]),
-        Some("payoff") => payoff::run(&args[1..]),
+        Some("payoff") => calc::run(&args[1..], calc::Calculator::Payoff),
+        Some("retirement") => calc::run(&args[1..], calc::Calculator::Retirement),
+        Some("goal") => calc::run(&args[1..], calc::Calculator::Goal),
         Some("version") | Some("--version") => {
             println!("{}", finadvice::VERSION);
             ExitCode::SUCCESS
