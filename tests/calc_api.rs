@@ -35,9 +35,9 @@ fn retirement_golden_values() {
 }
 
 /// Trinity study (Cooley, Hubbard & Walz, "Retirement Savings: Choosing a Withdrawal Rate That Is
-/// Sustainable", AAII Journal, February 1998; 1926–1995 data): a 4% withdrawal, raised with
-/// inflation, lasted 30 years in 95% of periods with 50% stocks / 50% bonds, 98% with 75/25 and
-/// 71% with 25/75. The Monte Carlo with this crate's assumptions should land near them; the
+/// Sustainable", AAII Journal, February 1998, Table 3; S&P 500 and long-term high-grade corporate
+/// bonds, 1926–1995, monthly withdrawals): a 4% withdrawal, raised with inflation, lasted 30 years
+/// in 95% of periods with 50% stocks / 50% bonds, 98% with 75/25 and 71% with 25/75. The Monte Carlo with this crate's assumptions should land near them; the
 /// comparison is reported in benches/RESULTS.md. Asserted loosely: a model, not history.
 #[test]
 fn four_percent_rule_is_near_the_trinity_study() {
