@@ -30,6 +30,7 @@ cp js/index.d.ts pkg/index.d.ts
 mkdir -p pkg/element && cp js/element/* pkg/element/
 cp js/README.md pkg/README.md
 cp LICENSE pkg/
+node scripts/third-party-licenses.mjs pkg/THIRD-PARTY-LICENSES.md
 cat > pkg/package.json <<JSON
 {
   "name": "finadvice",
@@ -47,7 +48,7 @@ cat > pkg/package.json <<JSON
     "./finadvice_bg.wasm": "./finadvice_bg.wasm",
     "./package.json": "./package.json"
   },
-  "files": ["index.js", "index.d.ts", "finadvice.js", "finadvice.d.ts", "finadvice_bg.wasm", "finadvice_bg.wasm.d.ts", "snippets/", "element/", "README.md", "LICENSE"],
+  "files": ["index.js", "index.d.ts", "finadvice.js", "finadvice.d.ts", "finadvice_bg.wasm", "finadvice_bg.wasm.d.ts", "snippets/", "element/", "README.md", "LICENSE", "THIRD-PARTY-LICENSES.md"],
   "sideEffects": ["./element/fin-advice.js"],
   "engines": { "node": ">=20" },
   "keywords": ["finance", "budget", "advice", "webassembly", "privacy", "onnx"]
