@@ -14,6 +14,7 @@ pub mod input;
 pub mod limits;
 pub mod money;
 pub mod profile;
+pub mod rules;
 
 /// The JavaScript API (wasm32 only). Public so that the wasm-bindgen tests can call it.
 #[cfg(target_arch = "wasm32")]
