@@ -20,7 +20,7 @@ pub mod rules;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use advice::{Action, Advisor, AdvisorOptions, Report, Versions};
+pub use advice::{Action, Advisor, AdvisorOptions, Report, RulePackInfo, Versions};
 pub use error::{ErrorCode, Errors, Issue};
 pub use facts::Facts;
 pub use profile::Profile;

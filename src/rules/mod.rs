@@ -1,4 +1,12 @@
 //! The rule engine: rule packs (format, validation), JSON Logic conditions, templates, ranking
-//! and explanation traces.
+//! and explanation traces. The pack format is documented in `rules/rule-pack.schema.json` and
+//! `docs/RULES.md`.
 
+pub mod engine;
 pub mod logic;
+pub mod pack;
+pub mod template;
+
+pub use engine::{evaluate_pack, Impact, NotFired, Outcome};
+pub use logic::TraceStep;
+pub use pack::RulePack;
