@@ -58,6 +58,19 @@ impl Op {
     }
 }
 
+/// A literal `var` path, resolved at compile time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathRef {
+    /// The dotted path as written.
+    pub text: String,
+    /// Its segments.
+    pub parts: Vec<String>,
+    /// The value when the path is absent.
+    pub default: Option<Expr>,
+    /// Where the path string is in the rule.
+    pub pointer: String,
+}
+
 /// A compiled expression.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
@@ -65,8 +78,9 @@ pub enum Expr {
     Literal(Value),
     /// An array whose items are evaluated.
     Array(Vec<Expr>),
-    /// `{"var": "a.b"}` with a literal path, pre-split; the optional default.
-    Path(String, Vec<String>, Option<Box<Expr>>),
+    /// `{"var": "a.b"}` with a literal path: the path as written, pre-split, the optional default
+    /// and the JSON pointer of the path in the rule (for validation errors).
+    Path(Box<PathRef>),
     /// Any other operation and its arguments.
     Call(Op, Vec<Expr>),
 }
@@ -79,25 +93,19 @@ impl Expr {
 
     /// Visits every `{"var": "literal.path"}` that reads the evaluation data (not the items of
     /// `map`/`filter`/…), with the JSON pointer of the path string.
-    pub fn visit_data_paths(&self, pointer: &str, f: &mut dyn FnMut(&str, &str)) {
+    pub fn visit_data_paths(&self, f: &mut dyn FnMut(&str, &str)) {
         match self {
             Expr::Literal(_) => {}
-            Expr::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    item.visit_data_paths(&pointer_join(pointer, &i.to_string()), f);
-                }
-            }
-            Expr::Path(text, _, default) => {
-                f(text, pointer);
-                if let Some(d) = default {
-                    d.visit_data_paths(pointer, f);
+            Expr::Array(items) => items.iter().for_each(|item| item.visit_data_paths(f)),
+            Expr::Path(path) => {
+                f(&path.text, &path.pointer);
+                if let Some(d) = &path.default {
+                    d.visit_data_paths(f);
                 }
             }
             Expr::Call(op, args) => {
                 let n = if op.is_iterator() { 1.min(args.len()) } else { args.len() };
-                for arg in &args[..n] {
-                    arg.visit_data_paths(pointer, f);
-                }
+                args[..n].iter().for_each(|arg| arg.visit_data_paths(f));
             }
         }
     }
@@ -107,7 +115,7 @@ impl Expr {
         match self {
             Expr::Literal(v) => v.to_string(),
             Expr::Array(_) => "[…]".to_string(),
-            Expr::Path(text, _, _) => text.clone(),
+            Expr::Path(path) => path.text.clone(),
             Expr::Call(op, _) => format!("{}(…)", op.name()),
         }
     }
@@ -152,8 +160,9 @@ fn compile(value: &Value, path: &str, depth: usize) -> Result<Expr, Issue> {
                     };
                     if let Some(text) = text.filter(|t| !t.is_empty()) {
                         let parts = text.split('.').map(str::to_string).collect();
-                        let default = args.into_iter().nth(1).map(Box::new);
-                        return Ok(Expr::Path(text, parts, default));
+                        let pointer = if raw_args.is_array() { pointer_join(&op_path, "0") } else { op_path };
+                        let default = args.into_iter().nth(1);
+                        return Ok(Expr::Path(Box::new(PathRef { text, parts, default, pointer })));
                     }
                 }
             }
@@ -225,9 +234,9 @@ impl Evaluator {
         match expr {
             Expr::Literal(v) => Ok(v.clone()),
             Expr::Array(items) => Ok(Value::Array(items.iter().map(|e| self.eval(e, data)).collect::<Result<_, _>>()?)),
-            Expr::Path(_, parts, default) => match lookup(data, parts) {
+            Expr::Path(path) => match lookup(data, &path.parts) {
                 Some(v) => Ok(v.clone()),
-                None => match default {
+                None => match &path.default {
                     Some(d) => self.eval(d, data),
                     None => Ok(Value::Null),
                 },
@@ -352,7 +361,7 @@ impl Evaluator {
         let operand = |i: usize| -> String {
             let value = values.get(i).map_or_else(|| "null".to_string(), display_value);
             match args.get(i) {
-                Some(Expr::Path(text, _, _)) => format!("{text} {value}"),
+                Some(Expr::Path(path)) => format!("{} {value}", path.text),
                 _ => value,
             }
         };

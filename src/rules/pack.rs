@@ -201,7 +201,7 @@ fn read_pack(input: &Input, problems: &mut Problems) -> Option<RulePack> {
     let id = problems.text(fields.get("id"), "/id", MAX_ID_CHARS);
     let version = problems.text(fields.get("version"), "/version", MAX_ID_CHARS);
     let locale = problems.text(fields.get("locale"), "/locale", MAX_ID_CHARS);
-    let currency = problems.text(fields.get("currency"), "/currency", 3);
+    let currency = problems.text(fields.get("currency"), "/currency", MAX_ID_CHARS);
     if let Some(c) = &currency {
         if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
             problems.push(ErrorCode::InvalidValue, "/currency", format!("{c:?} is not an ISO 4217 code such as \"USD\""));
@@ -215,13 +215,17 @@ fn read_pack(input: &Input, problems: &mut Problems) -> Option<RulePack> {
     }
     fields.finish(problems, PACK_FIELDS);
     let mut rules = Vec::new();
+    let mut links = Vec::new();
     for (i, item) in rule_items.iter().enumerate() {
-        if let Some(rule) = read_rule(item, &format!("/rules/{i}"), &constants, &sources, problems) {
-            rules.push((i, rule));
+        let rule = read_rule(item, &format!("/rules/{i}"), &constants, &sources, problems);
+        if let Some(link) = read_link(item, i) {
+            links.push(link);
         }
+        rules.push(rule);
     }
-    check_rule_ids(&rules, problems);
-    let order = evaluation_order(&rules, problems);
+    check_rule_ids(&links, problems);
+    let order = evaluation_order(&links, problems);
+    let rules: Option<Vec<Rule>> = rules.into_iter().collect();
     let pack = RulePack {
         id: id?,
         version: version?,
@@ -229,7 +233,7 @@ fn read_pack(input: &Input, problems: &mut Problems) -> Option<RulePack> {
         currency: currency?,
         sources,
         constants,
-        rules: rules.into_iter().map(|(_, r)| r).collect(),
+        rules: rules?,
         order: order?,
         hash: String::new(),
     };
@@ -326,7 +330,7 @@ fn read_rule(item: &Input, path: &str, constants: &[Constant], sources: &[Source
         }
     };
     if let Some(expr) = &when {
-        expr.visit_data_paths(&f.path("when"), &mut |text, pointer| check_reference(text, pointer, constants, problems));
+        expr.visit_data_paths(&mut |text, pointer| check_reference(text, pointer, constants, problems));
     }
     let priority = match f.get("priority") {
         None => Some(0.0),
@@ -440,14 +444,40 @@ fn check_reference(text: &str, pointer: &str, constants: &[Constant], problems: 
     }
 }
 
-fn check_rule_ids(rules: &[(usize, Rule)], problems: &mut Problems) {
+/// What ordering needs of a rule, read even when the rest of the rule is invalid so that every
+/// duplicate id and cycle is reported at once.
+struct Link {
+    index: usize,
+    id: String,
+    after: Vec<String>,
+    priority: f64,
+}
+
+fn read_link(item: &Input, index: usize) -> Option<Link> {
+    let Input::Object(entries) = item else { return None };
+    let get = |k: &str| entries.iter().find(|(key, _)| key == k).map(|(_, v)| v);
+    let Some(Input::String(id)) = get("id") else { return None };
+    let after = match get("after") {
+        Some(Input::Array(items)) => items.iter().filter_map(|a| if let Input::String(s) = a { Some(s.trim().to_string()) } else { None }).collect(),
+        _ => Vec::new(),
+    };
+    let priority = match get("priority") {
+        Some(Input::Number(n)) if n.is_finite() => *n,
+        _ => 0.0,
+    };
+    Some(Link { index, id: id.trim().to_string(), after, priority })
+}
+
+fn check_rule_ids(rules: &[Link], problems: &mut Problems) {
     let mut seen: HashMap<&str, usize> = HashMap::new();
-    for (i, rule) in rules {
-        if seen.insert(rule.id.as_str(), *i).is_some() {
+    for rule in rules {
+        let i = rule.index;
+        if seen.insert(rule.id.as_str(), i).is_some() {
             problems.push(ErrorCode::Duplicate, &format!("/rules/{i}/id"), format!("rule id \"{}\" is used twice", rule.id));
         }
     }
-    for (i, rule) in rules {
+    for rule in rules {
+        let i = rule.index;
         for (k, dep) in rule.after.iter().enumerate() {
             let pointer = format!("/rules/{i}/after/{k}");
             if *dep == rule.id {
@@ -461,12 +491,12 @@ fn check_rule_ids(rules: &[(usize, Rule)], problems: &mut Problems) {
 
 /// Kahn's algorithm: prerequisites first; among ready rules, higher priority, then pack order.
 /// Rules left over are in (or wait on) a cycle, reported on their first unresolved `after`.
-fn evaluation_order(rules: &[(usize, Rule)], problems: &mut Problems) -> Option<Vec<usize>> {
-    let index: HashMap<&str, usize> = rules.iter().enumerate().map(|(n, (_, r))| (r.id.as_str(), n)).collect();
+fn evaluation_order(rules: &[Link], problems: &mut Problems) -> Option<Vec<usize>> {
+    let index: HashMap<&str, usize> = rules.iter().enumerate().rev().map(|(n, r)| (r.id.as_str(), n)).collect();
     let n = rules.len();
     let mut waiting = vec![0usize; n];
     let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (j, (_, rule)) in rules.iter().enumerate() {
+    for (j, rule) in rules.iter().enumerate() {
         for dep in &rule.after {
             if let Some(&d) = index.get(dep.as_str()).filter(|&&d| d != j) {
                 waiting[j] += 1;
@@ -475,7 +505,7 @@ fn evaluation_order(rules: &[(usize, Rule)], problems: &mut Problems) -> Option<
         }
     }
     // Max-heap on (priority, reverse pack order).
-    let key = |j: usize| (OrderedPriority(rules[j].1.priority), std::cmp::Reverse(j));
+    let key = |j: usize| (OrderedPriority(rules[j].priority), std::cmp::Reverse(j));
     let mut ready: BinaryHeap<_> = (0..n).filter(|&j| waiting[j] == 0).map(key).collect();
     let mut order = Vec::with_capacity(n);
     while let Some((_, std::cmp::Reverse(j))) = ready.pop() {
@@ -490,7 +520,8 @@ fn evaluation_order(rules: &[(usize, Rule)], problems: &mut Problems) -> Option<
     if order.len() == n {
         return Some(order);
     }
-    for ((i, rule), _) in rules.iter().zip(&waiting).filter(|(_, w)| **w > 0) {
+    for (rule, _) in rules.iter().zip(&waiting).filter(|(_, w)| **w > 0) {
+        let i = rule.index;
         let k = rule.after.iter().position(|d| index.get(d.as_str()).is_some_and(|&x| waiting[x] > 0)).unwrap_or(0);
         problems.push(
             ErrorCode::Cycle,
