@@ -260,3 +260,18 @@ fn cli_checks_packs_and_advises_with_a_custom_pack() {
     assert_eq!(code, 64);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn schema_lists_exactly_the_engine_operators_and_facts() {
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/rule-pack.schema.json"),
+    ).unwrap())
+    .unwrap();
+    let ops: Vec<&str> = schema["$defs"]["logic"]["anyOf"][2]["propertyNames"]["enum"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let engine: Vec<&str> = finadvice::rules::logic::OPERATORS.iter().map(|(n, _)| *n).collect();
+    assert_eq!(ops, engine);
+    let facts: Vec<&str> = schema["$defs"]["factPath"]["examples"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().trim_start_matches("facts.")).collect();
+    let catalog: Vec<&str> = finadvice::facts::catalog::FACTS.iter().map(|f| f.name).collect();
+    assert_eq!(facts, catalog);
+    assert_eq!(schema["$defs"]["rule"]["properties"].as_object().unwrap().len(), 12, "rule fields: keep pack.rs RULE_FIELDS and the schema in step");
+}
