@@ -9,7 +9,7 @@
 
 use crate::error::{pointer_join, Issue};
 use crate::rules::logic::{number, truthy, Evaluator, TraceStep, MAX_EVAL_STEPS};
-use crate::rules::pack::RulePack;
+use crate::rules::pack::{Rule, RulePack};
 use crate::rules::template::lookup_path;
 use serde::Serialize;
 use serde_json::Value;
@@ -84,14 +84,11 @@ pub fn evaluate_pack(pack: &RulePack, data: &Value, explain: bool) -> Result<Out
             }
             continue;
         }
-        let mut evaluator = Evaluator::new(steps_left.min(MAX_EVAL_STEPS), true);
-        let result = evaluator
-            .eval(&rule.when, data)
-            .map_err(|e| e.to_issue(&pointer_join(&format!("/rules/{i}"), "when")))?;
-        steps_left -= evaluator.steps();
-        let trace = evaluator.take_trace();
+        // Evaluate without a trace first (most rules do not fire); trace only what is reported.
+        let (result, _) = run(rule, i, data, &mut steps_left, false)?;
         if !truthy(&result) {
             if explain {
+                let (_, trace) = run(rule, i, data, &mut steps_left, true)?;
                 let failed = trace.iter().rev().find(|s| !s.result).cloned();
                 not_fired.push(NotFired { rule: rule.id.clone(), reason: "condition_false", failed, by: None });
             }
@@ -105,7 +102,7 @@ pub fn evaluate_pack(pack: &RulePack, data: &Value, explain: bool) -> Result<Out
             }
             continue;
         }
-        traces[i] = trace;
+        traces[i] = run(rule, i, data, &mut steps_left, true)?.1;
         candidates.push(i);
         if rule.stop && group_winner(pack, &candidates, i) == i {
             stopped_by = Some(i);
@@ -139,6 +136,14 @@ pub fn evaluate_pack(pack: &RulePack, data: &Value, explain: bool) -> Result<Out
         })
         .collect();
     Ok(Outcome { fired, not_fired })
+}
+
+/// Evaluates one rule's condition within the pack's remaining step budget.
+fn run(rule: &Rule, index: usize, data: &Value, steps_left: &mut u64, trace: bool) -> Result<(Value, Vec<TraceStep>), Issue> {
+    let mut evaluator = Evaluator::new((*steps_left).min(MAX_EVAL_STEPS), trace);
+    let result = evaluator.eval(&rule.when, data).map_err(|e| e.to_issue(&pointer_join(&format!("/rules/{index}"), "when")))?;
+    *steps_left -= evaluator.steps().min(*steps_left);
+    Ok((result, evaluator.take_trace()))
 }
 
 /// The rule that fires for candidate `i`'s group: the highest priority, ties to the earliest.
