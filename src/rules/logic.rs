@@ -503,12 +503,12 @@ fn substr(source: &Value, start: Option<&Value>, length: Option<&Value>) -> Valu
     let n = chars.len() as i64;
     let start = start.map_or(0.0, to_number);
     let start = if start.is_nan() { 0 } else { start.trunc() as i64 };
-    let from = if start < 0 { (n + start).max(0) } else { start.min(n) };
+    let from = if start < 0 { n.saturating_add(start).max(0) } else { start.min(n) };
     let to = match length.map(to_number) {
         None => n,
         Some(l) if l.is_nan() => from,
-        Some(l) if l < 0.0 => (n + l.trunc() as i64).max(from),
-        Some(l) => (from + l.trunc() as i64).min(n),
+        Some(l) if l < 0.0 => n.saturating_add(l.trunc() as i64).max(from),
+        Some(l) => from.saturating_add(l.trunc() as i64).min(n),
     };
     Value::String(chars[from as usize..to.max(from) as usize].iter().collect())
 }
@@ -697,6 +697,16 @@ mod tests {
         let expr = Expr::compile(&rule, "").unwrap();
         let err = Evaluator::new(10_000, false).eval(&expr, &json!({ "xs": xs })).unwrap_err();
         assert_eq!(err, EvalError::TooManySteps(10_000));
+    }
+
+    #[test]
+    fn extreme_numbers_do_not_panic() {
+        assert_eq!(run(json!({"substr": ["abc", 1e300, 1e300]}), json!({})), json!(""));
+        assert_eq!(run(json!({"substr": ["abc", -1e300, -1e300]}), json!({})), json!(""));
+        assert_eq!(run(json!({"substr": ["abc", 1, 1e300]}), json!({})), json!("bc"));
+        assert_eq!(run(json!({"*": [1e308, 10]}), json!({})), Value::Null);
+        assert_eq!(run(json!({"%": [1, 0]}), json!({})), Value::Null);
+        assert_eq!(run(json!({"var": "a.b.c.d"}), json!({"a": 5})), Value::Null);
     }
 
     #[test]
