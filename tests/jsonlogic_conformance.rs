@@ -52,6 +52,9 @@ fn compat_score() -> (usize, usize) {
                 (None, Err(_)) => case.get("error").is_some(),
                 _ => false,
             };
+            if !ok && std::env::var_os("COMPAT_VERBOSE").is_some() {
+                println!("  FAIL {name}: {} | rule {rule} data {data} expected {:?} got {:?}", case["description"], case.get("result").or(case.get("error")), run(rule, &data));
+            }
             file_total += 1;
             file_passed += usize::from(ok);
         }
