@@ -90,6 +90,8 @@ try {
   console.log('|---|---:|---:|---:|');
   console.log(row('finadvice `advise` (wasm: facts + rules + messages + traces)', r.finadvice));
   console.log(row('json-logic-js 2.0.5 `apply` per rule (anchor)', r.jsonLogic));
+  console.log(row('finadvice `advise`, same conditions + a final `false` (evaluation only, no actions)', r.evaluationOnly));
+  console.log(`| finadvice \`advise\` with the 6-rule default pack (per-call cost, for reference) | ${r.fixedCost.toFixed(3)} | | |`);
   console.log(row('json-rules-engine 7.3.1 `run`', r.jsonRulesEngine));
   if (!r.agree) process.exitCode = 1;
 } finally {

@@ -22,6 +22,11 @@ async function main() {
   const { pack, profile, rulesEngineRules } = await (await fetch('/input.json')).json();
   await init();
   const advisor = new Advisor({ rulePack: pack });
+  const defaultAdvisor = new Advisor();
+  // The same conditions with a final `false` conjunct: every comparison is still evaluated, nothing
+  // fires, so this isolates evaluation from building the actions (messages, traces, report).
+  const silentPack = { ...pack, rules: pack.rules.map((r) => ({ ...r, when: { and: [...r.when.and, false] } })) };
+  const silentAdvisor = new Advisor({ rulePack: silentPack });
   const report = advisor.advise(profile);
   const data = { facts: report.facts, constants: {}, plans: {} };
   const { jsonLogic, Engine } = globalThis.anchors;
@@ -37,6 +42,8 @@ async function main() {
     fired: ours.length,
     agree,
     finadvice: await time(() => advisor.advise(profile)),
+    fixedCost: await time(() => defaultAdvisor.advise(profile)),
+    evaluationOnly: await time(() => silentAdvisor.advise(profile)),
     jsonLogic: await time(() => {
       let n = 0;
       for (const r of pack.rules) if (jsonLogic.truthy(jsonLogic.apply(r.when, data))) n++;

@@ -268,15 +268,27 @@ impl Evaluator {
                 Ok(current)
             }
             Op::Map | Op::Filter | Op::All | Op::None | Op::Some | Op::Reduce => self.iterate(op, args, data),
+            _ if args.len() <= 3 => {
+                // Most operations take at most three arguments: keep them off the heap.
+                let mut values = [Value::Null, Value::Null, Value::Null];
+                for (slot, arg) in values.iter_mut().zip(args) {
+                    *slot = self.eval(arg, data)?;
+                }
+                self.finish(op, args, &values[..args.len()], data)
+            }
             _ => {
                 let values: Vec<Value> = args.iter().map(|a| self.eval(a, data)).collect::<Result<_, _>>()?;
-                let result = apply(op, &values, data);
-                if op.is_comparison() || matches!(op, Op::Not | Op::NotNot) {
-                    self.record(op, args, &values, &result);
-                }
-                Ok(result)
+                self.finish(op, args, &values, data)
             }
         }
+    }
+
+    fn finish(&mut self, op: Op, args: &[Expr], values: &[Value], data: &Value) -> Result<Value, EvalError> {
+        let result = apply(op, values, data);
+        if op.is_comparison() || matches!(op, Op::Not | Op::NotNot) {
+            self.record(op, args, values, &result);
+        }
+        Ok(result)
     }
 
     fn iterate(&mut self, op: Op, args: &[Expr], data: &Value) -> Result<Value, EvalError> {
@@ -644,6 +656,9 @@ pub fn loose_eq(a: &Value, b: &Value) -> bool {
 
 /// JavaScript's abstract relational comparison (strings compare as strings, anything else as numbers).
 fn compare(a: &Value, b: &Value) -> Option<Ordering> {
+    if let (Value::Number(x), Value::Number(y)) = (a, b) {
+        return x.as_f64()?.partial_cmp(&y.as_f64()?);
+    }
     let prim = |v: &Value| match v {
         Value::Array(_) | Value::Object(_) => Value::String(js_string(v)),
         other => other.clone(),

@@ -119,8 +119,17 @@ impl Advisor {
     pub fn advise(&self, profile: JsValue) -> Result<JsValue, JsValue> {
         let input = read_input(profile).map_err(|e| js_error(&e))?;
         let report = self.inner.advise_input(&input).map_err(|e| js_error(&e))?;
-        to_js(&report)
+        to_js_via_json(&report)
     }
+}
+
+/// Like [`to_js`] for large results: serializes to JSON text in Rust and parses it once in JS,
+/// which is several times faster than building the objects property by property across the
+/// boundary (a report with hundreds of actions and traces). Same shape: absent values are null.
+pub(crate) fn to_js_via_json<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value)
+        .map_err(|e| js_error(&Issue::new(ErrorCode::Type, "", format!("cannot convert the result: {e}")).into()))?;
+    js_sys::JSON::parse(&text)
 }
 
 /// Validates a profile without computing advice: returns every problem (`[]` when valid).
