@@ -36,7 +36,9 @@ test('the demo computes a report from the example profile', async () => {
   const report = JSON.parse(await page.textContent('#report'));
   assert.equal(report.facts.monthlySurplus, 481);
   assert.equal(report.facts.unclaimedEmployerMatchAnnual, 870);
-  assert.deepEqual(report.actions, []);
+  // The default rule pack: the match is worth $870 a year, then the 24.99% card.
+  assert.deepEqual(report.actions.map((a) => a.rule), ['employer-match', 'high-interest-debt']);
+  assert.equal(report.versions.rulePack.id, 'us-default');
   assert.deepEqual(problems, [], 'no console errors (a CSP violation would show here)');
   await page.screenshot({ path: new URL('demo-report.png', artifacts).pathname, fullPage: true });
   await page.close();
