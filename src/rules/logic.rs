@@ -623,6 +623,8 @@ pub fn js_number_string(f: f64) -> String {
         if f > 0.0 { "Infinity" } else { "-Infinity" }.to_string()
     } else if f == 0.0 {
         "0".to_string()
+    } else if f.fract() == 0.0 && f.abs() < 1e15 {
+        (f as i64).to_string()
     } else {
         format!("{f}")
     }

@@ -188,22 +188,32 @@ pub fn money(amount: f64, currency: &str) -> String {
 }
 
 /// A number with `decimals` decimals and comma thousands separators (en-US, independent of the
-/// machine's locale so output is deterministic).
+/// machine's locale so output is deterministic), rounded half away from zero like
+/// [`crate::money::round_cents`]. Integer arithmetic, because float formatting is the slowest part
+/// of rendering in wasm.
 pub fn group(n: f64, decimals: usize) -> String {
-    let text = format!("{:.*}", decimals, n.abs());
-    let (int, frac) = text.split_once('.').map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
-    let mut grouped = String::new();
+    let scale = 10u64.pow(decimals as u32);
+    let scaled = (n.abs() * scale as f64).round();
+    if !scaled.is_finite() || scaled >= 9.0e15 {
+        return format!("{n:.decimals$}");
+    }
+    let scaled = scaled as u64;
+    let int = (scaled / scale).to_string();
+    let mut out = String::with_capacity(int.len() + int.len() / 3 + decimals + 2);
+    if n < 0.0 && scaled != 0 {
+        out.push('-');
+    }
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
+            out.push(',');
         }
-        grouped.push(c);
+        out.push(c);
     }
-    let negative = n < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0');
-    let mut out = if negative { format!("-{grouped}") } else { grouped };
-    if let Some(f) = frac {
+    if decimals > 0 {
+        let frac = (scaled % scale).to_string();
         out.push('.');
-        out.push_str(f);
+        out.extend(std::iter::repeat('0').take(decimals - frac.len()));
+        out.push_str(&frac);
     }
     out
 }
@@ -246,5 +256,15 @@ mod tests {
     fn other_currencies_use_their_code() {
         assert_eq!(money(1500.0, "JPY"), "1,500 JPY");
         assert_eq!(money(-0.001, "EUR"), "€0");
+    }
+
+    #[test]
+    fn grouping_rounds_half_away_from_zero_and_pads_decimals() {
+        assert_eq!(group(0.25, 1), "0.3");
+        assert_eq!(group(-1234.5, 0), "-1,235");
+        assert_eq!(group(1.05, 2), "1.05");
+        assert_eq!(group(1000000.0, 3), "1,000,000.000");
+        assert_eq!(group(-0.004, 2), "0.00");
+        assert_eq!(group(1e300, 0).len(), 301);
     }
 }
