@@ -221,6 +221,17 @@ fn same_input_gives_byte_identical_reports() {
     assert_eq!(again.hash, advisor.rule_pack().hash);
 }
 
+#[test]
+fn the_hash_depends_on_content_not_formatting() {
+    let compact = r#"{"id":"h","version":"1","locale":"en-US","currency":"USD","rules":[{"id":"a","when":true,"category":"c","title":"t","detail":"d"}]}"#;
+    let reordered = r#"{ "rules": [ {"detail": "d", "title": "t", "category": "c", "when": true, "id": "a"} ],
+        "currency": "USD", "locale": "en-US", "version": "1", "id": "h" }"#;
+    let changed = compact.replace("\"t\"", "\"T\"");
+    let hash = |text: &str| RulePack::from_json(text).unwrap().hash;
+    assert_eq!(hash(compact), hash(reordered));
+    assert_ne!(hash(compact), hash(&changed));
+}
+
 fn cli(args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_finadvice")).args(args).output().expect("run finadvice");
     (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into())

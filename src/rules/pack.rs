@@ -102,7 +102,8 @@ pub struct RulePack {
     pub rules: Vec<Rule>,
     /// Indexes of `rules` in evaluation order: prerequisites first, then higher priority, then pack order.
     pub order: Vec<usize>,
-    /// `sha256:` + hex digest of the pack's JSON (as parsed, keys in their order).
+    /// `sha256:` + hex digest of the pack's canonical JSON (keys sorted, no whitespace), so the
+    /// same content gives the same hash however it is formatted.
     pub hash: String,
 }
 
