@@ -77,7 +77,8 @@ pub fn evaluate_pack(pack: &RulePack, data: &Value, explain: bool) -> Result<Out
     let mut steps_left = MAX_PACK_STEPS;
     let mut stopped_by: Option<usize> = None;
     for &i in &pack.order {
-        let rule = &pack.rules[i];
+        // `order` comes from validation; a hand-built pack with a stray index is skipped, not a panic.
+        let Some(rule) = pack.rules.get(i) else { continue };
         if let Some(s) = stopped_by {
             if explain {
                 not_fired.push(NotFired { rule: rule.id.clone(), reason: "not_reached", failed: None, by: Some(pack.rules[s].id.clone()) });
