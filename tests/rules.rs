@@ -286,3 +286,38 @@ fn schema_lists_exactly_the_engine_operators_and_facts() {
     assert_eq!(facts, catalog);
     assert_eq!(schema["$defs"]["rule"]["properties"].as_object().unwrap().len(), 12, "rule fields: keep pack.rs RULE_FIELDS and the schema in step");
 }
+
+/// Rules of the default pack that fire for a small profile built from its parts.
+fn default_pack_fires(net: f64, essential: f64, savings: f64, debts: &str) -> (Vec<String>, Value) {
+    let text = format!(
+        r#"{{"asOf": "2026-11-15", "currency": "USD", "person": {{"age": 40}},
+            "incomes": [{{"name": "Pay", "grossAnnual": {}, "netMonthly": {net}}}],
+            "expenses": {{"essentialMonthly": {essential}, "discretionaryMonthly": 0}},
+            "accounts": [{{"name": "Savings", "kind": "savings", "balance": {savings}}}],
+            "debts": {debts}}}"#,
+        net * 12.0 * 1.3
+    );
+    let report = Advisor::new(AdvisorOptions { explain: true, ..Default::default() }).unwrap().advise_json(&text).unwrap();
+    let json = serde_json::to_value(&report).unwrap();
+    (fired(&json), json)
+}
+
+#[test]
+fn default_pack_follows_the_order_of_operations() {
+    // Spending above income, no savings: fix cash flow, build the starter fund.
+    let (rules, report) = default_pack_fires(2000.0, 2500.0, 0.0, "[]");
+    assert_eq!(rules, ["negative-surplus", "starter-emergency-fund"]);
+    assert_eq!(report["actions"][0]["title"], "Spending exceeds income: -$500 a month");
+    // Starter fund done, no debt, 2 months saved: grow the full fund (3 months).
+    let (rules, report) = default_pack_fires(4000.0, 2500.0, 5000.0, "[]");
+    assert_eq!(rules, ["full-emergency-fund"]);
+    assert!(report["actions"][0]["detail"].as_str().unwrap().contains("cover 2.0 months"), "{}", report["actions"][0]["detail"]);
+    // Same, with a 22% card: the debt comes first and blocks the full fund.
+    let card = r#"[{"name": "Card", "kind": "credit_card", "balance": 3000, "aprPercent": 22, "minPayment": 90}]"#;
+    let (rules, report) = default_pack_fires(4000.0, 2500.0, 5000.0, card);
+    assert_eq!(rules, ["high-interest-debt"]);
+    assert!(report["notFired"].as_array().unwrap().iter().any(|n| n["rule"] == "full-emergency-fund" && n["reason"] == "blocked"));
+    // Seven months saved: the complete fund is reported, and wins its group.
+    let (rules, _) = default_pack_fires(4000.0, 2500.0, 17500.0, "[]");
+    assert_eq!(rules, ["emergency-fund-complete"]);
+}
