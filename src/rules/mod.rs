@@ -3,7 +3,9 @@
 //! `docs/RULES.md`.
 
 pub mod engine;
+pub mod js_values;
 pub mod logic;
+mod order;
 pub mod pack;
 pub mod template;
 
