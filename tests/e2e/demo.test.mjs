@@ -54,6 +54,12 @@ test('a persona gives its report, shown with its facts', async () => {
   const facts = await page.$$eval('fin-advice >> .facts dt', (dts) => dts.map((d) => d.textContent));
   assert.ok(facts.includes('emergencyFundMonths'), facts.join(', '));
   assert.match(await page.textContent('fin-advice >> .status'), /computed on this device/);
+  assert.equal(report.facts.unclaimedEmployerMatchAnnual, 870);
+  // The default rule pack: the match is worth $870 a year, then the 24.99% card.
+  assert.deepEqual(report.actions.map((a) => a.rule), ['employer-match', 'high-interest-debt']);
+  assert.equal(report.versions.rulePack.id, 'us-default');
+  const shown = await page.$$eval('fin-advice >> .actions li.action', (lis) => lis.map((li) => li.dataset.id));
+  assert.deepEqual(shown, report.actions.map((a) => a.id), 'the plan lists the actions in order');
   assert.deepEqual(problems, [], 'no console errors (a CSP violation would show here)');
   await page.screenshot({ path: new URL('demo-persona.png', artifacts).pathname, fullPage: true });
   await page.close();

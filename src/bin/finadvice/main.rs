@@ -4,12 +4,15 @@
 //! prints `{"errors": [...]}` to stdout, one line per problem to stderr, and exits with code 2.
 
 mod advise;
+mod check_rules;
 mod io;
 
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  finadvice advise PROFILE.json [--model MODEL.onnx]   print the report as JSON (PROFILE may be -)
+  finadvice advise PROFILE.json [--model MODEL.onnx] [--rules PACK.json] [--explain]
+                                                       print the report as JSON (PROFILE may be -)
+  finadvice check-rules PACK.json                      validate a rule pack; print its id, version and hash
   finadvice version                                    print the engine version
 exit codes: 0 ok, 2 bad input (errors as JSON on stdout), 64 bad usage";
 
@@ -17,6 +20,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("advise") => advise::run(&args[1..]),
+        Some("check-rules") => check_rules::run(&args[1..]),
         Some("version") | Some("--version") => {
             println!("{}", finadvice::VERSION);
             ExitCode::SUCCESS
