@@ -68,7 +68,11 @@ fn ratios_over_zero_are_null_not_infinite() {
     for key in ["savingsRate", "emergencyFundMonths", "debtToIncome", "retirementSavingRate"] {
         assert!(json["facts"][key].is_null(), "{key} should be null: {}", json["facts"][key]);
     }
-    assert_eq!(json["actions"], serde_json::json!([]));
+    // A null fact is handled by the default pack, not compared as 0: only the starter fund fires
+    // (no savings, and emergencyFundMonths is null), and the null renders as "n/a".
+    let rules: Vec<&str> = json["actions"].as_array().unwrap().iter().map(|a| a["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, ["starter-emergency-fund"]);
+    assert!(json["actions"][0]["detail"].as_str().unwrap().contains("€0 cover n/a months"), "{}", json["actions"][0]["detail"]);
     assert_eq!(json["versions"]["engine"], finadvice::VERSION);
 }
 

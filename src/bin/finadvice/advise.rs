@@ -2,13 +2,16 @@
 
 use crate::io::{print_errors, read_error, read_text};
 use crate::usage_error;
+use finadvice::rules::RulePack;
 use finadvice::{Advisor, AdvisorOptions, Errors};
 use std::process::ExitCode;
 
-/// `finadvice advise PROFILE.json [--model MODEL.onnx]`.
+/// `finadvice advise PROFILE.json [--model MODEL.onnx] [--rules PACK.json] [--explain]`.
 pub fn run(args: &[String]) -> ExitCode {
     let mut profile_path = None;
     let mut model_path = None;
+    let mut rules_path = None;
+    let mut explain = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -16,6 +19,11 @@ pub fn run(args: &[String]) -> ExitCode {
                 Some(p) => model_path = Some(p.clone()),
                 None => return usage_error("--model needs a file"),
             },
+            "--rules" => match rest.next() {
+                Some(p) => rules_path = Some(p.clone()),
+                None => return usage_error("--rules needs a file"),
+            },
+            "--explain" => explain = true,
             flag if flag.starts_with("--") => return usage_error(&format!("unknown option {flag}")),
             path if profile_path.is_none() => profile_path = Some(path.to_string()),
             extra => return usage_error(&format!("unexpected argument {extra}")),
@@ -27,8 +35,12 @@ pub fn run(args: &[String]) -> ExitCode {
             Some(p) => Some(std::fs::read(p).map_err(|e| read_error("/model", p, e))?),
             None => None,
         };
+        let rule_pack = match &rules_path {
+            Some(p) => Some(RulePack::from_json(&read_text(p)?)?),
+            None => None,
+        };
         let text = read_text(&profile_path)?;
-        let advisor = Advisor::new(AdvisorOptions { model })?;
+        let advisor = Advisor::new(AdvisorOptions { model, rule_pack, explain })?;
         let report = advisor.advise_json(&text)?;
         Ok(serde_json::to_string_pretty(&report).expect("a report always serializes"))
     })();

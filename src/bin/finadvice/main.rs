@@ -5,12 +5,15 @@
 
 mod advise;
 mod calc;
+mod check_rules;
 mod io;
 
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  finadvice advise PROFILE.json [--model MODEL.onnx]   print the report as JSON (PROFILE may be -)
+  finadvice advise PROFILE.json [--model MODEL.onnx] [--rules PACK.json] [--explain]
+                                                       print the report as JSON (PROFILE may be -)
+  finadvice check-rules PACK.json                      validate a rule pack; print its id, version and hash
   finadvice payoff REQUEST.json                        print a debt payoff plan as JSON (REQUEST may be -)
   finadvice retirement REQUEST.json                    print a retirement projection (Monte Carlo) as JSON
   finadvice goal REQUEST.json                          print a savings-goal plan as JSON
@@ -24,6 +27,7 @@ fn main() -> ExitCode {
         Some("payoff") => calc::run(&args[1..], calc::Calculator::Payoff),
         Some("retirement") => calc::run(&args[1..], calc::Calculator::Retirement),
         Some("goal") => calc::run(&args[1..], calc::Calculator::Goal),
+        Some("check-rules") => check_rules::run(&args[1..]),
         Some("version") | Some("--version") => {
             println!("{}", finadvice::VERSION);
             ExitCode::SUCCESS
