@@ -360,7 +360,7 @@ function charts(report) {
     figure('Debt payoff: balance of each debt by month', lineChart(series, { label: 'Debt payoff timeline', xFormat: (m) => `month ${m}`, yFormat: money }));
   }
   const retirement = report.plans?.retirement;
-  const bands = retirement?.percentiles ?? retirement?.monteCarlo?.percentiles ?? retirement?.bands;
+  const bands = retirement?.years ?? retirement?.percentiles ?? retirement?.monteCarlo?.percentiles ?? retirement?.bands;
   if (Array.isArray(bands) && bands.length > 1) {
     const norm = bands.map((b, i) => ({ x: b.age ?? b.year ?? i, p10: b.p10, p25: b.p25, p50: b.p50, p75: b.p75, p90: b.p90 }));
     figure('Retirement savings: 10th–90th percentile of simulated paths', fanChart(norm, { label: 'Retirement projection fan chart', yFormat: money }));
