@@ -5,7 +5,7 @@
 
 mod currency;
 mod parse;
-mod reader;
+pub(crate) mod reader;
 
 pub use currency::is_iso_4217;
 

@@ -5,16 +5,21 @@ use crate::usage_error;
 use finadvice::{Advisor, AdvisorOptions, Errors};
 use std::process::ExitCode;
 
-/// `finadvice advise PROFILE.json [--model MODEL.onnx]`.
+/// `finadvice advise PROFILE.json [--model MODEL.onnx] [--memory MEMORY.json]`.
 pub fn run(args: &[String]) -> ExitCode {
     let mut profile_path = None;
     let mut model_path = None;
+    let mut memory_path = None;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--model" => match rest.next() {
                 Some(p) => model_path = Some(p.clone()),
                 None => return usage_error("--model needs a file"),
+            },
+            "--memory" => match rest.next() {
+                Some(p) => memory_path = Some(p.clone()),
+                None => return usage_error("--memory needs a file"),
             },
             flag if flag.starts_with("--") => return usage_error(&format!("unknown option {flag}")),
             path if profile_path.is_none() => profile_path = Some(path.to_string()),
@@ -27,8 +32,9 @@ pub fn run(args: &[String]) -> ExitCode {
             Some(p) => Some(std::fs::read(p).map_err(|e| read_error("/model", p, e))?),
             None => None,
         };
+        let memory = crate::io::read_memory(memory_path.as_deref())?;
         let text = read_text(&profile_path)?;
-        let advisor = Advisor::new(AdvisorOptions { model })?;
+        let advisor = Advisor::new(AdvisorOptions { model, memory })?;
         let report = advisor.advise_json(&text)?;
         Ok(serde_json::to_string_pretty(&report).expect("a report always serializes"))
     })();

@@ -4,12 +4,14 @@
 //! prints `{"errors": [...]}` to stdout, one line per problem to stderr, and exits with code 2.
 
 mod advise;
+mod categorize;
 mod io;
 
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  finadvice advise PROFILE.json [--model MODEL.onnx]   print the report as JSON (PROFILE may be -)
+  finadvice advise PROFILE.json [--model MODEL.onnx] [--memory MEMORY.json]   print the report as JSON (PROFILE may be -)
+  finadvice categorize FILE [--model MODEL.onnx] [--memory MEMORY.json]   categorize a bank CSV or JSON array, one JSON line per row
   finadvice version                                    print the engine version
 exit codes: 0 ok, 2 bad input (errors as JSON on stdout), 64 bad usage";
 
@@ -17,6 +19,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("advise") => advise::run(&args[1..]),
+        Some("categorize") => categorize::run(&args[1..]),
         Some("version") | Some("--version") => {
             println!("{}", finadvice::VERSION);
             ExitCode::SUCCESS
