@@ -9,6 +9,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+mod categorize;
+
 #[wasm_bindgen(module = "/js/finadvice-error.js")]
 extern "C" {
     #[wasm_bindgen(js_name = FinAdviceError)]
@@ -48,7 +50,7 @@ pub(crate) fn read_input(value: JsValue) -> Result<Input, Errors> {
     })
 }
 
-/// Reads `{model?: Uint8Array | ArrayBuffer}`; anything else is an `options` error.
+/// Reads `{model?: Uint8Array | ArrayBuffer, memory?: object}`; anything else is an `options` error.
 fn read_options(options: &JsValue) -> Result<AdvisorOptions, Errors> {
     let mut result = AdvisorOptions::default();
     if options.is_undefined() || options.is_null() {
@@ -72,10 +74,15 @@ fn read_options(options: &JsValue) -> Result<AdvisorOptions, Errors> {
                     issues.push(Issue::new(ErrorCode::Options, "/model", "model must be a Uint8Array or ArrayBuffer with ONNX bytes"));
                 }
             }
+            "memory" if value.is_undefined() || value.is_null() => {}
+            "memory" => match categorize::read_memory_option(value) {
+                Ok(memory) => result.memory = Some(memory),
+                Err(errors) => issues.extend(errors.0),
+            },
             other => issues.push(Issue::new(
                 ErrorCode::Options,
                 crate::error::pointer_join("", other),
-                format!("unknown option \"{other}\"; allowed: model"),
+                format!("unknown option \"{other}\"; allowed: model, memory"),
             )),
         }
     }
@@ -91,7 +98,8 @@ pub struct Advisor {
 #[wasm_bindgen]
 impl Advisor {
     /// Creates an advisor. `options` is optional: `{model?: Uint8Array}` replaces the
-    /// categorization model. Throws a `FinAdviceError` on bad options or a bad model.
+    /// categorization model, `{memory?}` restores a merchant memory saved with `exportMemory()`.
+    /// Throws a `FinAdviceError` on bad options, a bad model or a bad memory.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<Advisor, JsValue> {
         let options = read_options(&options).map_err(|e| js_error(&e))?;
