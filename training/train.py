@@ -135,7 +135,13 @@ def evaluate(params, ids, mask, labels):
         per[name] = {"precision": round(tp / predicted, 4) if predicted else None,
                      "recall": round(tp / actual, 4) if actual else None, "support": actual}
     covered = conf >= THRESHOLD
+    sweep = []
+    for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        c = conf >= t
+        sweep.append({"threshold": t, "coverage": round(float(c.mean()), 4),
+                      "accuracy": round(float((pred[c] == labels[c]).mean()), 4) if c.any() else None})
     return {
+        "threshold_sweep": sweep,
         "accuracy": round(float((pred == labels).mean()), 4),
         "threshold": THRESHOLD,
         "coverage_at_threshold": round(float(covered.mean()), 4),
