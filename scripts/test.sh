@@ -10,6 +10,9 @@ source scripts/env.sh
 echo "== test: native (cargo test)"
 cargo test --locked
 
+echo "== test: Python featurizer parity with the golden vectors (stdlib only, seconds)"
+python3 training/test_featurize.py
+
 echo "== test: wasm in Node"
 bash scripts/wasm-test.sh node
 echo "== test: wasm in headless Chromium"
