@@ -93,8 +93,9 @@ def train(ids, mask, labels, rng):
 def export(params, path):
     E, W, b = params
     nodes = [
-        helper.make_node("Gather", ["embedding", "ids"], ["rows16"], axis=0),
-        helper.make_node("Cast", ["rows16"], ["rows"], to=TensorProto.FLOAT),
+        # Cast the fp16 table first: runtimes fold it once at load, so rows are gathered as f32.
+        helper.make_node("Cast", ["embedding"], ["embedding32"], to=TensorProto.FLOAT),
+        helper.make_node("Gather", ["embedding32", "ids"], ["rows"], axis=0),
         helper.make_node("Unsqueeze", ["weights", "axis2"], ["weights3"]),
         helper.make_node("Mul", ["rows", "weights3"], ["weighted"]),
         helper.make_node("ReduceSum", ["weighted", "axis1"], ["bag"], keepdims=0),

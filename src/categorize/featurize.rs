@@ -87,13 +87,44 @@ pub fn feature_strings(description: &str, amount: f64) -> Vec<String> {
     out
 }
 
+/// FNV-1a over several byte slices, as if they were one string (no allocation).
+fn fnv1a32_parts(parts: &[&[u8]]) -> u32 {
+    parts.iter().flat_map(|p| p.iter()).fold(0x811c_9dc5_u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
 /// The feature ids of a line (the whole recipe): between 1 and [`MAX_FEATURES`] ids below [`BUCKETS`].
+/// Same ids as hashing [`feature_strings`], computed without building the strings (this runs for
+/// every row of every statement).
 pub fn featurize(description: &str, amount: f64) -> Vec<u32> {
-    feature_strings(description, amount)
-        .iter()
-        .take(MAX_FEATURES)
-        .map(|f| fnv1a32(f.as_bytes()) % BUCKETS)
-        .collect()
+    let mut ids = Vec::with_capacity(MAX_FEATURES);
+    let mut amount_strings = Vec::with_capacity(2);
+    amount_features(amount, &mut amount_strings);
+    ids.extend(amount_strings.iter().map(|f| fnv1a32(f.as_bytes()) % BUCKETS));
+    let tokens = tokens(description);
+    let mut push = |parts: &[&[u8]]| {
+        if ids.len() < MAX_FEATURES {
+            ids.push(fnv1a32_parts(parts) % BUCKETS);
+        }
+    };
+    for t in &tokens {
+        push(&[b"w:", t.as_bytes()]);
+    }
+    for pair in tokens.windows(2) {
+        push(&[b"b:", pair[0].as_bytes(), b" ", pair[1].as_bytes()]);
+    }
+    let mut padded = Vec::new();
+    for t in tokens.iter().filter(|t| !t.starts_with('#')) {
+        padded.clear();
+        padded.push(b'<');
+        padded.extend_from_slice(t.as_bytes());
+        padded.push(b'>');
+        for n in [3, 4] {
+            for gram in padded.windows(n) {
+                push(&[b"c:", gram]);
+            }
+        }
+    }
+    ids
 }
 
 #[cfg(test)]
@@ -125,6 +156,15 @@ mod tests {
         assert_eq!(first(2e9), ["a:in:5", "a:whole"]);
         assert_eq!(first(0.0), ["a:zero"]);
         assert_eq!(first(f64::NAN), ["a:zero"]);
+    }
+
+    #[test]
+    fn streaming_ids_equal_hashing_the_feature_strings() {
+        for (d, a) in [("SQ *BLUE BOTTLE 0412 OAKLAND CA", -6.75), ("", 0.0), ("a", 1.0), ("x y z ".repeat(80).as_str(), -3.0)] {
+            let expected: Vec<u32> =
+                feature_strings(d, a).iter().take(MAX_FEATURES).map(|f| fnv1a32(f.as_bytes()) % BUCKETS).collect();
+            assert_eq!(featurize(d, a), expected, "{d:?}");
+        }
     }
 
     #[test]

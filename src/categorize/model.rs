@@ -198,9 +198,13 @@ fn check_contract(model: &TypedModel) -> Result<(), Issue> {
     for node in model.nodes() {
         let name = node.op.name();
         if let Some(gather) = node.op_as::<tract_onnx::tract_core::ops::array::Gather>() {
-            let fact = model
-                .outlet_fact(node.inputs[0])
-                .map_err(|e| model_issue(format!("cannot inspect node {}: {e}", node.name)))?;
+            let fact = node
+                .inputs
+                .first()
+                .ok_or_else(|| model_issue(format!("the model's Gather node {} has no input", node.name)))
+                .and_then(|input| {
+                    model.outlet_fact(*input).map_err(|e| model_issue(format!("cannot inspect node {}: {e}", node.name)))
+                })?;
             let rows = fact.shape.iter().nth(gather.axis).and_then(|d| d.to_usize().ok());
             if rows.is_none_or(|rows| rows < BUCKETS as usize) {
                 return Err(model_issue(format!(
