@@ -83,3 +83,17 @@ fn bad_corrections_rows_and_memories_throw_structured_errors() {
     // The advisor still works after every refusal.
     assert_eq!(Array::from(&advisor.categorize(object("[]")).unwrap()).length(), 0);
 }
+
+#[wasm_bindgen_test]
+fn rows_of_every_js_shape_are_read_or_refused_like_json() {
+    let advisor = Advisor::new(JsValue::UNDEFINED).unwrap();
+    let rows = object(r#"[{"description":"SAFEWAY","amount":-5,"extra":{"deep":[1]}}, 7, [1], {"description":null,"amount":true}]"#);
+    let found = error_codes_and_paths(advisor.categorize(rows).unwrap_err());
+    let expected = [("type", "/1"), ("type", "/2"), ("required", "/3/description"), ("type", "/3/amount")];
+    assert_eq!(found, expected.map(|(c, p)| (c.to_string(), p.to_string())));
+    // JSON text takes the general path and gives the same rows.
+    let text = JsValue::from_str(r#"[{"description":"SAFEWAY","amount":-5}]"#);
+    let from_text = JSON::stringify(&advisor.categorize(text).unwrap()).unwrap();
+    let from_objects = JSON::stringify(&advisor.categorize(object(r#"[{"description":"SAFEWAY","amount":-5}]"#)).unwrap()).unwrap();
+    assert_eq!(from_text, from_objects);
+}
