@@ -144,3 +144,12 @@ fn hostile_rows_are_structured_errors() {
     assert_eq!(advisor.categorize_input(&odd).unwrap().len(), 2);
     assert_eq!(advisor.categorize(&[]).unwrap(), []);
 }
+
+#[test]
+fn reports_with_transactions_are_byte_identical_run_to_run() {
+    let text = read_test_file("profiles/transactions-only.json");
+    let a = Advisor::new(AdvisorOptions::default()).unwrap().advise_json(&text).unwrap();
+    let b = Advisor::new(AdvisorOptions::default()).unwrap().advise_json(&text).unwrap();
+    assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
+    assert_eq!(a.transactions.len(), 6);
+}
