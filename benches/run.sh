@@ -8,3 +8,5 @@ source scripts/env.sh
 (cd benches && npm install --no-audit --no-fund --silent)
 echo "## size ($(date -u +%F), $(nproc) cores, $(uname -m))"
 node benches/size.mjs
+echo "## rule engine speed ($(date -u +%F), $(nproc) cores, $(uname -m))"
+node benches/rules.mjs

@@ -6,7 +6,8 @@ export * from './finadvice.js';
 export interface Issue {
   code:
     | 'parse' | 'type' | 'required' | 'unknown_field' | 'not_finite' | 'out_of_range' | 'invalid_value'
-    | 'duplicate' | 'too_large' | 'too_deep' | 'inconsistent' | 'model' | 'options';
+    | 'duplicate' | 'too_large' | 'too_deep' | 'inconsistent' | 'model' | 'options'
+    | 'unknown_operator' | 'unknown_reference' | 'cycle' | 'template' | 'too_many_steps';
   path: string;
   message: string;
 }

@@ -27,8 +27,10 @@ echo "== build: entry point and package.json"
 ERROR_MODULE=$(cd pkg && ls snippets/*/js/finadvice-error.js)
 sed "s|__ERROR_MODULE__|./$ERROR_MODULE|" js/index.js > pkg/index.js
 cp js/index.d.ts pkg/index.d.ts
+mkdir -p pkg/element && cp js/element/* pkg/element/
 cp js/README.md pkg/README.md
 cp LICENSE pkg/
+node scripts/third-party-licenses.mjs pkg/THIRD-PARTY-LICENSES.md
 cat > pkg/package.json <<JSON
 {
   "name": "finadvice",
@@ -41,11 +43,13 @@ cat > pkg/package.json <<JSON
   "types": "./index.d.ts",
   "exports": {
     ".": { "types": "./index.d.ts", "default": "./index.js" },
+    "./element": { "types": "./element/fin-advice.d.ts", "default": "./element/fin-advice.js" },
+    "./element/fin-advice.css": "./element/fin-advice.css",
     "./finadvice_bg.wasm": "./finadvice_bg.wasm",
     "./package.json": "./package.json"
   },
-  "files": ["index.js", "index.d.ts", "finadvice.js", "finadvice.d.ts", "finadvice_bg.wasm", "finadvice_bg.wasm.d.ts", "snippets/", "README.md", "LICENSE"],
-  "sideEffects": false,
+  "files": ["index.js", "index.d.ts", "finadvice.js", "finadvice.d.ts", "finadvice_bg.wasm", "finadvice_bg.wasm.d.ts", "snippets/", "element/", "README.md", "LICENSE", "THIRD-PARTY-LICENSES.md"],
+  "sideEffects": ["./element/fin-advice.js"],
   "engines": { "node": ">=20" },
   "keywords": ["finance", "budget", "advice", "webassembly", "privacy", "onnx"]
 }

@@ -19,8 +19,17 @@ const types = {
 };
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 
-/** Starts the server; resolves to {server, url}. */
+/** Starts the demo server; resolves to {server, url}. */
 export function serve(port = 8080, host = '127.0.0.1') {
+  return serveMounts(mounts, port, host);
+}
+
+/** Serves one directory at / (e.g. a bundler's output); resolves to {server, url}. */
+export function serveDir(dir, port = 0, host = '127.0.0.1') {
+  return serveMounts([['/', resolve(dir)]], port, host);
+}
+
+function serveMounts(mounts, port, host) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const [prefix, dir] = mounts.find(([p]) => path.startsWith(p));

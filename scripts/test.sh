@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/env.sh
 
+echo "== test: supply chain (cargo-deny, npm audit)"
+bash scripts/supply-chain.sh
+
 echo "== test: native (cargo test)"
 cargo test --locked
 

@@ -1,4 +1,4 @@
-//! Orchestration: profile → facts → (rules) → report.
+//! Orchestration: profile → facts → rules → report.
 
 use crate::categorize::lines::read_lines;
 use crate::categorize::memory::MemoryExport;
@@ -10,7 +10,9 @@ use crate::facts::spending::{by_month, MonthSpending};
 use crate::facts::Facts;
 use crate::input::Input;
 use crate::profile::Profile;
+use crate::rules::{evaluate_pack, Impact, NotFired, RulePack, TraceStep};
 use serde::Serialize;
+use serde_json::Value;
 
 /// What an [`Advisor`] is built with. Everything is optional; the defaults ship in the crate.
 #[derive(Debug, Clone, Default)]
@@ -20,6 +22,11 @@ pub struct AdvisorOptions {
     pub model: Option<Vec<u8>>,
     /// A merchant memory saved earlier with [`Advisor::export_memory`].
     pub memory: Option<MerchantMemory>,
+    /// A replacement rule pack, already validated ([`RulePack::from_json`]); the default is
+    /// `rules/us-default.json`.
+    pub rule_pack: Option<RulePack>,
+    /// List the rules that did not fire, and why, in [`Report::not_fired`].
+    pub explain: bool,
 }
 
 /// The engine, loaded once and used for many profiles.
@@ -27,6 +34,8 @@ pub struct AdvisorOptions {
 pub struct Advisor {
     categorizer: Categorizer,
     memory: MerchantMemory,
+    rules: RulePack,
+    explain: bool,
 }
 
 /// A transaction of the profile with its category, as the report lists it.
@@ -40,16 +49,40 @@ pub struct ReportTransaction {
     pub line: CategorizedLine,
 }
 
-/// One recommended action. The rule engine fills the list; at this stage it is always empty.
+/// One recommended action, produced by a rule that fired.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Action {
-    /// Stable identifier of the action.
+    /// Stable identifier of the action: `packId/ruleId`.
     pub id: String,
+    /// The id of the rule that produced it.
+    pub rule: String,
     /// Plain-language title.
     pub title: String,
     /// Explanation with the person's own numbers.
     pub detail: String,
+    /// Category (`cash_flow`, `emergency_fund`, `debt`, `retirement`, …).
+    pub category: String,
+    /// The rule's priority; actions are ranked by it.
+    pub priority: f64,
+    /// What the action is worth, when the rule names a figure.
+    pub impact: Option<Impact>,
+    /// The comparisons that made the rule fire (`facts.emergencyFundMonths 1.4 < 3`).
+    pub trace: Vec<TraceStep>,
+    /// Ids of the pack's sources the rule rests on.
+    pub sources: Vec<String>,
+}
+
+/// Identity of the rule pack used.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RulePackInfo {
+    /// Pack id.
+    pub id: String,
+    /// Pack version.
+    pub version: String,
+    /// `sha256:` digest of the pack's content.
+    pub hash: String,
 }
 
 /// Versions of everything that shaped a report, so a report can be reproduced.
@@ -60,6 +93,8 @@ pub struct Versions {
     pub engine: &'static str,
     /// The categorization model used: default or custom, its SHA-256 and size.
     pub model: ModelInfo,
+    /// The rule pack that produced the actions.
+    pub rule_pack: RulePackInfo,
 }
 
 /// The result of one `advise` call.
@@ -68,25 +103,32 @@ pub struct Versions {
 pub struct Report {
     /// Derived facts about the person's finances.
     pub facts: Facts,
-    /// Ranked actions (empty until the rule engine lands).
+    /// Ranked actions, highest priority first.
     pub actions: Vec<Action>,
     /// The profile's transactions, in input order, each with its category.
     pub transactions: Vec<ReportTransaction>,
     /// Spending per calendar month and category, from the categorized transactions.
     pub spending_by_month: Vec<MonthSpending>,
+    /// Rules that did not fire and why; present only with the `explain` option.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_fired: Option<Vec<NotFired>>,
     /// Versions of the engine, model and rule pack.
     pub versions: Versions,
 }
 
 impl Advisor {
     /// Builds an advisor: loads the shipped model (or the custom one, checked against the
-    /// contract) and the person's merchant memory if one is given.
+    /// contract), the person's merchant memory and the rule pack if given.
     pub fn new(options: AdvisorOptions) -> Result<Advisor, Errors> {
         let categorizer = match options.model {
             Some(bytes) => Categorizer::custom(&bytes)?,
             None => Categorizer::default_model()?,
         };
-        Ok(Advisor { categorizer, memory: options.memory.unwrap_or_default() })
+        let rules = match options.rule_pack {
+            Some(pack) => pack,
+            None => RulePack::us_default()?,
+        };
+        Ok(Advisor { categorizer, memory: options.memory.unwrap_or_default(), rules, explain: options.explain })
     }
 
     /// Categorizes statement lines (description, signed amount), in order: the person's
@@ -136,13 +178,41 @@ impl Advisor {
         self.report(&profile)
     }
 
+    /// The rule pack this advisor evaluates.
+    pub fn rule_pack(&self) -> &RulePack {
+        &self.rules
+    }
+
     fn report(&self, profile: &Profile) -> Result<Report, Errors> {
         let rows: Vec<(&str, f64)> = profile.transactions.iter().map(|t| (t.description.as_str(), t.amount)).collect();
         let lines = self.categorize(&rows)?;
         let categories: Vec<_> = lines.iter().map(|l| l.category).collect();
+        let facts = Facts::compute_with_categories(profile, &categories);
+        let data = evaluation_data(&facts, profile, &self.rules);
+        let outcome = evaluate_pack(&self.rules, &data, self.explain)?;
+        let pack = &self.rules;
+        let actions = outcome
+            .fired
+            .into_iter()
+            .map(|f| {
+                let rule = &pack.rules[f.rule];
+                Action {
+                    id: format!("{}/{}", pack.id, rule.id),
+                    rule: rule.id.clone(),
+                    title: f.title,
+                    detail: f.detail,
+                    category: rule.category.clone(),
+                    priority: rule.priority,
+                    impact: f.impact,
+                    trace: f.trace,
+                    sources: rule.sources.clone(),
+                }
+            })
+            .collect();
         Ok(Report {
-            facts: Facts::compute_with_categories(profile, &categories),
-            actions: Vec::new(),
+            facts,
+            actions,
+            not_fired: self.explain.then_some(outcome.not_fired),
             spending_by_month: by_month(&profile.transactions, &categories),
             transactions: profile
                 .transactions
@@ -150,7 +220,27 @@ impl Advisor {
                 .zip(lines)
                 .map(|(t, line)| ReportTransaction { date: t.date, line })
                 .collect(),
-            versions: Versions { engine: crate::VERSION, model: self.categorizer.info().clone() },
+            versions: Versions {
+                engine: crate::VERSION,
+                model: self.categorizer.info().clone(),
+                rule_pack: RulePackInfo { id: pack.id.clone(), version: pack.version.clone(), hash: pack.hash.clone() },
+            },
         })
     }
+}
+
+/// The object rules read: `{facts, profile, constants, plans}`. The profile is given without its
+/// transactions (rules read their totals through facts); `plans` is empty until the calculators
+/// fill it.
+pub fn evaluation_data(facts: &Facts, profile: &Profile, pack: &RulePack) -> Value {
+    let mut profile_value = serde_json::to_value(profile).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut profile_value {
+        map.remove("transactions");
+    }
+    let mut data = serde_json::Map::new();
+    data.insert("facts".to_string(), serde_json::to_value(facts).unwrap_or(Value::Null));
+    data.insert("profile".to_string(), profile_value);
+    data.insert("constants".to_string(), pack.constants_value());
+    data.insert("plans".to_string(), Value::Object(serde_json::Map::new()));
+    Value::Object(data)
 }

@@ -36,6 +36,16 @@ pub enum ErrorCode {
     Model,
     /// The options given to the advisor are invalid.
     Options,
+    /// A rule uses an operator that JSON Logic does not define.
+    UnknownOperator,
+    /// A rule or template refers to a fact, constant or rule that does not exist.
+    UnknownReference,
+    /// Rules' `after` prerequisites form a cycle.
+    Cycle,
+    /// A message template is malformed (unclosed `{{`, unknown filter, …).
+    Template,
+    /// Evaluating a rule took more steps than the limit allows.
+    TooManySteps,
 }
 
 impl ErrorCode {
@@ -55,6 +65,11 @@ impl ErrorCode {
             ErrorCode::Inconsistent => "inconsistent",
             ErrorCode::Model => "model",
             ErrorCode::Options => "options",
+            ErrorCode::UnknownOperator => "unknown_operator",
+            ErrorCode::UnknownReference => "unknown_reference",
+            ErrorCode::Cycle => "cycle",
+            ErrorCode::Template => "template",
+            ErrorCode::TooManySteps => "too_many_steps",
         }
     }
 }

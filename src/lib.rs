@@ -14,12 +14,13 @@ pub mod input;
 pub mod limits;
 pub mod money;
 pub mod profile;
+pub mod rules;
 
 /// The JavaScript API (wasm32 only). Public so that the wasm-bindgen tests can call it.
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use advice::{Action, Advisor, AdvisorOptions, Report, Versions};
+pub use advice::{Action, Advisor, AdvisorOptions, Report, RulePackInfo, Versions};
 pub use error::{ErrorCode, Errors, Issue};
 pub use facts::Facts;
 pub use profile::Profile;

@@ -71,21 +71,21 @@ fn wrong_custom_models_are_refused_with_a_model_error() {
         ("not-probabilities.onnx", "probabilities"),
     ] {
         let bytes = std::fs::read(test_file(&format!("models/{file}"))).unwrap();
-        let errors = Advisor::new(AdvisorOptions { model: Some(bytes), memory: None }).unwrap_err();
+        let errors = Advisor::new(AdvisorOptions { model: Some(bytes), memory: None, ..AdvisorOptions::default() }).unwrap_err();
         let issue = &errors.issues()[0];
         assert_eq!((issue.code, issue.path.as_str()), (ErrorCode::Model, "/model"), "{file}");
         assert!(issue.message.contains(needle), "{file}: {}", issue.message);
     }
     let mut truncated = finadvice::categorize::model::DEFAULT_MODEL.to_vec();
     truncated.truncate(truncated.len() - 1000);
-    let errors = Advisor::new(AdvisorOptions { model: Some(truncated), memory: None }).unwrap_err();
+    let errors = Advisor::new(AdvisorOptions { model: Some(truncated), memory: None, ..AdvisorOptions::default() }).unwrap_err();
     assert_eq!(errors.issues()[0].code, ErrorCode::Model);
 }
 
 #[test]
 fn a_custom_model_that_follows_the_contract_is_used_and_named() {
     let bytes = std::fs::read(test_file("models/valid-alternative.onnx")).unwrap();
-    let custom = Advisor::new(AdvisorOptions { model: Some(bytes), memory: None }).unwrap();
+    let custom = Advisor::new(AdvisorOptions { model: Some(bytes), memory: None, ..AdvisorOptions::default() }).unwrap();
     let default = Advisor::new(AdvisorOptions::default()).unwrap();
     assert_eq!(custom.model_info().source, "custom");
     assert_eq!(default.model_info().source, "default");
@@ -121,7 +121,7 @@ fn corrections_win_over_the_model_and_survive_export_and_import() {
 
     let saved = serde_json::to_string(&advisor.export_memory()).unwrap();
     let memory = MerchantMemory::from_json(&saved).unwrap();
-    let restored = Advisor::new(AdvisorOptions { model: None, memory: Some(memory) }).unwrap();
+    let restored = Advisor::new(AdvisorOptions { model: None, memory: Some(memory), ..AdvisorOptions::default() }).unwrap();
     assert_eq!(restored.categorize(&rent).unwrap(), after);
     assert_eq!(serde_json::to_string(&restored.export_memory()).unwrap(), saved);
 }

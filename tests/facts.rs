@@ -74,7 +74,11 @@ fn ratios_over_zero_are_null_not_infinite() {
     for key in ["savingsRate", "emergencyFundMonths", "debtToIncome", "retirementSavingRate"] {
         assert!(json["facts"][key].is_null(), "{key} should be null: {}", json["facts"][key]);
     }
-    assert_eq!(json["actions"], serde_json::json!([]));
+    // A null fact is handled by the default pack, not compared as 0: only the starter fund fires
+    // (no savings, and emergencyFundMonths is null), and the null renders as "n/a".
+    let rules: Vec<&str> = json["actions"].as_array().unwrap().iter().map(|a| a["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, ["starter-emergency-fund"]);
+    assert!(json["actions"][0]["detail"].as_str().unwrap().contains("€0 cover n/a months"), "{}", json["actions"][0]["detail"]);
     assert_eq!(json["versions"]["engine"], finadvice::VERSION);
 }
 
@@ -91,7 +95,7 @@ fn the_same_profile_gives_byte_identical_reports() {
 fn the_persons_corrections_change_the_spending_split() {
     let mut memory = finadvice::categorize::MerchantMemory::default();
     memory.learn("RENT PAYMENT ZELLE", "housing").unwrap();
-    let advisor = Advisor::new(AdvisorOptions { model: None, memory: Some(memory) }).unwrap();
+    let advisor = Advisor::new(AdvisorOptions { model: None, memory: Some(memory), ..AdvisorOptions::default() }).unwrap();
     let report = advisor.advise_json(&read_test_file("profiles/transactions-only.json")).unwrap();
     let months = 61.0 / 30.436875;
     assert_close(report.facts.essential_monthly, (2400.0 + 393.25) / months, 0.005, "essential");

@@ -1,40 +1,18 @@
-// The demo page: loads the engine, fills in an example profile and shows the report or the
-// complete list of problems. All computation happens here, in WebAssembly.
-import init, { Advisor, FinAdviceError, version } from './pkg/index.js';
+// The demo page: a choice of example personas feeding the <fin-advice> element.
+const PERSONAS = [
+  ['new-graduate', 'New graduate with card debt'],
+  ['transactions-only', 'Gig worker, transactions only'],
+  ['invalid-many', 'A profile with mistakes'],
+];
 
-const $ = (id) => document.getElementById(id);
-let advisor;
+const select = document.getElementById('persona');
+const element = document.querySelector('fin-advice');
+for (const [value, label] of PERSONAS) select.append(new Option(label, value));
 
-async function loadExample(name) {
-  const response = await fetch(`./examples/${name}.json`);
-  $('profile').value = await response.text();
-}
+const examples = new Map(await Promise.all(PERSONAS.map(async ([name]) => [name, await (await fetch(`./examples/${name}.json`)).json()])));
 
-function show() {
-  $('errors').replaceChildren();
-  $('report').textContent = '';
-  try {
-    const report = advisor.advise($('profile').value);
-    $('report').textContent = JSON.stringify(report, null, 2);
-    $('status').textContent = `Report computed locally by finadvice ${version()}.`;
-  } catch (error) {
-    if (!(error instanceof FinAdviceError)) throw error;
-    $('status').textContent = `${error.errors.length} problem(s) in the profile:`;
-    for (const issue of error.errors) {
-      const item = document.createElement('li');
-      const where = document.createElement('code');
-      where.textContent = issue.path || '(document)';
-      item.append(where, ` ${issue.message} (${issue.code})`);
-      $('errors').append(item);
-    }
-  }
-}
-
-await init();
-advisor = new Advisor();
-await loadExample($('example').value);
-$('example').addEventListener('change', async () => { await loadExample($('example').value); show(); });
-$('advise').addEventListener('click', show);
-$('advise').disabled = false;
-show();
+select.addEventListener('change', async () => {
+  element.profile = select.value ? examples.get(select.value) : {};
+  if (select.value) await element.advise();
+});
 document.body.dataset.ready = 'true';

@@ -1,12 +1,15 @@
-// End to end: the demo page in headless Chromium, under its strict Content-Security-Policy,
-// computes a report locally and makes no request after it has loaded.
+// End to end: the demo page and its <fin-advice> element in headless Chromium, under the strict
+// Content-Security-Policy: personas, a bank CSV import, field-level errors — and no request after
+// the page has loaded.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
 import { launch } from './browser.mjs';
 
 const artifacts = new URL('../../test-artifacts/', import.meta.url);
+const csv = fileURLToPath(new URL('./fixtures/bank-debit-credit.csv', import.meta.url));
 let server, url, browser;
 
 before(async () => {
@@ -20,36 +23,80 @@ after(async () => {
 });
 
 async function openDemo() {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const requests = [];
   const problems = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(String(e)));
   await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('fin-advice[data-ready="true"]', { timeout: 30_000 });
   return { page, requests, problems };
 }
 
-test('the demo computes a report from the example profile', async () => {
+/** Chooses a persona and waits for the element's next `advice` or `error` event. */
+async function choose(page, persona) {
+  const outcome = page.evaluate(() => new Promise((resolve) => {
+    const element = document.querySelector('fin-advice');
+    element.addEventListener('advice', (e) => resolve({ report: e.detail }), { once: true });
+    element.addEventListener('error', (e) => resolve({ error: { message: e.detail.message, errors: e.detail.errors } }), { once: true });
+  }));
+  await page.selectOption('#persona', persona);
+  return outcome;
+}
+
+test('a persona gives its report, shown with its facts', async () => {
   const { page, problems } = await openDemo();
-  const report = JSON.parse(await page.textContent('#report'));
+  const { report } = await choose(page, 'new-graduate');
   assert.equal(report.facts.monthlySurplus, 481);
+  assert.equal(await page.inputValue('fin-advice input[data-pointer="/debts/0/name"]'), 'Visa');
+  const facts = await page.$$eval('fin-advice >> .facts dt', (dts) => dts.map((d) => d.textContent));
+  assert.ok(facts.includes('emergencyFundMonths'), facts.join(', '));
+  assert.match(await page.textContent('fin-advice >> .status'), /computed on this device/);
   assert.equal(report.facts.unclaimedEmployerMatchAnnual, 870);
-  assert.deepEqual(report.actions, []);
+  // The default rule pack: the match is worth $870 a year, then the 24.99% card.
+  assert.deepEqual(report.actions.map((a) => a.rule), ['employer-match', 'high-interest-debt']);
+  assert.equal(report.versions.rulePack.id, 'us-default');
+  const shown = await page.$$eval('fin-advice >> .actions li.action', (lis) => lis.map((li) => li.dataset.id));
+  assert.deepEqual(shown, report.actions.map((a) => a.id), 'the plan lists the actions in order');
   assert.deepEqual(problems, [], 'no console errors (a CSP violation would show here)');
-  await page.screenshot({ path: new URL('demo-report.png', artifacts).pathname, fullPage: true });
+  await page.screenshot({ path: new URL('demo-persona.png', artifacts).pathname, fullPage: true });
   await page.close();
 });
 
-test('a profile with mistakes lists every problem with its JSON pointer', async () => {
+test('every problem is shown at its field', async () => {
   const { page } = await openDemo();
-  await page.selectOption('#example', 'invalid-many');
-  await page.waitForFunction(() => document.querySelectorAll('#errors li').length > 0);
-  const items = await page.$$eval('#errors li', (lis) => lis.map((li) => li.textContent));
-  assert.equal(items.length, 14);
-  assert.ok(items.some((t) => t.startsWith('/debts/1/apr ')), items.join('\n'));
+  // The form cannot hold everything the JSON had (an unknown field, an impossible date), so the
+  // engine sees fewer mistakes than in the file; each one must still be shown.
+  const { error } = await choose(page, 'invalid-many');
+  const invalid = await page.$$eval('fin-advice >> [aria-invalid="true"]', (els) => els.map((e) => e.dataset.pointer));
+  for (const pointer of ['/currency', '/person/age', '/person/dependents', '/accounts/0/balance']) {
+    assert.ok(invalid.includes(pointer), `${pointer} in ${invalid}`);
+  }
+  const messages = await page.$$eval('fin-advice >> .field-error', (els) => els.map((e) => e.textContent).filter(Boolean));
+  assert.ok(messages.some((m) => m.includes('whole number')), messages.join(' | '));
+  const listed = await page.$$eval('fin-advice >> .problems li', (lis) => lis.map((l) => l.textContent));
+  assert.equal(invalid.length + listed.length, error.errors.length);
   await page.screenshot({ path: new URL('demo-errors.png', artifacts).pathname, fullPage: true });
+  await page.close();
+});
+
+test('a bank CSV with debit/credit columns is previewed, then used', async () => {
+  const { page } = await openDemo();
+  await choose(page, 'new-graduate');
+  await page.setInputFiles('fin-advice >> .csv-file', csv);
+  await page.waitForSelector('fin-advice >> .csv-preview:not([hidden])');
+  const summary = await page.textContent('fin-advice >> .csv-summary');
+  assert.match(summary, /11 transactions/);
+  assert.match(summary, /1 line\(s\) skipped \(first: line 12/);
+  assert.match(summary, /debit = "Debit", credit = "Credit"/);
+  const advised = page.evaluate(() => new Promise((resolve) => document.querySelector('fin-advice')
+    .addEventListener('advice', (e) => resolve(e.detail), { once: true })));
+  await page.click('fin-advice >> .csv-use');
+  const report = await advised;
+  assert.equal(report.facts.transactionCount, 11);
+  await page.screenshot({ path: new URL('demo-csv.png', artifacts).pathname, fullPage: true });
   await page.close();
 });
 
@@ -57,10 +104,12 @@ test('no request leaves the page after it has loaded', async () => {
   const { page, requests } = await openDemo();
   const loaded = requests.length;
   assert.ok(requests.every((r) => r.startsWith(url)), `only same-origin requests: ${requests.join(', ')}`);
-  await page.fill('#profile', await page.inputValue('#profile'));
-  await page.click('#advise');
-  await page.click('#advise');
+  await choose(page, 'new-graduate');
+  await page.setInputFiles('fin-advice >> .csv-file', csv);
+  await page.click('fin-advice >> .csv-use');
+  await page.fill('fin-advice >> input[data-pointer="/person/age"]', '24');
+  await page.click('fin-advice >> .submit');
   await page.waitForTimeout(300);
-  assert.deepEqual(requests.slice(loaded), [], 'advising made a request');
+  assert.deepEqual(requests.slice(loaded), [], 'using the page made a request');
   await page.close();
 });

@@ -15,7 +15,7 @@ test('npm pack → npm install → import in Node → advise', () => {
     const packed = execFileSync('npm', ['pack', join(repo, 'pkg'), '--pack-destination', dir, '--json'], { encoding: 'utf8' });
     const [{ filename, files }] = JSON.parse(packed);
     const names = files.map((f) => f.path);
-    for (const expected of ['index.js', 'index.d.ts', 'finadvice_bg.wasm', 'package.json', 'LICENSE']) {
+    for (const expected of ['index.js', 'index.d.ts', 'finadvice_bg.wasm', 'package.json', 'LICENSE', 'THIRD-PARTY-LICENSES.md', 'element/fin-advice.js']) {
       assert.ok(names.includes(expected), `${expected} is in the tarball: ${names.join(', ')}`);
     }
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));

@@ -2,13 +2,16 @@
 
 use crate::io::{print_errors, read_error, read_text};
 use crate::usage_error;
+use finadvice::rules::RulePack;
 use finadvice::{Advisor, AdvisorOptions, Errors};
 use std::process::ExitCode;
 
-/// `finadvice advise PROFILE.json [--model MODEL.onnx] [--memory MEMORY.json]`.
+/// `finadvice advise PROFILE.json [--model MODEL.onnx] [--rules PACK.json] [--explain] [--memory MEMORY.json]`.
 pub fn run(args: &[String]) -> ExitCode {
     let mut profile_path = None;
     let mut model_path = None;
+    let mut rules_path = None;
+    let mut explain = false;
     let mut memory_path = None;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
@@ -21,6 +24,11 @@ pub fn run(args: &[String]) -> ExitCode {
                 Some(p) => memory_path = Some(p.clone()),
                 None => return usage_error("--memory needs a file"),
             },
+            "--rules" => match rest.next() {
+                Some(p) => rules_path = Some(p.clone()),
+                None => return usage_error("--rules needs a file"),
+            },
+            "--explain" => explain = true,
             flag if flag.starts_with("--") => return usage_error(&format!("unknown option {flag}")),
             path if profile_path.is_none() => profile_path = Some(path.to_string()),
             extra => return usage_error(&format!("unexpected argument {extra}")),
@@ -33,8 +41,12 @@ pub fn run(args: &[String]) -> ExitCode {
             None => None,
         };
         let memory = crate::io::read_memory(memory_path.as_deref())?;
+        let rule_pack = match &rules_path {
+            Some(p) => Some(RulePack::from_json(&read_text(p)?)?),
+            None => None,
+        };
         let text = read_text(&profile_path)?;
-        let advisor = Advisor::new(AdvisorOptions { model, memory })?;
+        let advisor = Advisor::new(AdvisorOptions { model, memory, rule_pack, explain })?;
         let report = advisor.advise_json(&text)?;
         Ok(serde_json::to_string_pretty(&report).expect("a report always serializes"))
     })();

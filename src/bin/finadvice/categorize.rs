@@ -50,7 +50,7 @@ pub fn run(args: &[String]) -> ExitCode {
         let memory = read_memory(memory_path.as_deref())?;
         let text = read_text(&file)?;
         let rows = if text.trim_start().starts_with('[') { read_json(&text)? } else { read_csv(&text)? };
-        let advisor = Advisor::new(AdvisorOptions { model, memory })?;
+        let advisor = Advisor::new(AdvisorOptions { model, memory, ..AdvisorOptions::default() })?;
         let borrowed: Vec<(&str, f64)> = rows.iter().map(|(d, a)| (d.as_str(), *a)).collect();
         let lines = advisor.categorize(&borrowed)?;
         Ok(lines.iter().map(|l| serde_json::to_string(l).expect("a categorized line always serializes")).collect())

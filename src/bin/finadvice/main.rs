@@ -5,13 +5,17 @@
 
 mod advise;
 mod categorize;
+mod check_rules;
 mod io;
 
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  finadvice advise PROFILE.json [--model MODEL.onnx] [--memory MEMORY.json]   print the report as JSON (PROFILE may be -)
-  finadvice categorize FILE [--model MODEL.onnx] [--memory MEMORY.json]   categorize a bank CSV or JSON array, one JSON line per row
+  finadvice advise PROFILE.json [--model MODEL.onnx] [--rules PACK.json] [--explain] [--memory MEMORY.json]
+                                                       print the report as JSON (PROFILE may be -)
+  finadvice check-rules PACK.json                      validate a rule pack; print its id, version and hash
+  finadvice categorize FILE [--model MODEL.onnx] [--memory MEMORY.json]
+                                                       categorize a bank CSV or JSON array, one JSON line per row
   finadvice version                                    print the engine version
 exit codes: 0 ok, 2 bad input (errors as JSON on stdout), 64 bad usage";
 
@@ -20,6 +24,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("advise") => advise::run(&args[1..]),
         Some("categorize") => categorize::run(&args[1..]),
+        Some("check-rules") => check_rules::run(&args[1..]),
         Some("version") | Some("--version") => {
             println!("{}", finadvice::VERSION);
             ExitCode::SUCCESS

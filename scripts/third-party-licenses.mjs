@@ -1,0 +1,38 @@
+// Writes the list of third-party crates compiled into the wasm module (normal dependencies for
+// wasm32-unknown-unknown, from `cargo metadata`), with their licenses, to the given file.
+// Usage: node scripts/third-party-licenses.mjs pkg/THIRD-PARTY-LICENSES.md
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+
+const out = process.argv[2] ?? 'THIRD-PARTY-LICENSES.md';
+const metadata = JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1', '--locked',
+  '--filter-platform', 'wasm32-unknown-unknown'], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+const packages = new Map(metadata.packages.map((p) => [p.id, p]));
+const nodes = new Map(metadata.resolve.nodes.map((n) => [n.id, n]));
+const root = metadata.resolve.root;
+
+// Walk normal (not build, not dev) dependencies from the root.
+const seen = new Set();
+const stack = [root];
+while (stack.length) {
+  const id = stack.pop();
+  if (seen.has(id)) continue;
+  seen.add(id);
+  for (const dep of nodes.get(id)?.deps ?? []) {
+    if (dep.dep_kinds.some((k) => k.kind === null)) stack.push(dep.pkg);
+  }
+}
+seen.delete(root);
+const rows = [...seen].map((id) => packages.get(id))
+  .sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version))
+  .map((p) => `| ${p.name} | ${p.version} | ${p.license ?? p.license_file ?? 'see repository'} | ${p.repository ?? ''} |`);
+writeFileSync(out, `# Third-party software in finadvice_bg.wasm
+
+finadvice is MIT-licensed. The WebAssembly module also contains these ${rows.length} Rust crates, each
+under the license shown (SPDX expressions; the full texts are in each crate's repository).
+
+| crate | version | license | repository |
+|---|---|---|---|
+${rows.join('\n')}
+`);
+console.log(`third-party-licenses: ${rows.length} crates written to ${out}`);

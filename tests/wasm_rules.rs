@@ -1,0 +1,102 @@
+//! The rule engine's JavaScript API: `new Advisor({rulePack, explain})`, `validateRulePack`,
+//! `evaluateLogic`. Run in Node and headless Chromium by scripts/wasm-test.sh.
+#![cfg(target_arch = "wasm32")]
+
+use finadvice::wasm::rules::{evaluate_logic, validate_rule_pack};
+use finadvice::wasm::Advisor;
+use js_sys::{Array, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const NEW_GRADUATE: &str = include_str!("profiles/new-graduate.json");
+
+fn get(value: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(value.clone(), |v, key| Reflect::get(&v, &JsValue::from_str(key)).unwrap())
+}
+
+fn object(text: &str) -> JsValue {
+    JSON::parse(text).unwrap()
+}
+
+const PACK: &str = r#"{"id": "js", "version": "1", "locale": "en-US", "currency": "USD",
+  "constants": {"limit": {"value": 3}},
+  "rules": [{"id": "low-fund", "category": "emergency_fund",
+    "when": {"<": [{"var": "facts.emergencyFundMonths"}, {"var": "constants.limit"}]},
+    "title": "{{facts.emergencyFundMonths | number:1}} months", "detail": "{{facts.liquidSavings | money}}"},
+   {"id": "never", "category": "x", "when": {">": [{"var": "facts.totalDebt"}, 1e9]}, "title": "t", "detail": "d"}]}"#;
+
+fn options(pack: JsValue, explain: bool) -> JsValue {
+    let o = js_sys::Object::new();
+    Reflect::set(&o, &"rulePack".into(), &pack).unwrap();
+    Reflect::set(&o, &"explain".into(), &JsValue::from_bool(explain)).unwrap();
+    o.into()
+}
+
+#[wasm_bindgen_test]
+fn advisor_uses_a_custom_pack_with_traces_and_explain() {
+    let advisor = Advisor::new(options(object(PACK), true)).unwrap();
+    let report = advisor.advise(object(NEW_GRADUATE)).unwrap();
+    let actions = Array::from(&get(&report, "actions"));
+    assert_eq!(actions.length(), 1);
+    let action = actions.get(0);
+    assert_eq!(get(&action, "id").as_string().unwrap(), "js/low-fund");
+    assert_eq!(get(&action, "title").as_string().unwrap(), "0.8 months");
+    assert_eq!(get(&action, "detail").as_string().unwrap(), "$2,000");
+    let step = Array::from(&get(&action, "trace")).get(0);
+    assert_eq!(get(&step, "text").as_string().unwrap(), "facts.emergencyFundMonths 0.794 < constants.limit 3");
+    let not_fired = Array::from(&get(&report, "notFired"));
+    assert_eq!(get(&not_fired.get(0), "rule").as_string().unwrap(), "never");
+    assert_eq!(get(&report, "versions.rulePack.id").as_string().unwrap(), "js");
+}
+
+#[wasm_bindgen_test]
+fn a_pack_given_as_json_text_works_the_same() {
+    let from_text = Advisor::new(options(JsValue::from_str(PACK), false)).unwrap().advise(object(NEW_GRADUATE)).unwrap();
+    let from_object = Advisor::new(options(object(PACK), false)).unwrap().advise(object(NEW_GRADUATE)).unwrap();
+    assert_eq!(JSON::stringify(&from_text).unwrap(), JSON::stringify(&from_object).unwrap());
+}
+
+#[wasm_bindgen_test]
+fn a_bad_pack_throws_with_paths_under_rule_pack() {
+    let bad = object(&PACK.replace("\"<\"", "\"lessish\""));
+    let thrown = Advisor::new(options(bad, false)).err().unwrap();
+    assert!(thrown.is_instance_of::<js_sys::Error>());
+    assert_eq!(get(&thrown, "name").as_string().unwrap(), "FinAdviceError");
+    let first = Array::from(&get(&thrown, "errors")).get(0);
+    assert_eq!(get(&first, "path").as_string().unwrap(), "/rulePack/rules/0/when/lessish");
+    assert_eq!(get(&first, "code").as_string().unwrap(), "unknown_operator");
+}
+
+#[wasm_bindgen_test]
+fn validate_rule_pack_lists_every_problem() {
+    assert_eq!(Array::from(&validate_rule_pack(object(PACK)).unwrap()).length(), 0);
+    let bad = PACK.replace("constants.limit", "constants.limt").replace("\"never\"", "\"low-fund\"");
+    let issues = Array::from(&validate_rule_pack(object(&bad)).unwrap());
+    let paths: Vec<String> = issues.iter().map(|i| get(&i, "path").as_string().unwrap()).collect();
+    assert!(paths.contains(&"/rules/0/when/</1/var".to_string()), "{paths:?}");
+    assert!(paths.contains(&"/rules/1/id".to_string()), "{paths:?}");
+    // Hostile values are problems, not crashes.
+    assert!(Array::from(&validate_rule_pack(JsValue::from_f64(f64::NAN)).unwrap()).length() > 0);
+    assert!(Array::from(&validate_rule_pack(JsValue::from_str("{\"rules\": [")).unwrap()).length() > 0);
+}
+
+#[wasm_bindgen_test]
+fn evaluate_logic_follows_json_logic() {
+    let rule = object(r#"{"if": [{"<": [{"var": "a"}, 3]}, "small", "large"]}"#);
+    assert_eq!(evaluate_logic(rule.clone(), object(r#"{"a": 1}"#)).unwrap().as_string().unwrap(), "small");
+    assert_eq!(evaluate_logic(rule, object(r#"{"a": 5}"#)).unwrap().as_string().unwrap(), "large");
+    let sum = evaluate_logic(object(r#"{"reduce": [{"var": "xs"}, {"+": [{"var": "current"}, {"var": "accumulator"}]}, 0]}"#), object(r#"{"xs": [1, 2, 3]}"#));
+    assert_eq!(sum.unwrap().as_f64(), Some(6.0));
+}
+
+#[wasm_bindgen_test]
+fn evaluate_logic_refuses_bad_rules_and_data_by_path() {
+    let thrown = evaluate_logic(object(r#"{"nope": [1]}"#), JsValue::NULL).unwrap_err();
+    assert_eq!(get(&Array::from(&get(&thrown, "errors")).get(0), "path").as_string().unwrap(), "/rule/nope");
+    let data = js_sys::Object::new();
+    Reflect::set(&data, &"a".into(), &JsValue::from_f64(f64::NAN)).unwrap();
+    let thrown = evaluate_logic(object(r#"{"var": "a"}"#), data.into()).unwrap_err();
+    let issue = Array::from(&get(&thrown, "errors")).get(0);
+    assert_eq!(get(&issue, "path").as_string().unwrap(), "/data/a");
+    assert_eq!(get(&issue, "code").as_string().unwrap(), "not_finite");
+}
