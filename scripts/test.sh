@@ -28,8 +28,8 @@ echo "== test: npm import and browser end to end"
 node --test tests/npm/ tests/e2e/
 
 echo "== size report"
-# Budget: the measured 2,203,513 bytes gzip with the categorizer plus 5% headroom
-# (benches/RESULTS.md). It grew from 2,030,000 because the embedded model is 264 KB of fp16
-# weights that gzip only to 245 KB; the categorizer's code adds ~30 KB.
-node benches/size.mjs --budget-gzip 2314000
+# Budget: the measured 2,241,138 bytes gzip with the rule engine and the categorizer, plus 5% headroom
+# (benches/RESULTS.md). It grew from 2,030,000 mostly because the embedded categorizer model is
+# 264 KB of fp16 weights that gzip only to 245 KB; the categorizer's code adds ~30 KB.
+node benches/size.mjs --budget-gzip 2353000
 echo "== all tests passed"
