@@ -13,6 +13,9 @@ bash scripts/supply-chain.sh
 echo "== test: native (cargo test)"
 cargo test --locked
 
+echo "== test: Python featurizer parity with the golden vectors (stdlib only, seconds)"
+python3 training/test_featurize.py
+
 echo "== test: wasm in Node"
 bash scripts/wasm-test.sh node
 echo "== test: wasm in headless Chromium"
@@ -25,6 +28,8 @@ echo "== test: npm import and browser end to end"
 node --test tests/npm/ tests/e2e/
 
 echo "== size report"
-# Budget: the measured 1.93 MB gzip of the first build plus 5% headroom (benches/RESULTS.md).
-node benches/size.mjs --budget-gzip 2030000
+# Budget: the measured 2,241,138 bytes gzip with the rule engine and the categorizer, plus 5% headroom
+# (benches/RESULTS.md). It grew from 2,030,000 mostly because the embedded categorizer model is
+# 264 KB of fp16 weights that gzip only to 245 KB; the categorizer's code adds ~30 KB.
+node benches/size.mjs --budget-gzip 2353000
 echo "== all tests passed"

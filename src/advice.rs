@@ -1,8 +1,13 @@
 //! Orchestration: profile → facts → rules → report.
 
 use crate::calc::plans::Plans;
-use crate::categorize::model::{load_model, LoadedModel, ModelInfo};
+use crate::categorize::lines::read_lines;
+use crate::categorize::memory::MemoryExport;
+use crate::categorize::model::ModelInfo;
+use crate::categorize::{categorize, CategorizedLine, Categorizer, MerchantMemory};
+use crate::date::Date;
 use crate::error::Errors;
+use crate::facts::spending::{by_month, MonthSpending};
 use crate::facts::Facts;
 use crate::input::Input;
 use crate::profile::Profile;
@@ -13,8 +18,11 @@ use serde_json::Value;
 /// What an [`Advisor`] is built with. Everything is optional; the defaults ship in the crate.
 #[derive(Debug, Clone, Default)]
 pub struct AdvisorOptions {
-    /// A replacement ONNX categorization model (the file's bytes).
+    /// A replacement ONNX categorization model (the file's bytes); it must follow the contract
+    /// documented in [`crate::categorize::model`].
     pub model: Option<Vec<u8>>,
+    /// A merchant memory saved earlier with [`Advisor::export_memory`].
+    pub memory: Option<MerchantMemory>,
     /// A replacement rule pack, already validated ([`RulePack::from_json`]); the default is
     /// `rules/us-default.json`.
     pub rule_pack: Option<RulePack>,
@@ -25,9 +33,21 @@ pub struct AdvisorOptions {
 /// The engine, loaded once and used for many profiles.
 #[derive(Debug)]
 pub struct Advisor {
-    model: Option<LoadedModel>,
+    categorizer: Categorizer,
+    memory: MerchantMemory,
     rules: RulePack,
     explain: bool,
+}
+
+/// A transaction of the profile with its category, as the report lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportTransaction {
+    /// Booking date.
+    pub date: Date,
+    /// Description, amount, category, confidence and source.
+    #[serde(flatten)]
+    pub line: CategorizedLine,
 }
 
 /// One recommended action, produced by a rule that fired.
@@ -72,8 +92,8 @@ pub struct RulePackInfo {
 pub struct Versions {
     /// Version of the finadvice engine (the crate).
     pub engine: &'static str,
-    /// The categorization model used; null until a model is configured.
-    pub model: Option<ModelInfo>,
+    /// The categorization model used: default or custom, its SHA-256 and size.
+    pub model: ModelInfo,
     /// The rule pack that produced the actions.
     pub rule_pack: RulePackInfo,
 }
@@ -86,6 +106,10 @@ pub struct Report {
     pub facts: Facts,
     /// Ranked actions, highest priority first.
     pub actions: Vec<Action>,
+    /// The profile's transactions, in input order, each with its category.
+    pub transactions: Vec<ReportTransaction>,
+    /// Spending per calendar month and category, from the categorized transactions.
+    pub spending_by_month: Vec<MonthSpending>,
     /// Rules that did not fire and why; present only with the `explain` option.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_fired: Option<Vec<NotFired>>,
@@ -97,17 +121,47 @@ pub struct Report {
 }
 
 impl Advisor {
-    /// Builds an advisor, loading a custom model and rule pack if given.
+    /// Builds an advisor: loads the shipped model (or the custom one, checked against the
+    /// contract), the person's merchant memory and the rule pack if given.
     pub fn new(options: AdvisorOptions) -> Result<Advisor, Errors> {
-        let model = match options.model {
-            Some(bytes) => Some(load_model(&bytes)?),
-            None => None,
+        let categorizer = match options.model {
+            Some(bytes) => Categorizer::custom(&bytes)?,
+            None => Categorizer::default_model()?,
         };
         let rules = match options.rule_pack {
             Some(pack) => pack,
             None => RulePack::us_default()?,
         };
-        Ok(Advisor { model, rules, explain: options.explain })
+        Ok(Advisor { categorizer, memory: options.memory.unwrap_or_default(), rules, explain: options.explain })
+    }
+
+    /// Categorizes statement lines (description, signed amount), in order: the person's
+    /// corrections first, the model for the rest (one batched run).
+    pub fn categorize(&self, rows: &[(&str, f64)]) -> Result<Vec<CategorizedLine>, Errors> {
+        Ok(categorize(&self.categorizer, &self.memory, rows)?)
+    }
+
+    /// Categorizes `[{description, amount}]` given as an input value (other fields are ignored).
+    pub fn categorize_input(&self, input: &Input) -> Result<Vec<CategorizedLine>, Errors> {
+        let lines = read_lines(input)?;
+        let rows: Vec<(&str, f64)> = lines.iter().map(|l| (l.description.as_str(), l.amount)).collect();
+        self.categorize(&rows)
+    }
+
+    /// Records the person's correction: this description's merchant belongs in `category` (a
+    /// category id). Returns the merchant key it is remembered under.
+    pub fn learn(&mut self, description: &str, category: &str) -> Result<String, Errors> {
+        self.memory.learn(description, category)
+    }
+
+    /// The merchant memory, for the page to save and give back in [`AdvisorOptions::memory`].
+    pub fn export_memory(&self) -> MemoryExport {
+        self.memory.export()
+    }
+
+    /// The model in use.
+    pub fn model_info(&self) -> &ModelInfo {
+        self.categorizer.info()
     }
 
     /// Advice for a profile built in Rust; it is validated by the same rules as JSON input.
@@ -134,7 +188,10 @@ impl Advisor {
     }
 
     fn report(&self, profile: &Profile) -> Result<Report, Errors> {
-        let facts = Facts::compute(profile);
+        let rows: Vec<(&str, f64)> = profile.transactions.iter().map(|t| (t.description.as_str(), t.amount)).collect();
+        let lines = self.categorize(&rows)?;
+        let categories: Vec<_> = lines.iter().map(|l| l.category).collect();
+        let facts = Facts::compute_with_categories(profile, &categories);
         let plans = Plans::compute(profile, &facts);
         let data = evaluation_data(&facts, &plans, profile, &self.rules);
         let outcome = evaluate_pack(&self.rules, &data, self.explain)?;
@@ -162,9 +219,16 @@ impl Advisor {
             actions,
             plans,
             not_fired: self.explain.then_some(outcome.not_fired),
+            spending_by_month: by_month(&profile.transactions, &categories),
+            transactions: profile
+                .transactions
+                .iter()
+                .zip(lines)
+                .map(|(t, line)| ReportTransaction { date: t.date, line })
+                .collect(),
             versions: Versions {
                 engine: crate::VERSION,
-                model: self.model.as_ref().map(|m| m.info.clone()),
+                model: self.categorizer.info().clone(),
                 rule_pack: RulePackInfo { id: pack.id.clone(), version: pack.version.clone(), hash: pack.hash.clone() },
             },
         })

@@ -1,53 +1,226 @@
-//! Loading an ONNX model with tract, with every failure turned into an [`Issue`] (never a panic
-//! on a malformed file that tract reports as an error).
+//! The categorization model: loading an ONNX file with tract, checking it against the contract,
+//! and running it on a batch of statement lines. Every failure is an [`Issue`] with code `model`
+//! (never a panic on a malformed or mismatched file).
+//!
+//! The contract a model must follow (the shipped `models/categorizer.onnx` does):
+//! * input 0 `ids`: i64 `[batch, MAX_FEATURES]`, ids from [`featurize`] (padding 0);
+//! * input 1 `weights`: f32 `[batch, MAX_FEATURES]`, 1/count for each real id, 0 for padding;
+//! * output 0: f32 `[batch, 20]` probabilities over [`Category::MODEL_CLASSES`], rows summing to 1;
+//! * every `Gather` must index a table of at least [`BUCKETS`] rows (ids are never out of range).
 
+use super::category::Category;
+use super::featurize::{featurize, BUCKETS, MAX_FEATURES};
 use crate::error::{ErrorCode, Issue};
 use crate::limits::MAX_MODEL_BYTES;
 use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::sync::Arc;
 use tract_onnx::prelude::*;
+use tract_onnx::tract_core::internal::DimLike;
 
-/// What is known about a loaded model, reported in the report's `versions`.
+/// The shipped model, trained by `training/train.py` (see `models/MODEL_CARD.md`).
+pub const DEFAULT_MODEL: &[u8] = include_bytes!("../../models/categorizer.onnx");
+
+/// Below this probability a row is `uncategorized` (asked about, never guessed).
+pub const CONFIDENCE_THRESHOLD: f32 = 0.5;
+
+/// Most rows per tract run. Larger inputs are run in chunks of this size: the embedding bag
+/// materializes `[rows, MAX_FEATURES, 16]` floats (8 KiB per row), and wasm memory never shrinks.
+pub const MAX_BATCH_ROWS: usize = 2048;
+
+/// What is known about the model in use, reported in the report's `versions.model`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ModelInfo {
+    /// `"default"` for the shipped model, `"custom"` for one given in the options.
+    pub source: &'static str,
+    /// Lower-case hex SHA-256 of the ONNX file, so a report names the exact model.
+    pub sha256: String,
     /// Size of the ONNX file in bytes.
     pub bytes: usize,
-    /// Number of graph inputs.
-    pub inputs: usize,
-    /// Number of graph outputs.
-    pub outputs: usize,
 }
 
-/// An ONNX model parsed by tract.
-#[derive(Debug)]
-pub struct LoadedModel {
-    /// The parsed graph, kept for analysis and later optimization for a batch size.
-    pub graph: InferenceModel,
-    /// Facts about the file.
-    pub info: ModelInfo,
+/// One row's prediction.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Prediction {
+    /// The most probable category, or `Uncategorized` below [`CONFIDENCE_THRESHOLD`].
+    pub category: Category,
+    /// The model's probability for its most probable category (0 when it gave no number).
+    pub confidence: f32,
 }
 
-/// Parses ONNX bytes. Empty, oversized or malformed files are refused with a `model` error.
-pub fn load_model(bytes: &[u8]) -> Result<LoadedModel, Issue> {
-    let path = "/model";
-    if bytes.is_empty() {
-        return Err(Issue::new(ErrorCode::Model, path, "the model is empty (0 bytes)"));
+/// A loaded, checked and optimized model, ready to run any number of rows.
+#[derive(Debug, Clone)]
+pub struct Categorizer {
+    plan: Arc<TypedSimplePlan>,
+    info: ModelInfo,
+}
+
+fn model_issue(message: impl Into<String>) -> Issue {
+    Issue::new(ErrorCode::Model, "/model", message)
+}
+
+impl Categorizer {
+    /// Loads the shipped model.
+    pub fn default_model() -> Result<Categorizer, Issue> {
+        Categorizer::load(DEFAULT_MODEL, "default")
     }
-    if bytes.len() > MAX_MODEL_BYTES {
-        return Err(Issue::new(
-            ErrorCode::Model,
-            path,
-            format!("the model is {} bytes; the limit is {MAX_MODEL_BYTES}", bytes.len()),
-        ));
+
+    /// Loads a model given by the integrator; refused with a `model` error unless it follows the
+    /// contract in the module documentation.
+    pub fn custom(bytes: &[u8]) -> Result<Categorizer, Issue> {
+        Categorizer::load(bytes, "custom")
     }
-    let graph = tract_onnx::onnx()
-        .model_for_read(&mut std::io::Cursor::new(bytes))
-        .map_err(|e| Issue::new(ErrorCode::Model, path, format!("not a usable ONNX model: {e}")))?;
-    let (inputs, outputs) = (graph.inputs.len(), graph.outputs.len());
-    if inputs == 0 || outputs == 0 {
-        return Err(Issue::new(ErrorCode::Model, path, "the model has no inputs or no outputs"));
+
+    fn load(bytes: &[u8], source: &'static str) -> Result<Categorizer, Issue> {
+        if bytes.is_empty() {
+            return Err(model_issue("the model is empty (0 bytes)"));
+        }
+        if bytes.len() > MAX_MODEL_BYTES {
+            return Err(model_issue(format!("the model is {} bytes; the limit is {MAX_MODEL_BYTES}", bytes.len())));
+        }
+        let mut graph = tract_onnx::onnx()
+            .model_for_read(&mut std::io::Cursor::new(bytes))
+            .map_err(|e| model_issue(format!("not a usable ONNX model: {e}")))?;
+        if graph.inputs.len() != 2 || graph.outputs.is_empty() {
+            return Err(model_issue(format!(
+                "the model has {} inputs and {} outputs; a categorizer takes 2 inputs (ids i64 [batch, {MAX_FEATURES}], weights f32 [batch, {MAX_FEATURES}]) and gives 1 output (f32 [batch, 20])",
+                graph.inputs.len(),
+                graph.outputs.len()
+            )));
+        }
+        graph.outputs.truncate(1);
+        let batch = graph.symbols.sym("batch").to_dim();
+        let width = MAX_FEATURES.to_dim();
+        let typed = graph
+            .with_input_fact(0, InferenceFact::dt_shape(i64::datum_type(), [batch.clone(), width.clone()]))
+            .and_then(|g| g.with_input_fact(1, InferenceFact::dt_shape(f32::datum_type(), [batch, width])))
+            .and_then(|g| g.into_typed())
+            .and_then(|g| g.into_decluttered())
+            .map_err(|e| model_issue(format!("the model does not accept the categorizer's inputs: {e}")))?;
+        check_contract(&typed)?;
+        let plan = typed
+            .into_optimized()
+            .and_then(|g| g.into_runnable())
+            .map_err(|e| model_issue(format!("the model cannot be prepared to run: {e}")))?;
+        let categorizer = Categorizer {
+            plan,
+            info: ModelInfo { source, sha256: hex_sha256(bytes), bytes: bytes.len() },
+        };
+        categorizer.probe()?;
+        Ok(categorizer)
     }
-    Ok(LoadedModel { graph, info: ModelInfo { bytes: bytes.len(), inputs, outputs } })
+
+    /// Runs one row through the model and checks that what comes out is a probability row.
+    fn probe(&self) -> Result<(), Issue> {
+        let probabilities = self.probabilities(&[("probe SQ *CAFE 0412 OAKLAND CA", -6.75)])?;
+        let sum: f32 = probabilities.iter().sum();
+        if probabilities.len() != Category::MODEL_CLASSES.len()
+            || probabilities.iter().any(|p| !p.is_finite() || *p < 0.0)
+            || (sum - 1.0).abs() > 1e-3
+        {
+            return Err(model_issue(format!(
+                "the model's output is not 20 probabilities summing to 1 (got {} values summing to {sum})",
+                probabilities.len()
+            )));
+        }
+        Ok(())
+    }
+
+    /// What the report says about this model.
+    pub fn info(&self) -> &ModelInfo {
+        &self.info
+    }
+
+    /// The raw probabilities, row after row (`rows.len() × 20` values), one tract run per
+    /// [`MAX_BATCH_ROWS`] rows.
+    pub fn probabilities(&self, rows: &[(&str, f64)]) -> Result<Vec<f32>, Issue> {
+        let mut out = Vec::with_capacity(rows.len() * Category::MODEL_CLASSES.len());
+        for chunk in rows.chunks(MAX_BATCH_ROWS) {
+            out.extend(self.run_chunk(chunk)?);
+        }
+        Ok(out)
+    }
+
+    fn run_chunk(&self, rows: &[(&str, f64)]) -> Result<Vec<f32>, Issue> {
+        let mut ids = vec![0i64; rows.len() * MAX_FEATURES];
+        let mut weights = vec![0f32; rows.len() * MAX_FEATURES];
+        for (row, (description, amount)) in rows.iter().enumerate() {
+            let features = featurize(description, *amount);
+            let weight = 1.0 / features.len().max(1) as f32;
+            for (slot, id) in features.iter().enumerate() {
+                ids[row * MAX_FEATURES + slot] = i64::from(*id);
+                weights[row * MAX_FEATURES + slot] = weight;
+            }
+        }
+        let run = |ids: Vec<i64>, weights: Vec<f32>| -> TractResult<Vec<f32>> {
+            let ids = Tensor::from_shape(&[rows.len(), MAX_FEATURES], &ids)?;
+            let weights = Tensor::from_shape(&[rows.len(), MAX_FEATURES], &weights)?;
+            let outputs = self.plan.run(tvec![ids.into(), weights.into()])?;
+            let view = outputs[0].to_plain_array_view::<f32>()?;
+            if view.shape() != [rows.len(), Category::MODEL_CLASSES.len()] {
+                tract_onnx::tract_core::internal::bail!("output shape {:?}, expected [{}, 20]", view.shape(), rows.len());
+            }
+            Ok(view.iter().copied().collect())
+        };
+        run(ids, weights).map_err(|e| model_issue(format!("the model failed to run: {e}")))
+    }
+
+    /// Categorizes rows (description, signed amount), in order.
+    pub fn predict(&self, rows: &[(&str, f64)]) -> Result<Vec<Prediction>, Issue> {
+        let probabilities = self.probabilities(rows)?;
+        Ok(probabilities.chunks(Category::MODEL_CLASSES.len()).map(best).collect())
+    }
+}
+
+/// The most probable class of one row; NaN never wins and gives confidence 0.
+fn best(row: &[f32]) -> Prediction {
+    let mut best = (Category::Uncategorized, 0.0f32);
+    for (category, &p) in Category::MODEL_CLASSES.iter().zip(row) {
+        if p > best.1 {
+            best = (*category, p);
+        }
+    }
+    let category = if best.1 >= CONFIDENCE_THRESHOLD { best.0 } else { Category::Uncategorized };
+    Prediction { category, confidence: best.1 }
+}
+
+/// Checks the typed graph: one f32 `[batch, 20]` output, and every gather in range of the ids.
+fn check_contract(model: &TypedModel) -> Result<(), Issue> {
+    let output = model.output_fact(0).map_err(|e| model_issue(format!("the model has no usable output: {e}")))?;
+    let classes = output.shape.iter().nth(1).and_then(|d| d.to_usize().ok());
+    if output.datum_type != f32::datum_type() || output.rank() != 2 || classes != Some(Category::MODEL_CLASSES.len()) {
+        return Err(model_issue(format!(
+            "the model's output is {:?} {:?}; a categorizer gives f32 [batch, 20] (one probability per category)",
+            output.datum_type, output.shape
+        )));
+    }
+    for node in model.nodes() {
+        let name = node.op.name();
+        if let Some(gather) = node.op_as::<tract_onnx::tract_core::ops::array::Gather>() {
+            let fact = node
+                .inputs
+                .first()
+                .ok_or_else(|| model_issue(format!("the model's Gather node {} has no input", node.name)))
+                .and_then(|input| {
+                    model.outlet_fact(*input).map_err(|e| model_issue(format!("cannot inspect node {}: {e}", node.name)))
+                })?;
+            let rows = fact.shape.iter().nth(gather.axis).and_then(|d| d.to_usize().ok());
+            if rows.is_none_or(|rows| rows < BUCKETS as usize) {
+                return Err(model_issue(format!(
+                    "the model's Gather node {} indexes a table of {:?} rows; the featurizer's ids need {BUCKETS}",
+                    node.name, rows
+                )));
+            }
+        } else if name.contains("Gather") || name.contains("Scatter") {
+            return Err(model_issue(format!("the model uses {name} (node {}), which the categorizer contract does not allow", node.name)));
+        }
+    }
+    Ok(())
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
@@ -56,10 +229,21 @@ mod tests {
 
     #[test]
     fn refuses_garbage_with_a_model_error() {
-        for bytes in [&b""[..], b"not an onnx file", &[0xff; 64]] {
-            let err = load_model(bytes).unwrap_err();
+        for bytes in [&b""[..], b"not an onnx file", &[0xff; 64], &DEFAULT_MODEL[..DEFAULT_MODEL.len() / 2]] {
+            let err = Categorizer::custom(bytes).unwrap_err();
             assert_eq!(err.code, ErrorCode::Model, "{bytes:?}");
             assert_eq!(err.path, "/model");
         }
+    }
+
+    #[test]
+    fn low_confidence_is_uncategorized_and_nan_never_wins() {
+        let mut row = [0.05f32; 20];
+        row[5] = 0.45;
+        assert_eq!(best(&row).category, Category::Uncategorized);
+        row[5] = 0.9;
+        assert_eq!(best(&row), Prediction { category: Category::Dining, confidence: 0.9 });
+        let nan = [f32::NAN; 20];
+        assert_eq!(best(&nan), Prediction { category: Category::Uncategorized, confidence: 0.0 });
     }
 }

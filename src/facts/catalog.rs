@@ -20,8 +20,8 @@ pub const FACTS: &[FactDoc] = &[
     FactDoc { name: "monthlyNetIncome", unit: "money/month", meaning: "Sum of incomes[].netMonthly: what reaches the bank each month." },
     FactDoc { name: "grossAnnualIncome", unit: "money/year", meaning: "Sum of incomes[].grossAnnual, before tax and payroll deductions." },
     FactDoc { name: "spendingSource", unit: "text", meaning: "\"stated\" when expenses come from the profile's expenses; \"transactions\" when they are estimated from the transactions' outflows." },
-    FactDoc { name: "essentialMonthly", unit: "money/month", meaning: "expenses.essentialMonthly; without stated expenses, the transactions' monthly outflow (not yet split by category)." },
-    FactDoc { name: "discretionaryMonthly", unit: "money/month", meaning: "expenses.discretionaryMonthly; 0 when spending is estimated from uncategorized transactions." },
+    FactDoc { name: "essentialMonthly", unit: "money/month", meaning: "expenses.essentialMonthly; without stated expenses, the categorized transactions' net monthly outflow in housing, utilities, groceries, transport, health, insurance, education and fees." },
+    FactDoc { name: "discretionaryMonthly", unit: "money/month", meaning: "expenses.discretionaryMonthly; without stated expenses, the transactions' net monthly outflow in every other spending category, uncategorized rows included (income, transfers and debt payments are not spending)." },
     FactDoc { name: "spendingMonthly", unit: "money/month", meaning: "essentialMonthly + discretionaryMonthly (debt payments excluded)." },
     FactDoc { name: "debtMinimumsMonthly", unit: "money/month", meaning: "Sum of debts[].minPayment." },
     FactDoc { name: "monthlySurplus", unit: "money/month", meaning: "monthlyNetIncome − spendingMonthly − debtMinimumsMonthly; negative when spending exceeds income." },
@@ -45,4 +45,5 @@ pub const FACTS: &[FactDoc] = &[
     FactDoc { name: "transactionMonths", unit: "months", meaning: "Length of the transactions' window, from the earliest transaction to asOf, in average Gregorian months (30.436875 days), at least 1; null without transactions." },
     FactDoc { name: "transactionInflowMonthly", unit: "money/month", meaning: "Sum of positive amounts ÷ transactionMonths; null without transactions." },
     FactDoc { name: "transactionOutflowMonthly", unit: "money/month", meaning: "Sum of negative amounts (as a positive number) ÷ transactionMonths; null without transactions." },
+    FactDoc { name: "spendingByCategoryMonthly", unit: "money/month by category", meaning: "Net outflow (refunds offset purchases) of each spending category over the transactions ÷ transactionMonths, keyed by category id; categories without spending are absent; empty without transactions." },
 ];

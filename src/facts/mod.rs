@@ -2,10 +2,13 @@
 //! Their meanings, units and formulas are in [`catalog::FACTS`].
 
 pub mod catalog;
+pub mod spending;
 
+use crate::categorize::Category;
 use crate::money::{round_cents, round_ratio};
 use crate::profile::{AccountKind, Profile};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// Average length of a Gregorian month in days (365.2425 ÷ 12).
 pub const DAYS_PER_MONTH: f64 = 30.436875;
@@ -54,6 +57,7 @@ pub struct Facts {
     pub transaction_months: Option<f64>,
     pub transaction_inflow_monthly: Option<f64>,
     pub transaction_outflow_monthly: Option<f64>,
+    pub spending_by_category_monthly: BTreeMap<&'static str, f64>,
 }
 
 /// A ratio, or `None` when the denominator is zero.
@@ -95,15 +99,24 @@ fn employer_match(profile: &Profile, salary: f64) -> (f64, f64, f64) {
 }
 
 impl Facts {
-    /// Computes every fact of a validated profile.
+    /// Computes every fact of a validated profile whose transactions are not categorized.
     pub fn compute(profile: &Profile) -> Facts {
+        Facts::compute_with_categories(profile, &[])
+    }
+
+    /// Computes every fact; `categories[i]` is the category of `profile.transactions[i]` (an
+    /// empty or mismatched list means "not categorized": spending is then all essential).
+    pub fn compute_with_categories(profile: &Profile, categories: &[Category]) -> Facts {
         let net: f64 = profile.incomes.iter().map(|i| i.net_monthly).sum();
         let gross: f64 = profile.incomes.iter().map(|i| i.gross_annual).sum();
         let flows = transaction_flows(profile);
-        let (source, essential, discretionary) = match (&profile.expenses, &flows) {
-            (Some(e), _) => (SpendingSource::Stated, e.essential_monthly, e.discretionary_monthly),
-            (None, Some(f)) => (SpendingSource::Transactions, f.outflow_monthly, 0.0),
-            (None, None) => (SpendingSource::Stated, 0.0, 0.0),
+        let categorized = !categories.is_empty() && categories.len() == profile.transactions.len();
+        let totals = categorized.then(|| spending::totals(&profile.transactions, categories));
+        let (source, essential, discretionary) = match (&profile.expenses, &flows, &totals) {
+            (Some(e), _, _) => (SpendingSource::Stated, e.essential_monthly, e.discretionary_monthly),
+            (None, Some(f), Some(t)) => (SpendingSource::Transactions, t.essential / f.months, t.discretionary / f.months),
+            (None, Some(f), None) => (SpendingSource::Transactions, f.outflow_monthly, 0.0),
+            (None, None, _) => (SpendingSource::Stated, 0.0, 0.0),
         };
         let spending = essential + discretionary;
         let minimums: f64 = profile.debts.iter().map(|d| d.min_payment).sum();
@@ -158,6 +171,10 @@ impl Facts {
             transaction_months: flows.as_ref().map(|f| round_ratio(f.months)),
             transaction_inflow_monthly: flows.as_ref().map(|f| round_cents(f.inflow_monthly)),
             transaction_outflow_monthly: flows.as_ref().map(|f| round_cents(f.outflow_monthly)),
+            spending_by_category_monthly: match (&totals, &flows) {
+                (Some(t), Some(f)) => t.by_category.iter().map(|(c, v)| (c.as_str(), round_cents(v / f.months))).collect(),
+                _ => BTreeMap::new(),
+            },
         }
     }
 }

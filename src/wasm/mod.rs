@@ -11,6 +11,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+mod categorize;
 pub mod rules;
 
 #[wasm_bindgen(module = "/js/finadvice-error.js")]
@@ -52,8 +53,8 @@ pub(crate) fn read_input(value: JsValue) -> Result<Input, Errors> {
     })
 }
 
-/// Reads `{model?: Uint8Array | ArrayBuffer, rulePack?: object | string, explain?: boolean}`;
-/// anything else is an `options` error.
+/// Reads `{model?: Uint8Array | ArrayBuffer, memory?: object, rulePack?: object | string,
+/// explain?: boolean}`; anything else is an `options` error.
 fn read_options(options: &JsValue) -> Result<AdvisorOptions, Errors> {
     let mut result = AdvisorOptions::default();
     if options.is_undefined() || options.is_null() {
@@ -77,6 +78,11 @@ fn read_options(options: &JsValue) -> Result<AdvisorOptions, Errors> {
                     issues.push(Issue::new(ErrorCode::Options, "/model", "model must be a Uint8Array or ArrayBuffer with ONNX bytes"));
                 }
             }
+            "memory" if value.is_undefined() || value.is_null() => {}
+            "memory" => match categorize::read_memory_option(value) {
+                Ok(memory) => result.memory = Some(memory),
+                Err(errors) => issues.extend(errors.0),
+            },
             "rulePack" if value.is_undefined() || value.is_null() => {}
             "rulePack" => match rules::read_rule_pack(value) {
                 Ok(pack) => result.rule_pack = Some(pack),
@@ -90,7 +96,7 @@ fn read_options(options: &JsValue) -> Result<AdvisorOptions, Errors> {
             other => issues.push(Issue::new(
                 ErrorCode::Options,
                 crate::error::pointer_join("", other),
-                format!("unknown option \"{other}\"; allowed: model, rulePack, explain"),
+                format!("unknown option \"{other}\"; allowed: model, memory, rulePack, explain"),
             )),
         }
     }
@@ -106,9 +112,10 @@ pub struct Advisor {
 #[wasm_bindgen]
 impl Advisor {
     /// Creates an advisor. `options` is optional: `{model?: Uint8Array}` replaces the
-    /// categorization model, `{rulePack?: object | string}` the rule pack (validated here, errors
-    /// under `/rulePack/…`), and `{explain: true}` lists the rules that did not fire. Throws a
-    /// `FinAdviceError` on bad options, a bad model or a bad pack.
+    /// categorization model, `{memory?}` restores a merchant memory saved with `exportMemory()`,
+    /// `{rulePack?: object | string}` the rule pack (validated here, errors under `/rulePack/…`),
+    /// and `{explain: true}` lists the rules that did not fire. Throws a `FinAdviceError` on bad
+    /// options, a bad model, a bad memory or a bad pack.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<Advisor, JsValue> {
         let options = read_options(&options).map_err(|e| js_error(&e))?;

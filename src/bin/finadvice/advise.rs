@@ -6,18 +6,23 @@ use finadvice::rules::RulePack;
 use finadvice::{Advisor, AdvisorOptions, Errors};
 use std::process::ExitCode;
 
-/// `finadvice advise PROFILE.json [--model MODEL.onnx] [--rules PACK.json] [--explain]`.
+/// `finadvice advise PROFILE.json [--model MODEL.onnx] [--rules PACK.json] [--explain] [--memory MEMORY.json]`.
 pub fn run(args: &[String]) -> ExitCode {
     let mut profile_path = None;
     let mut model_path = None;
     let mut rules_path = None;
     let mut explain = false;
+    let mut memory_path = None;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
             "--model" => match rest.next() {
                 Some(p) => model_path = Some(p.clone()),
                 None => return usage_error("--model needs a file"),
+            },
+            "--memory" => match rest.next() {
+                Some(p) => memory_path = Some(p.clone()),
+                None => return usage_error("--memory needs a file"),
             },
             "--rules" => match rest.next() {
                 Some(p) => rules_path = Some(p.clone()),
@@ -35,12 +40,13 @@ pub fn run(args: &[String]) -> ExitCode {
             Some(p) => Some(std::fs::read(p).map_err(|e| read_error("/model", p, e))?),
             None => None,
         };
+        let memory = crate::io::read_memory(memory_path.as_deref())?;
         let rule_pack = match &rules_path {
             Some(p) => Some(RulePack::from_json(&read_text(p)?)?),
             None => None,
         };
         let text = read_text(&profile_path)?;
-        let advisor = Advisor::new(AdvisorOptions { model, rule_pack, explain })?;
+        let advisor = Advisor::new(AdvisorOptions { model, memory, rule_pack, explain })?;
         let report = advisor.advise_json(&text)?;
         Ok(serde_json::to_string_pretty(&report).expect("a report always serializes"))
     })();

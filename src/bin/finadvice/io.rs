@@ -1,5 +1,6 @@
 //! File reading and error printing shared by the commands.
 
+use finadvice::categorize::MerchantMemory;
 use finadvice::{ErrorCode, Errors, Issue};
 use std::process::ExitCode;
 
@@ -29,4 +30,16 @@ pub fn print_errors(errors: &Errors) -> ExitCode {
     let body = serde_json::json!({ "errors": errors });
     println!("{}", serde_json::to_string_pretty(&body).expect("errors always serialize"));
     ExitCode::from(2)
+}
+
+/// Reads a merchant memory file (the JSON of `exportMemory`), if a path is given; its problems
+/// are reported under `/memory`.
+pub fn read_memory(path: Option<&str>) -> Result<Option<MerchantMemory>, Errors> {
+    let Some(path) = path else { return Ok(None) };
+    let text = read_text(path)?;
+    let input = finadvice::input::Input::from_json(&text).map_err(|mut issue| {
+        issue.path = format!("/memory{}", issue.path);
+        Errors::from(issue)
+    })?;
+    MerchantMemory::from_input(&input, "/memory").map(Some)
 }

@@ -5,18 +5,21 @@
 
 mod advise;
 mod calc;
+mod categorize;
 mod check_rules;
 mod io;
 
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  finadvice advise PROFILE.json [--model MODEL.onnx] [--rules PACK.json] [--explain]
+  finadvice advise PROFILE.json [--model MODEL.onnx] [--rules PACK.json] [--explain] [--memory MEMORY.json]
                                                        print the report as JSON (PROFILE may be -)
   finadvice check-rules PACK.json                      validate a rule pack; print its id, version and hash
   finadvice payoff REQUEST.json                        print a debt payoff plan as JSON (REQUEST may be -)
   finadvice retirement REQUEST.json                    print a retirement projection (Monte Carlo) as JSON
   finadvice goal REQUEST.json                          print a savings-goal plan as JSON
+  finadvice categorize FILE [--model MODEL.onnx] [--memory MEMORY.json]
+                                                       categorize a bank CSV or JSON array, one JSON line per row
   finadvice version                                    print the engine version
 exit codes: 0 ok, 2 bad input (errors as JSON on stdout), 64 bad usage";
 
@@ -27,6 +30,7 @@ fn main() -> ExitCode {
         Some("payoff") => calc::run(&args[1..], calc::Calculator::Payoff),
         Some("retirement") => calc::run(&args[1..], calc::Calculator::Retirement),
         Some("goal") => calc::run(&args[1..], calc::Calculator::Goal),
+        Some("categorize") => categorize::run(&args[1..]),
         Some("check-rules") => check_rules::run(&args[1..]),
         Some("version") | Some("--version") => {
             println!("{}", finadvice::VERSION);

@@ -1,0 +1,178 @@
+//! The featurizer: a bank-statement line (description + signed amount) → hashed feature ids.
+//!
+//! This is the reference implementation; `training/featurize.py` reproduces it exactly, and the
+//! shared golden vectors in `tests/golden/featurize.json` prove it on both sides. The recipe
+//! (version [`FEATURIZER_VERSION`]):
+//!
+//! 1. Keep the first [`MAX_DESCRIPTION_CHARS`] characters. Every ASCII letter or digit is kept
+//!    (letters lower-cased); every other character separates tokens.
+//! 2. A token made only of digits becomes `#` and its length capped at 6 (`0412` → `#4`); in
+//!    other tokens every digit becomes `0` (`2k4` → `0k0`).
+//! 3. Features, in this order: the amount (`a:zero`, or `a:in:M`/`a:out:M` with M the number of
+//!    digits before the decimal point, 0–5, plus `a:whole` for a whole amount of at least 1),
+//!    each token `w:tok`, each pair of neighbours `b:tok1 tok2`, then for each non-number token
+//!    the character 3- and 4-grams of `<tok>` as `c:gram`.
+//! 4. Each feature string is hashed with 32-bit FNV-1a over its UTF-8 bytes, modulo [`BUCKETS`].
+//!    At most [`MAX_FEATURES`] ids are kept (the first ones).
+
+/// Version of the recipe above; a model trained for another version cannot be used.
+pub const FEATURIZER_VERSION: u32 = 1;
+/// Number of hash buckets: the model's embedding table must have at least this many rows.
+pub const BUCKETS: u32 = 8192;
+/// Most feature ids per line: the model's inputs are `[batch, MAX_FEATURES]`.
+pub const MAX_FEATURES: usize = 128;
+/// Characters of the description that are looked at.
+pub const MAX_DESCRIPTION_CHARS: usize = 200;
+
+/// 32-bit FNV-1a (offset basis 2166136261, prime 16777619), the hash the recipe names.
+fn fnv1a32(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5_u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+/// The normalized tokens of a description (steps 1 and 2).
+pub fn tokens(description: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for c in description.chars().take(MAX_DESCRIPTION_CHARS) {
+        if c.is_ascii_alphanumeric() {
+            current.push(c.to_ascii_lowercase());
+        } else if !current.is_empty() {
+            out.push(shape(std::mem::take(&mut current)));
+        }
+    }
+    if !current.is_empty() {
+        out.push(shape(current));
+    }
+    out
+}
+
+fn shape(token: String) -> String {
+    if token.bytes().all(|b| b.is_ascii_digit()) {
+        format!("#{}", token.len().min(6))
+    } else {
+        token.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect()
+    }
+}
+
+/// The amount features (step 3): sign, order of magnitude, wholeness.
+fn amount_features(amount: f64, out: &mut Vec<String>) {
+    if amount == 0.0 || !amount.is_finite() {
+        out.push("a:zero".to_string());
+        return;
+    }
+    let size = amount.abs();
+    let digits = [1.0, 10.0, 100.0, 1_000.0, 10_000.0].iter().filter(|&&limit| size >= limit).count();
+    let sign = if amount > 0.0 { "in" } else { "out" };
+    out.push(format!("a:{sign}:{digits}"));
+    if size >= 1.0 && size.fract() == 0.0 {
+        out.push("a:whole".to_string());
+    }
+}
+
+/// The feature strings of a line, before hashing (steps 1–3), in order and untruncated.
+pub fn feature_strings(description: &str, amount: f64) -> Vec<String> {
+    let tokens = tokens(description);
+    let mut out = Vec::new();
+    amount_features(amount, &mut out);
+    out.extend(tokens.iter().map(|t| format!("w:{t}")));
+    out.extend(tokens.windows(2).map(|pair| format!("b:{} {}", pair[0], pair[1])));
+    for token in tokens.iter().filter(|t| !t.starts_with('#')) {
+        let padded: Vec<u8> = format!("<{token}>").into_bytes();
+        for n in [3, 4] {
+            for gram in padded.windows(n) {
+                out.push(format!("c:{}", String::from_utf8_lossy(gram)));
+            }
+        }
+    }
+    out
+}
+
+/// FNV-1a over several byte slices, as if they were one string (no allocation).
+fn fnv1a32_parts(parts: &[&[u8]]) -> u32 {
+    parts.iter().flat_map(|p| p.iter()).fold(0x811c_9dc5_u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+/// The feature ids of a line (the whole recipe): between 1 and [`MAX_FEATURES`] ids below [`BUCKETS`].
+/// Same ids as hashing [`feature_strings`], computed without building the strings (this runs for
+/// every row of every statement).
+pub fn featurize(description: &str, amount: f64) -> Vec<u32> {
+    let mut ids = Vec::with_capacity(MAX_FEATURES);
+    let mut amount_strings = Vec::with_capacity(2);
+    amount_features(amount, &mut amount_strings);
+    ids.extend(amount_strings.iter().map(|f| fnv1a32(f.as_bytes()) % BUCKETS));
+    let tokens = tokens(description);
+    let mut push = |parts: &[&[u8]]| {
+        if ids.len() < MAX_FEATURES {
+            ids.push(fnv1a32_parts(parts) % BUCKETS);
+        }
+    };
+    for t in &tokens {
+        push(&[b"w:", t.as_bytes()]);
+    }
+    for pair in tokens.windows(2) {
+        push(&[b"b:", pair[0].as_bytes(), b" ", pair[1].as_bytes()]);
+    }
+    let mut padded = Vec::new();
+    for t in tokens.iter().filter(|t| !t.starts_with('#')) {
+        padded.clear();
+        padded.push(b'<');
+        padded.extend_from_slice(t.as_bytes());
+        padded.push(b'>');
+        for n in [3, 4] {
+            for gram in padded.windows(n) {
+                push(&[b"c:", gram]);
+            }
+        }
+    }
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a32_matches_the_published_test_vectors() {
+        // From the FNV reference test suite (Fowler/Noll/Vo, isthe.com/chongo/tech/comp/fnv).
+        assert_eq!(fnv1a32(b""), 0x811c9dc5);
+        assert_eq!(fnv1a32(b"a"), 0xe40c292c);
+        assert_eq!(fnv1a32(b"foobar"), 0xbf9cf968);
+    }
+
+    #[test]
+    fn tokens_are_lowercased_and_numbers_shaped() {
+        assert_eq!(tokens("SQ *BLUE BOTTLE 0412 OAKLAND CA"), ["sq", "blue", "bottle", "#4", "oakland", "ca"]);
+        assert_eq!(tokens("AMZN MKTP US*2K4"), ["amzn", "mktp", "us", "0k0"]);
+        assert_eq!(tokens("Café—Ünïcode 12345678"), ["caf", "n", "code", "#6"]);
+        assert!(tokens("*** --- ").is_empty());
+    }
+
+    #[test]
+    fn amount_features_cover_sign_size_and_wholeness() {
+        let first = |a: f64| feature_strings("", a);
+        assert_eq!(first(-6.75), ["a:out:1"]);
+        assert_eq!(first(-1200.0), ["a:out:4", "a:whole"]);
+        assert_eq!(first(0.5), ["a:in:0"]);
+        assert_eq!(first(2e9), ["a:in:5", "a:whole"]);
+        assert_eq!(first(0.0), ["a:zero"]);
+        assert_eq!(first(f64::NAN), ["a:zero"]);
+    }
+
+    #[test]
+    fn streaming_ids_equal_hashing_the_feature_strings() {
+        for (d, a) in [("SQ *BLUE BOTTLE 0412 OAKLAND CA", -6.75), ("", 0.0), ("a", 1.0), ("x y z ".repeat(80).as_str(), -3.0)] {
+            let expected: Vec<u32> =
+                feature_strings(d, a).iter().take(MAX_FEATURES).map(|f| fnv1a32(f.as_bytes()) % BUCKETS).collect();
+            assert_eq!(featurize(d, a), expected, "{d:?}");
+        }
+    }
+
+    #[test]
+    fn ids_are_bounded_and_truncated() {
+        let long = "WORD ".repeat(1000);
+        let ids = featurize(&long, -1.0);
+        assert_eq!(ids.len(), MAX_FEATURES);
+        assert!(ids.iter().all(|&id| id < BUCKETS));
+        assert_eq!(featurize("", 1.0).len(), 2);
+    }
+}

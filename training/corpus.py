@@ -1,0 +1,177 @@
+"""Synthetic bank-statement lines: merchant names (merchants.py) rendered in the noisy formats
+real statements use, with realistic signed amounts. Deterministic for a given seed.
+
+Split: the merchants of each category are shuffled with the seed and a quarter of them are held
+out, so every held-out line names a merchant the model never saw in training.
+"""
+import random
+
+from merchants import CATEGORIES, CITIES, KINDS, LOCAL_PER_CATEGORY, MERCHANTS, STEMS
+
+HELD_OUT_SHARE = 0.25
+ROWS_PER_CATEGORY = 3600
+FIRST_NAMES = ["JOHN", "MARIA", "WEI", "AISHA", "CARLOS", "EMILY", "RAJ", "SARAH", "DAVID", "NGOC", "FATIMA", "MIKE"]
+LAST_NAMES = ["SMITH", "GARCIA", "CHEN", "KHAN", "JOHNSON", "NGUYEN", "PATEL", "BROWN", "LOPEZ", "KIM", "WILLIAMS"]
+CARD_PREFIXES = ["", "", "", "POS ", "POS DEBIT ", "DEBIT CARD PURCHASE ", "CHECKCARD {mmdd} ", "PURCHASE AUTHORIZED ON {md} ",
+                 "VISA DDA PUR ", "CARD {c4} ", "DBT CRD {c4} {mmdd} ", "POS PURCHASE - ", "RECURRING PAYMENT "]
+SQUARE_LIKE = ["SQ *", "TST* ", "PAYPAL *", "SP * ", "CLOVER "]
+
+
+def _digits(rng, n):
+    return "".join(rng.choice("0123456789") for _ in range(n))
+
+
+def _alnum(rng, n):
+    return "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789") for _ in range(n))
+
+
+def _fill(rng, template):
+    month, day = rng.randint(1, 12), rng.randint(1, 28)
+    return (template.replace("{mmdd}", "%02d%02d" % (month, day)).replace("{md}", "%02d/%02d" % (month, day))
+            .replace("{c4}", _digits(rng, 4)))
+
+
+def _name_variant(rng, name):
+    """The merchant as statements print it: punctuation dropped, truncated, or cased differently."""
+    r = rng.random()
+    if r < 0.2:
+        name = name.replace("'", "").replace("-", " ").replace("&", " ")
+    elif r < 0.35 and len(name) > 10:
+        name = name[: rng.randint(8, len(name) - 1)].rstrip()
+    return name
+
+
+def _location(rng):
+    city, state = rng.choice(CITIES)
+    r = rng.random()
+    if r < 0.45:
+        return " %s %s" % (city[: rng.choice([len(city), 13])].rstrip(), state)
+    if r < 0.6:
+        return " " + state
+    return ""
+
+
+def _store(rng):
+    r = rng.random()
+    if r < 0.3:
+        return " #" + _digits(rng, rng.randint(3, 5))
+    if r < 0.5:
+        return " " + _digits(rng, rng.randint(4, 6))
+    if r < 0.58:
+        return " *" + _alnum(rng, rng.randint(5, 9))
+    return ""
+
+
+def _card_line(rng, name):
+    if rng.random() < 0.15:
+        prefix = rng.choice(SQUARE_LIKE)
+    else:
+        prefix = _fill(rng, rng.choice(CARD_PREFIXES))
+    if name.startswith("AMAZON") and rng.random() < 0.5:
+        name = rng.choice(["AMZN MKTP US*", "AMAZON.COM*", "AMZN DIGITAL*", "AMAZON MKTPL*"]) + _alnum(rng, 6)
+    return prefix + _name_variant(rng, name) + _store(rng) + _location(rng)
+
+
+def _ach_line(rng, name):
+    t = rng.choice(["{n} ACH PMT", "ACH DEBIT {n}", "{n} WEB ID: {d10}", "ONLINE PMT {n}", "{n} AUTOPAY",
+                    "{n} PAYMENT CONF#{a8}", "{n} PPD ID: {d10}", "{n}", "{n} {mmdd}", "BILL PAY {n}",
+                    "ELECTRONIC WITHDRAWAL {n}", "{n} ONLINE PAYMENT"])
+    return _fill(rng, t.replace("{d10}", _digits(rng, 10)).replace("{a8}", _alnum(rng, 8))).replace("{n}", _name_variant(rng, name))
+
+
+def _payroll_line(rng, name):
+    t = rng.choice(["{n} PAYROLL PPD ID: {d10}", "DIRECT DEP {n}", "{n} DIR DEP", "ACH CREDIT {n} PAYROLL",
+                    "DEPOSIT {n}", "{n}", "{n} PAYMENT {d6}", "{n} DIRECT DEPOSIT", "ELECTRONIC DEPOSIT {n}",
+                    "{n} SALARY"])
+    return t.replace("{d10}", _digits(rng, 10)).replace("{d6}", _digits(rng, 6)).replace("{n}", _name_variant(rng, name))
+
+
+def _transfer_line(rng, name):
+    person = "%s %s" % (rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES))
+    r = rng.random()
+    if any(k in name for k in ("ZELLE", "VENMO", "CASH APP", "PAYPAL", "APPLE CASH", "SQUARE")):
+        tail = rng.choice([" " + person, " " + person + " " + _alnum(rng, 10), " *" + person.split()[0], ""])
+    elif r < 0.5:
+        tail = rng.choice([" XXXXXX", " ...", " x", " #"]) + _digits(rng, 4)
+    else:
+        tail = rng.choice(["", " CONF# " + _alnum(rng, 8), " REF " + _digits(rng, 9)])
+    return name + tail
+
+
+def _plain_line(rng, name):
+    t = rng.choice(["{n}", "{n}", "{n} {md}", "{n} #{d4}", "{n} - {mmdd}", "{n} {d6}"])
+    return _fill(rng, t.replace("{d4}", _digits(rng, 4)).replace("{d6}", _digits(rng, 6))).replace("{n}", name)
+
+
+def _cash_line(rng, name):
+    t = rng.choice(["{n}", "{n} #{d6}", "{n} {addr}", "NON-CHASE {n}", "{n} {mmdd} {addr}", "{n} CARD {d4}"])
+    city, state = rng.choice(CITIES)
+    addr = "%d %s ST %s %s" % (rng.randint(1, 9999), rng.choice(["MAIN", "MARKET", "ELM", "OAK", "1ST", "BROADWAY"]), city, state)
+    return _fill(rng, t.replace("{d6}", _digits(rng, 6)).replace("{d4}", _digits(rng, 4)).replace("{addr}", addr)).replace("{n}", name)
+
+
+def _render(rng, style, name):
+    if style == "card":
+        return _card_line(rng, name)
+    if style == "ach":
+        return _ach_line(rng, name)
+    if style == "bill":
+        return _ach_line(rng, name) if rng.random() < 0.5 else _card_line(rng, name)
+    if style == "sub":
+        return _card_line(rng, name) if rng.random() < 0.7 else name + " " + rng.choice(["RECURRING", "MEMBERSHIP", "SUBSCRIPTION", "%03d-%03d-%04d" % (rng.randint(800, 888), rng.randint(100, 999), rng.randint(0, 9999))])
+    if style == "payroll":
+        return _payroll_line(rng, name)
+    if style == "transfer":
+        return _transfer_line(rng, name)
+    if style == "cash":
+        return _cash_line(rng, name)
+    return _plain_line(rng, name)
+
+
+def _amount(rng, low, high, whole_share):
+    value = low * (high / low) ** rng.random()
+    return float(round(value)) if rng.random() < whole_share else round(value, 2)
+
+
+def _sign(rng, category, sign, name):
+    if sign == 0:  # transfers go both ways, named ones one way
+        if any(k in name for k in (" FROM", "CASHOUT", " IN", "DEPOSIT")):
+            return 1
+        if any(k in name for k in (" TO", " OUT", "SENT", "BUY")):
+            return -1
+        return rng.choice([-1, 1])
+    if category == "cash" and "DEPOSIT" in name:
+        return 1
+    return sign
+
+
+def build(seed):
+    """Returns (train, held_out): lists of (description, amount, category_index, merchant, "brand"|"local")."""
+    rng = random.Random(seed)
+    train, held_out = [], []
+    for index, category in enumerate(CATEGORIES):
+        style, (low, high), sign, names = MERCHANTS[category]
+        names = sorted(names)
+        rng.shuffle(names)
+        kinds = KINDS.get(category, [])
+        local = sorted({"%s %s" % (rng.choice(STEMS), rng.choice(kinds)) for _ in range(LOCAL_PER_CATEGORY)}) if kinds else []
+        rng.shuffle(local)
+        n_held_brands = max(2, round(len(names) * HELD_OUT_SHARE))
+        n_held_local = round(len(local) * HELD_OUT_SHARE)
+        # held-out merchants first, brands then local businesses
+        names = names[:n_held_brands] + local[:n_held_local] + names[n_held_brands:] + local[n_held_local:]
+        n_held = n_held_brands + n_held_local
+        per_merchant = ROWS_PER_CATEGORY // len(names)
+        whole_share = 0.6 if style in ("ach", "transfer", "cash") else 0.05
+        for position, name in enumerate(names):
+            target = held_out if position < n_held else train
+            for _ in range(per_merchant):
+                line = _render(rng, style, name)
+                if rng.random() < 0.12:
+                    line = line.title()
+                direction = _sign(rng, category, sign, name)
+                if style == "card" and direction < 0 and rng.random() < 0.04:
+                    line, direction = rng.choice(["REFUND ", "RETURN ", "CREDIT "]) + line, 1
+                kind = "local" if name in local else "brand"
+                target.append((line, direction * _amount(rng, low, high, whole_share), index, name, kind))
+    return train, held_out

@@ -1,0 +1,210 @@
+"""Trains the transaction categorizer and writes models/categorizer.onnx, its metrics and the
+golden vectors. One command, fixed seeds:  training/.venv/bin/python training/train.py
+
+Model (fastText-style): hashed feature ids (featurize.py) -> embedding bag (weighted mean of
+16-d rows) -> linear -> softmax. Trained with hand-written Adam in numpy on the synthetic
+corpus (corpus.py); evaluated on merchants held out of training.
+"""
+import json
+import os
+import sys
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+import corpus
+from featurize import BUCKETS, MAX_FEATURES, featurize
+from merchants import CATEGORIES
+
+SEED = 20261125
+DIM = 16
+EPOCHS = 6
+BATCH = 128
+LEARNING_RATE = 0.01
+FEATURE_DROPOUT = 0.4
+THRESHOLD = 0.5  # keep in sync with CONFIDENCE_THRESHOLD in src/categorize/model.rs
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def encode(rows):
+    ids = np.zeros((len(rows), MAX_FEATURES), dtype=np.int64)
+    mask = np.zeros((len(rows), MAX_FEATURES), dtype=np.float32)
+    for i, (description, amount, *_rest) in enumerate(rows):
+        f = featurize(description, amount)
+        ids[i, : len(f)] = f
+        mask[i, : len(f)] = 1.0
+    labels = np.array([r[2] for r in rows], dtype=np.int64)
+    return ids, mask, labels
+
+
+def weights_of(mask):
+    return (mask / mask.sum(axis=1, keepdims=True)).astype(np.float32)
+
+
+def forward(params, ids, weights):
+    E, W, b = params
+    h = np.einsum("nl,nld->nd", weights, E[ids])
+    logits = h @ W + b
+    logits -= logits.max(axis=1, keepdims=True)
+    p = np.exp(logits)
+    return h, p / p.sum(axis=1, keepdims=True)
+
+
+def train(ids, mask, labels, rng):
+    E = (rng.standard_normal((BUCKETS, DIM)) * 0.1).astype(np.float32)
+    W = (rng.standard_normal((DIM, len(CATEGORIES))) * 0.1).astype(np.float32)
+    b = np.zeros(len(CATEGORIES), dtype=np.float32)
+    params = [E, W, b]
+    m = [np.zeros_like(p) for p in params]
+    v = [np.zeros_like(p) for p in params]
+    step = 0
+    for epoch in range(EPOCHS):
+        order = rng.permutation(len(labels))
+        loss_sum = 0.0
+        for start in range(0, len(order), BATCH):
+            batch = order[start : start + BATCH]
+            keep = mask[batch] * (rng.random(mask[batch].shape) >= FEATURE_DROPOUT)
+            keep[:, 0] = mask[batch][:, 0]  # the amount feature is always present
+            w = weights_of(keep)
+            bids = ids[batch]
+            h, p = forward(params, bids, w)
+            y = labels[batch]
+            loss_sum += -np.log(p[np.arange(len(y)), y] + 1e-9).sum()
+            d = p.copy()
+            d[np.arange(len(y)), y] -= 1.0
+            d /= len(y)
+            gW = h.T @ d
+            gb = d.sum(axis=0)
+            dh = d @ W.T
+            gE = np.zeros_like(E)
+            np.add.at(gE, bids, w[:, :, None] * dh[:, None, :])
+            step += 1
+            for i, g in enumerate((gE, gW, gb)):
+                m[i] = 0.9 * m[i] + 0.1 * g
+                v[i] = 0.999 * v[i] + 0.001 * g * g
+                mh = m[i] / (1 - 0.9 ** step)
+                vh = v[i] / (1 - 0.999 ** step)
+                params[i] -= (LEARNING_RATE * mh / (np.sqrt(vh) + 1e-8)).astype(np.float32)
+        print("epoch %d loss %.4f" % (epoch + 1, loss_sum / len(labels)), file=sys.stderr)
+    return params
+
+
+def export(params, path):
+    E, W, b = params
+    nodes = [
+        # Cast the fp16 table first: runtimes fold it once at load, so rows are gathered as f32.
+        helper.make_node("Cast", ["embedding"], ["embedding32"], to=TensorProto.FLOAT),
+        helper.make_node("Gather", ["embedding32", "ids"], ["rows"], axis=0),
+        # The weighted mean as a batched matrix product [b,1,128] x [b,128,16]: 4x faster in tract
+        # than Mul + ReduceSum.
+        helper.make_node("Unsqueeze", ["weights", "axis1"], ["weights3"]),
+        helper.make_node("MatMul", ["weights3", "rows"], ["bag3"]),
+        helper.make_node("Squeeze", ["bag3", "axis1"], ["bag"]),
+        helper.make_node("MatMul", ["bag", "linear_weight"], ["scores"]),
+        helper.make_node("Add", ["scores", "linear_bias"], ["logits"]),
+        helper.make_node("Softmax", ["logits"], ["probabilities"], axis=-1),
+    ]
+    inits = [
+        numpy_helper.from_array(E.astype(np.float16), "embedding"),
+        numpy_helper.from_array(W.astype(np.float32), "linear_weight"),
+        numpy_helper.from_array(b.astype(np.float32), "linear_bias"),
+        numpy_helper.from_array(np.array([1], dtype=np.int64), "axis1"),
+    ]
+    graph = helper.make_graph(
+        nodes, "finadvice_categorizer",
+        [helper.make_tensor_value_info("ids", TensorProto.INT64, ["batch", MAX_FEATURES]),
+         helper.make_tensor_value_info("weights", TensorProto.FLOAT, ["batch", MAX_FEATURES])],
+        [helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, ["batch", len(CATEGORIES)])],
+        inits,
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="finadvice-training")
+    model.ir_version = 8
+    helper.set_model_props(model, {"finadvice.featurizer": "1", "finadvice.categories": ",".join(CATEGORIES)})
+    onnx.checker.check_model(model)
+    onnx.save(model, path)
+
+
+def evaluate(params, ids, mask, labels):
+    _, p = forward(params, ids, weights_of(mask))
+    pred = p.argmax(axis=1)
+    conf = p.max(axis=1)
+    per = {}
+    for c, name in enumerate(CATEGORIES):
+        tp = int(((pred == c) & (labels == c)).sum())
+        predicted = int((pred == c).sum())
+        actual = int((labels == c).sum())
+        per[name] = {"precision": round(tp / predicted, 4) if predicted else None,
+                     "recall": round(tp / actual, 4) if actual else None, "support": actual}
+    covered = conf >= THRESHOLD
+    sweep = []
+    for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        c = conf >= t
+        sweep.append({"threshold": t, "coverage": round(float(c.mean()), 4),
+                      "accuracy": round(float((pred[c] == labels[c]).mean()), 4) if c.any() else None})
+    return {
+        "threshold_sweep": sweep,
+        "accuracy": round(float((pred == labels).mean()), 4),
+        "threshold": THRESHOLD,
+        "coverage_at_threshold": round(float(covered.mean()), 4),
+        "accuracy_when_confident": round(float((pred[covered] == labels[covered]).mean()), 4),
+        "per_category": per,
+    }
+
+
+def main():
+    rng = np.random.default_rng(SEED)
+    train_rows, held_rows = corpus.build(SEED)
+    tr = encode(train_rows)
+    ho = encode(held_rows)
+    params = train(*tr, rng)
+    params[0] = params[0].astype(np.float16).astype(np.float32)  # evaluate what is shipped
+    model_path = os.path.join(ROOT, "models", "categorizer.onnx")
+    os.makedirs(os.path.dirname(model_path), exist_ok=True)
+    export(params, model_path)
+    metrics = {
+        "seed": SEED, "train_rows": len(train_rows), "held_out_rows": len(held_rows),
+        "train_merchants": len({r[3] for r in train_rows}), "held_out_merchants": len({r[3] for r in held_rows}),
+        "model_bytes": os.path.getsize(model_path),
+        "train": {"accuracy": evaluate(params, *tr)["accuracy"]},
+        "held_out": evaluate(params, *ho),
+    }
+    for kind in ("brand", "local"):
+        rows = [r for r in held_rows if r[4] == kind]
+        metrics["held_out"]["accuracy_" + kind] = evaluate(params, *encode(rows))["accuracy"]
+        metrics["held_out"]["rows_" + kind] = len(rows)
+    with open(os.path.join(ROOT, "models", "categorizer.metrics.json"), "w") as f:
+        json.dump(metrics, f, indent=1)
+        f.write("\n")
+    write_golden(params, held_rows)
+    print(json.dumps({k: v for k, v in metrics["held_out"].items() if k != "per_category"}), metrics["model_bytes"], metrics["train"])
+
+
+GOLDEN_LINES = [
+    ("SQ *BLUE BOTTLE 0412 OAKLAND CA", -6.75), ("AMZN MKTP US*2K4AB1234", -23.99), ("ACME CORP PAYROLL PPD ID: 1234567890", 2450.0),
+    ("ONLINE TRANSFER TO SAV XXXXXX1234", -500.0), ("Zelle payment to Maria Garcia", -40.0), ("RENT PAYMENT ZELLE", -1200.0),
+    ("MONTHLY SERVICE FEE", -12.0), ("ATM WITHDRAWAL #004512 125 MAIN ST", -60.0), ("REFUND TARGET 00012345", 19.99),
+    ("Café Ünïcode — 12/31 €", -3.5), ("", 0.0), ("***", -0.01), ("NETFLIX.COM 866-579-7172 CA", -15.49),
+    ("TST* JOE'S PIZZA", -18.2), ("NAVIENT STUDENT LOAN PPD ID 99", -312.0), ("SAFEWAY #1234", -393.25),
+    ("UBER DRIVER PAYOUT", 1480.5), ("x" * 300, 1e12), ("a b c d e f g h i j k l m n o p q r s t u v w x y z " * 3, -99999.99),
+]
+
+
+def write_golden(params, held_rows):
+    lines = GOLDEN_LINES + [(d, a) for d, a, *_rest in held_rows[::997]]
+    golden_dir = os.path.join(ROOT, "tests", "golden")
+    os.makedirs(golden_dir, exist_ok=True)
+    featurized = [{"description": d, "amount": a, "ids": featurize(d, a)} for d, a in lines]
+    with open(os.path.join(golden_dir, "featurize.json"), "w") as f:
+        json.dump(featurized, f, indent=0, ensure_ascii=False)
+        f.write("\n")
+    ids, mask, _ = encode([(d, a, 0, "", "") for d, a in lines])
+    _, p = forward(params, ids, weights_of(mask))
+    outputs = [{"description": d, "amount": a, "probabilities": [round(float(x), 6) for x in row]} for (d, a), row in zip(lines, p)]
+    with open(os.path.join(golden_dir, "model_outputs.json"), "w") as f:
+        json.dump(outputs, f, indent=0, ensure_ascii=False)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
