@@ -164,15 +164,20 @@ def main():
     export(params, model_path)
     metrics = {
         "seed": SEED, "train_rows": len(train_rows), "held_out_rows": len(held_rows),
-        "train_merchants": len({r[3] for r in train_rows}), "held_out_merchants": len({r[3] for r in held_rows}),
+        "train_merchants": len({r[3] for r in train_rows if r[4] != "mcc"}),
+        "train_mcc_description_lines": sum(1 for r in train_rows if r[4] == "mcc"), "held_out_merchants": len({r[3] for r in held_rows}),
         "model_bytes": os.path.getsize(model_path),
         "train": {"accuracy": evaluate(params, *tr)["accuracy"]},
         "held_out": evaluate(params, *ho),
     }
     for kind in ("brand", "local"):
         rows = [r for r in held_rows if r[4] == kind]
-        metrics["held_out"]["accuracy_" + kind] = evaluate(params, *encode(rows))["accuracy"]
+        by_kind = evaluate(params, *encode(rows))
+        metrics["held_out"]["accuracy_" + kind] = by_kind["accuracy"]
         metrics["held_out"]["rows_" + kind] = len(rows)
+        for name, numbers in by_kind["per_category"].items():
+            metrics["held_out"]["per_category"][name]["recall_" + kind] = numbers["recall"]
+            metrics["held_out"]["per_category"][name]["support_" + kind] = numbers["support"]
     with open(os.path.join(ROOT, "models", "categorizer.metrics.json"), "w") as f:
         json.dump(metrics, f, indent=1)
         f.write("\n")
