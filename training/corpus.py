@@ -70,7 +70,7 @@ def _card_line(rng, name):
         prefix = rng.choice(SQUARE_LIKE)
     else:
         prefix = _fill(rng, rng.choice(CARD_PREFIXES))
-    if name.startswith("AMAZON") and rng.random() < 0.5:
+    if name in ("AMAZON", "AMAZON RETAIL") and rng.random() < 0.5:  # marketplace purchases only
         name = rng.choice(["AMZN MKTP US*", "AMAZON.COM*", "AMZN DIGITAL*", "AMAZON MKTPL*"]) + _alnum(rng, 6)
     return prefix + _name_variant(rng, name) + _store(rng) + _location(rng)
 

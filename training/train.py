@@ -3,7 +3,8 @@ golden vectors. One command, fixed seeds:  training/.venv/bin/python training/tr
 
 Model (fastText-style): hashed feature ids (featurize.py) -> embedding bag (weighted mean of
 16-d rows) -> linear -> softmax. Trained with hand-written Adam in numpy on the synthetic
-corpus (corpus.py); evaluated on merchants held out of training.
+corpus (corpus.py); evaluated on merchants held out of training, then retrained with the same
+recipe on every merchant for the shipped file.
 """
 import json
 import os
@@ -153,20 +154,16 @@ def evaluate(params, ids, mask, labels):
 
 
 def main():
-    rng = np.random.default_rng(SEED)
     train_rows, held_rows = corpus.build(SEED)
     tr = encode(train_rows)
     ho = encode(held_rows)
-    params = train(*tr, rng)
-    params[0] = params[0].astype(np.float16).astype(np.float32)  # evaluate what is shipped
-    model_path = os.path.join(ROOT, "models", "categorizer.onnx")
-    os.makedirs(os.path.dirname(model_path), exist_ok=True)
-    export(params, model_path)
+    # 1. The evaluation model: trained on the training merchants only, scored on the held-out ones.
+    params = train(*tr, np.random.default_rng(SEED))
+    params[0] = params[0].astype(np.float16).astype(np.float32)  # evaluate the fp16 table that is shipped
     metrics = {
         "seed": SEED, "train_rows": len(train_rows), "held_out_rows": len(held_rows),
         "train_merchants": len({r[3] for r in train_rows if r[4] != "mcc"}),
         "train_mcc_description_lines": sum(1 for r in train_rows if r[4] == "mcc"), "held_out_merchants": len({r[3] for r in held_rows}),
-        "model_bytes": os.path.getsize(model_path),
         "train": {"accuracy": evaluate(params, *tr)["accuracy"]},
         "held_out": evaluate(params, *ho),
     }
@@ -178,11 +175,23 @@ def main():
         for name, numbers in by_kind["per_category"].items():
             metrics["held_out"]["per_category"][name]["recall_" + kind] = numbers["recall"]
             metrics["held_out"]["per_category"][name]["support_" + kind] = numbers["support"]
+    # 2. The shipped model: the same recipe and seed, retrained on every merchant (training + held-out
+    # lines), so no listed brand is unknown to it. The held-out numbers above estimate its accuracy on
+    # merchants it has never seen; on the held-out lines themselves it is no longer a fair test.
+    everything = tuple(np.concatenate(pair) for pair in zip(tr, ho))
+    shipped = train(*everything, np.random.default_rng(SEED))
+    shipped[0] = shipped[0].astype(np.float16).astype(np.float32)
+    model_path = os.path.join(ROOT, "models", "categorizer.onnx")
+    os.makedirs(os.path.dirname(model_path), exist_ok=True)
+    export(shipped, model_path)
+    metrics["shipped"] = {"trained_on": "all merchants (training + held-out)", "rows": len(train_rows) + len(held_rows),
+                          "model_bytes": os.path.getsize(model_path),
+                          "training_accuracy": evaluate(shipped, *everything)["accuracy"]}
     with open(os.path.join(ROOT, "models", "categorizer.metrics.json"), "w") as f:
         json.dump(metrics, f, indent=1)
         f.write("\n")
-    write_golden(params, held_rows)
-    print(json.dumps({k: v for k, v in metrics["held_out"].items() if k != "per_category"}), metrics["model_bytes"], metrics["train"])
+    write_golden(shipped, held_rows)
+    print(json.dumps({k: v for k, v in metrics["held_out"].items() if k != "per_category"}), metrics["shipped"], metrics["train"])
 
 
 GOLDEN_LINES = [
