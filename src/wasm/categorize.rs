@@ -50,6 +50,10 @@ fn read_rows(value: JsValue) -> Result<Input, Errors> {
 /// A JS value as an [`Input`], keeping strings, numbers (NaN included), booleans and null; other
 /// objects and arrays become empty ones (enough to report their type).
 fn shallow(value: &JsValue) -> Input {
+    if super::check_string_length(value, "").is_err() {
+        // Longer than any limit: keep one character too many so validation reports its length.
+        return Input::String("x".repeat(crate::limits::MAX_STRING_CHARS + 1));
+    }
     if let Some(text) = value.as_string() {
         if text.chars().count() > crate::limits::MAX_STRING_CHARS {
             return Input::String(text.chars().take(crate::limits::MAX_STRING_CHARS + 1).collect());

@@ -40,6 +40,7 @@ pub(crate) fn js_error(errors: &Errors) -> JsValue {
 
 /// Reads a JS value (a plain object, or JSON text) into an [`Input`], enforcing the limits.
 pub(crate) fn read_input(value: JsValue) -> Result<Input, Errors> {
+    check_string_length(&value, "")?;
     if let Some(text) = value.as_string() {
         return Ok(Input::from_json(&text)?);
     }
@@ -51,6 +52,36 @@ pub(crate) fn read_input(value: JsValue) -> Result<Input, Errors> {
             issue.into()
         }
     })
+}
+
+/// Refuses a JS string longer than [`crate::limits::MAX_INPUT_BYTES`] UTF-16 units before it is
+/// copied into wasm memory (a 1 GB string would otherwise be copied, then refused).
+pub(crate) fn check_string_length(value: &JsValue, path: &str) -> Result<(), Issue> {
+    if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
+        let units = text.length() as usize;
+        if units > crate::limits::MAX_INPUT_BYTES {
+            return Err(Issue::new(
+                ErrorCode::TooLarge,
+                path,
+                format!("a string of {units} UTF-16 units exceeds the limit of {} bytes", crate::limits::MAX_INPUT_BYTES),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Copies model bytes into wasm memory, refusing more than [`crate::limits::MAX_MODEL_BYTES`]
+/// before the copy.
+fn read_model_bytes(bytes: &js_sys::Uint8Array) -> Result<Vec<u8>, Issue> {
+    let length = bytes.length() as usize;
+    if length > crate::limits::MAX_MODEL_BYTES {
+        return Err(Issue::new(
+            ErrorCode::Model,
+            "/model",
+            format!("the model is {length} bytes; the limit is {}", crate::limits::MAX_MODEL_BYTES),
+        ));
+    }
+    Ok(bytes.to_vec())
 }
 
 /// Reads `{model?: Uint8Array | ArrayBuffer, memory?: object, rulePack?: object | string,
@@ -70,10 +101,16 @@ fn read_options(options: &JsValue) -> Result<AdvisorOptions, Errors> {
         match key.as_str() {
             "model" if value.is_undefined() || value.is_null() => {}
             "model" => {
-                if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
-                    result.model = Some(bytes.to_vec());
-                } else if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
-                    result.model = Some(js_sys::Uint8Array::new(buffer).to_vec());
+                let bytes = if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
+                    Some(read_model_bytes(bytes))
+                } else {
+                    value.dyn_ref::<js_sys::ArrayBuffer>().map(|buffer| read_model_bytes(&js_sys::Uint8Array::new(buffer)))
+                };
+                if let Some(bytes) = bytes {
+                    match bytes {
+                        Ok(bytes) => result.model = Some(bytes),
+                        Err(issue) => issues.push(issue),
+                    }
                 } else {
                     issues.push(Issue::new(ErrorCode::Options, "/model", "model must be a Uint8Array or ArrayBuffer with ONNX bytes"));
                 }
