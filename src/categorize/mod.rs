@@ -6,6 +6,7 @@ pub mod featurize;
 pub mod lines;
 pub mod memory;
 pub mod model;
+pub mod onnx_check;
 
 pub use category::Category;
 pub use memory::MerchantMemory;
