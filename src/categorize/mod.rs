@@ -7,6 +7,7 @@ pub mod lines;
 pub mod memory;
 pub mod model;
 pub mod onnx_check;
+pub mod onnx_ops;
 
 pub use category::Category;
 pub use memory::MerchantMemory;

@@ -11,12 +11,9 @@ use prost::Message;
 use tract_onnx::pb::{tensor_proto::DataType, ModelProto, TensorProto, ValueInfoProto};
 
 /// The operators a categorizer may use: embedding lookups, pooling, dense layers, activations and
-/// the shape glue exporters emit around them. Everything else (control flow, shape-building
-/// operators, the `ai.onnx.ml` domain) is refused.
-pub const ALLOWED_OPERATORS: &[&str] = &[
-    "Add", "Cast", "Concat", "Div", "Flatten", "Gather", "Gemm", "Identity", "LogSoftmax", "MatMul", "Mul", "ReduceMax",
-    "ReduceMean", "ReduceSum", "Relu", "Sigmoid", "Softmax", "Squeeze", "Sub", "Tanh", "Transpose", "Unsqueeze",
-];
+/// the shape glue exporters emit around them (the ones [`super::onnx_ops`] registers). Everything
+/// else (control flow, shape-building operators, the `ai.onnx.ml` domain) is refused.
+pub const ALLOWED_OPERATORS: &[&str] = super::onnx_ops::OPERATORS;
 /// Largest rank a tensor may have; axis numbers must lie in `-MAX_RANK..MAX_RANK`.
 pub const MAX_RANK: i64 = 8;
 /// Operators whose inputs after the first are axis lists (opset 13+).
@@ -31,9 +28,16 @@ fn issue(message: String) -> Issue {
     Issue::new(ErrorCode::Model, "/model", message)
 }
 
-/// Refuses bytes that are not a categorizer-shaped ONNX model (see the module documentation).
-pub fn check_onnx(bytes: &[u8]) -> Result<(), Issue> {
-    let model = ModelProto::decode(bytes).map_err(|e| issue(format!("not a usable ONNX model: {e}")))?;
+/// Refuses bytes that are not a categorizer-shaped ONNX model (see the module documentation);
+/// returns the decoded model with constant axis inputs moved into `axes` attributes.
+pub fn check_onnx(bytes: &[u8]) -> Result<ModelProto, Issue> {
+    let mut model = ModelProto::decode(bytes).map_err(|e| issue(format!("not a usable ONNX model: {e}")))?;
+    check_graph(&model)?;
+    rewrite_axes(&mut model);
+    Ok(model)
+}
+
+fn check_graph(model: &ModelProto) -> Result<(), Issue> {
     let graph = model.graph.as_ref().ok_or_else(|| issue("the ONNX file has no graph".into()))?;
     if graph.node.len() > MAX_NODES {
         return Err(issue(format!("the model has {} nodes; the limit is {MAX_NODES}", graph.node.len())));
@@ -83,6 +87,30 @@ pub fn check_onnx(bytes: &[u8]) -> Result<(), Issue> {
         check_declared_shape(info)?;
     }
     Ok(())
+}
+
+/// Moves the constant axes input of `Squeeze`, `Unsqueeze` and `Reduce*` (opset 13/18 style) into
+/// an `axes` attribute (the older style), which [`super::onnx_ops`] reads for every opset.
+fn rewrite_axes(model: &mut ModelProto) {
+    let Some(graph) = model.graph.as_mut() else { return };
+    let initializers = graph.initializer.clone();
+    for node in graph.node.iter_mut().filter(|n| AXES_INPUT_OPERATORS.contains(&n.op_type.as_str())) {
+        let Some(name) = node.input.get(1).filter(|n| !n.is_empty()).cloned() else { continue };
+        let Some(axes) = initializers.iter().find(|t| t.name == name) else { continue };
+        let values: Vec<i64> = if axes.raw_data.is_empty() {
+            axes.int64_data.clone()
+        } else {
+            axes.raw_data.chunks(8).map(|c| i64::from_le_bytes(c.try_into().unwrap_or([0x7f; 8]))).collect()
+        };
+        node.input.truncate(1);
+        node.attribute.retain(|a| a.name != "axes");
+        node.attribute.push(tract_onnx::pb::AttributeProto {
+            name: "axes".into(),
+            ints: values,
+            r#type: tract_onnx::pb::attribute_proto::AttributeType::Ints as i32,
+            ..Default::default()
+        });
+    }
 }
 
 fn check_axes(node: &str, single: i64, list: &[i64]) -> Result<(), Issue> {
