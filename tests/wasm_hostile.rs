@@ -72,7 +72,7 @@ fn worst_values() -> Vec<(String, JsValue)> {
         "Symbol('x')", "() => 1", "new Date(NaN)", "new Map([[1, 2]])", "new Set([1])", "new Uint8Array(4)",
         "new ArrayBuffer(8)", "/x/", "Promise.resolve(1)", "new Error('x')", "Object.create(null)",
         "'\\uD800'", "'\\uDFFF\\uD800'", "'{\"a\": \"\\uD800\"}'", "'[' .repeat(200000)", "'{' + '\"a\":'.repeat(100000)",
-        "new Array(2 ** 32 - 1)", "Array.from({length: 200000}, () => 0)", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+        "new Array(2 ** 32 - 1)", "Array.from({length: 200000}, () => 0)", "JSON.parse('['.repeat(40) + ']'.repeat(40))",
         "{__proto__: {asOf: '2026-01-01'}}", "{constructor: 1, toString: 2, hasOwnProperty: 3}",
         "Object.fromEntries(Array.from({length: 5000}, (_, i) => ['k' + i, i]))",
         "'x'.repeat(50 * 1024 * 1024)", "['x'.repeat(50 * 1024 * 1024)]", "{description: 'x'.repeat(50 * 1024 * 1024), amount: 1}",
@@ -81,6 +81,13 @@ fn worst_values() -> Vec<(String, JsValue)> {
         "(() => { let s = 'x'.repeat(1000000); let a = []; for (let i = 0; i < 99999; i++) a.push(s); return a; })()",
         "(() => { const o = {}; o.self = o; o.list = [o, o]; return o; })()",
         "(() => { let a = []; for (let i = 0; i < 100000; i++) a = [a]; return a; })()",
+        // Page code that throws while being read: getters, Proxy traps, a revoked Proxy.
+        "{get asOf() { throw new Error('getter') }, person: {get age() { throw 1 }}}",
+        "new Proxy({}, {ownKeys() { throw new Error('trap') }})",
+        "new Proxy([1, 2], {get() { throw new Error('trap') }})",
+        "(() => { const p = Proxy.revocable({}, {}); p.revoke(); return p.proxy; })()",
+        "[{description: 'x', get amount() { throw new Error('row') }}]",
+        "{model: new Proxy(new Uint8Array(4), {})}",
     ]
     .iter()
     .map(|s| (s.chars().take(60).collect(), js(s)))

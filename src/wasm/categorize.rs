@@ -23,6 +23,15 @@ pub(crate) fn read_memory_option(value: JsValue) -> Result<MerchantMemory, Error
 /// (JSON text, a non-array) takes the general path. Validation is the same either way
 /// (`categorize::lines::read_lines`).
 fn read_rows(value: JsValue) -> Result<Input, Errors> {
+    if value.as_string().is_none() {
+        // Past this copy no page code (getter, Proxy trap) runs while the rows are read.
+        let copy = super::plain(&value)?;
+        return read_plain_rows(copy);
+    }
+    read_input(value)
+}
+
+fn read_plain_rows(value: JsValue) -> Result<Input, Errors> {
     let Some(array) = value.dyn_ref::<js_sys::Array>() else { return read_input(value) };
     let length = array.length() as usize;
     if length > crate::limits::MAX_TRANSACTIONS {

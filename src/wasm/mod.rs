@@ -14,6 +14,12 @@ use wasm_bindgen::JsCast;
 mod categorize;
 pub mod rules;
 
+#[wasm_bindgen(module = "/js/plain-copy.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = plainCopy, catch)]
+    fn plain_copy(value: &JsValue, max_depth: u32, max_values: u32, max_items: u32) -> Result<JsValue, JsValue>;
+}
+
 #[wasm_bindgen(module = "/js/finadvice-error.js")]
 extern "C" {
     #[wasm_bindgen(js_name = FinAdviceError)]
@@ -44,6 +50,7 @@ pub(crate) fn read_input(value: JsValue) -> Result<Input, Errors> {
     if let Some(text) = value.as_string() {
         return Ok(Input::from_json(&text)?);
     }
+    let value = plain(&value)?;
     serde_wasm_bindgen::from_value::<Input>(value).map_err(|e| {
         let issue = issue_from_message(&e.to_string());
         if issue.code == ErrorCode::Parse {
@@ -52,6 +59,28 @@ pub(crate) fn read_input(value: JsValue) -> Result<Input, Errors> {
             issue.into()
         }
     })
+}
+
+/// A page's value copied into plain arrays and objects by `js/plain-copy.js` within the input
+/// limits, so that reading it can no longer run page code (getters, Proxy traps) that throws.
+pub(crate) fn plain(value: &JsValue) -> Result<JsValue, Issue> {
+    use crate::limits::{MAX_ARRAY_ITEMS, MAX_DEPTH, MAX_INPUT_VALUES};
+    plain_copy(value, MAX_DEPTH as u32, MAX_INPUT_VALUES as u32, MAX_ARRAY_ITEMS as u32).map_err(|thrown| thrown_issue(&thrown))
+}
+
+/// The issue for an exception thrown while reading a page's value (a getter or Proxy trap that
+/// throws, or the depth and value limits of `plainCopy`).
+pub(crate) fn thrown_issue(thrown: &JsValue) -> Issue {
+    let message = thrown
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| thrown.as_string())
+        .unwrap_or_else(|| "an exception".into());
+    if thrown.is_instance_of::<js_sys::RangeError>() {
+        let code = if message.contains("deeper") { ErrorCode::TooDeep } else { ErrorCode::TooLarge };
+        return Issue::new(code, "", message);
+    }
+    Issue::new(ErrorCode::Type, "", format!("reading the value threw: {message}"))
 }
 
 /// Refuses a JS string longer than [`crate::limits::MAX_INPUT_BYTES`] UTF-16 units before it is
@@ -91,6 +120,10 @@ fn read_options(options: &JsValue) -> Result<AdvisorOptions, Errors> {
     if options.is_undefined() || options.is_null() {
         return Ok(result);
     }
+    let options = &plain(options).map_err(|mut issue| {
+        issue.code = if issue.code == ErrorCode::Type { ErrorCode::Options } else { issue.code };
+        Errors::one(issue)
+    })?;
     let Some(object) = options.dyn_ref::<js_sys::Object>().filter(|_| options.is_object()) else {
         return Err(Issue::new(ErrorCode::Options, "", "options must be an object such as {model}").into());
     };

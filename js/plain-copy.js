@@ -1,0 +1,31 @@
+// Copies what a page passes to finadvice into plain arrays and objects before Rust reads it, so
+// that getters and Proxy traps run here, inside a try, and not while Rust holds the call: an
+// exception thrown through WebAssembly frames skips Rust's cleanup (an advisor would stay
+// borrowed) and is not a FinAdviceError. Leaves (numbers incl. NaN, strings, functions, symbols,
+// BigInt, typed arrays, Map…) are kept as they are; Rust reports their type by path.
+// Throws RangeError past maxDepth (a cycle), maxValues (shared sub-objects) or maxItems in one
+// array (a sparse `new Array(2 ** 32 - 1)` is refused, not walked); the caller turns
+// every exception into a structured error.
+export function plainCopy(value, maxDepth, maxValues, maxItems) {
+  let count = 0;
+  const copy = (v, depth) => {
+    if (v === null || (typeof v !== 'object')) return v;
+    if (++count > maxValues) throw new RangeError(`input has more than ${maxValues} values`);
+    if (depth > maxDepth) throw new RangeError(`input is nested deeper than ${maxDepth} levels`);
+    if (Array.isArray(v)) {
+      const n = v.length;
+      if (n > maxItems) throw new RangeError(`an array has ${n} items; the limit is ${maxItems}`);
+      const out = new Array(n);
+      for (let i = 0; i < n; i++) out[i] = copy(v[i], depth + 1);
+      return out;
+    }
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) return v;
+    const out = {};
+    for (const key of Object.keys(v)) {
+      Object.defineProperty(out, key, { value: copy(v[key], depth + 1), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  };
+  return copy(value, 0);
+}
