@@ -13,6 +13,9 @@ bash scripts/supply-chain.sh
 echo "== test: native (cargo test)"
 cargo test --locked
 
+echo "== test: fuzz smoke (2 s per target, debug build; longer runs: FUZZING.md)"
+cargo run --locked -q --example fuzz -- --seconds 2
+
 echo "== test: Python featurizer parity with the golden vectors (stdlib only, seconds)"
 python3 training/test_featurize.py
 

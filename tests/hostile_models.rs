@@ -152,3 +152,17 @@ fn truncated_and_corrupted_default_models_are_refused() {
     }
 }
 
+
+/// Inputs the fuzz harness found (FUZZING.md): each made tract panic before the structural check
+/// learned to refuse it.
+#[test]
+fn fuzz_findings_are_refused() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/models/fuzz");
+    let mut found = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        assert_refused(&path.display().to_string(), &std::fs::read(&path).unwrap());
+        found += 1;
+    }
+    assert!(found >= 3);
+}

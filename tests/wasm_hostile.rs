@@ -24,6 +24,9 @@ const HOSTILE_MODELS: &[(&str, &[u8])] = &[
     ("negative-dimension", include_bytes!("models/hostile/negative-dimension.onnx")),
     ("absurd-axis", include_bytes!("models/hostile/absurd-axis.onnx")),
     ("dangling-input", include_bytes!("models/hostile/dangling-input.onnx")),
+    ("fuzz: output not produced 1", include_bytes!("models/fuzz/output-not-produced-1.onnx")),
+    ("fuzz: output not produced 2", include_bytes!("models/fuzz/output-not-produced-2.onnx")),
+    ("fuzz: output not produced 3", include_bytes!("models/fuzz/output-not-produced-3.onnx")),
 ];
 
 fn js(source: &str) -> JsValue {

@@ -80,6 +80,17 @@ fn check_graph(model: &ModelProto) -> Result<(), Issue> {
     for tensor in &graph.initializer {
         check_tensor(tensor)?;
     }
+    // tract indexes its name table with each output name and panics on one nothing produces.
+    let produced: std::collections::HashSet<&str> = graph
+        .input
+        .iter()
+        .map(|i| i.name.as_str())
+        .chain(graph.initializer.iter().map(|t| t.name.as_str()))
+        .chain(graph.node.iter().flat_map(|n| n.output.iter().map(String::as_str)))
+        .collect();
+    if let Some(output) = graph.output.iter().find(|o| !produced.contains(o.name.as_str())) {
+        return Err(issue(format!("the graph output {:?} is not produced by any node, input or initializer", output.name)));
+    }
     if !graph.sparse_initializer.is_empty() {
         return Err(issue("sparse initializers are not supported".into()));
     }
