@@ -4,11 +4,22 @@
 // borrowed) and is not a FinAdviceError. Leaves (numbers incl. NaN, strings, functions, symbols,
 // BigInt, typed arrays, Map…) are kept as they are; Rust reports their type by path.
 // Throws RangeError past maxDepth (a cycle), maxValues (shared sub-objects) or maxItems in one
-// array (a sparse `new Array(2 ** 32 - 1)` is refused, not walked); the caller turns
+// array (a sparse `new Array(2 ** 32 - 1)` is refused, not walked) or maxText UTF-16 units of
+// text in all (one long string shared by many items is refused before any is copied into wasm
+// memory); the caller turns
 // every exception into a structured error.
-export function plainCopy(value, maxDepth, maxValues, maxItems) {
+export function plainCopy(value, maxDepth, maxValues, maxItems, maxText) {
   let count = 0;
+  let text = 0;
+  const addText = (n) => {
+    text += n;
+    if (text > maxText) throw new RangeError(`input holds more than ${maxText} UTF-16 units of text`);
+  };
   const copy = (v, depth) => {
+    if (typeof v === 'string') {
+      addText(v.length);
+      return v;
+    }
     if (v === null || (typeof v !== 'object')) return v;
     if (++count > maxValues) throw new RangeError(`input has more than ${maxValues} values`);
     if (depth > maxDepth) throw new RangeError(`input is nested deeper than ${maxDepth} levels`);
@@ -23,6 +34,7 @@ export function plainCopy(value, maxDepth, maxValues, maxItems) {
     if (proto !== Object.prototype && proto !== null) return v;
     const out = {};
     for (const key of Object.keys(v)) {
+      addText(key.length);
       Object.defineProperty(out, key, { value: copy(v[key], depth + 1), enumerable: true, writable: true, configurable: true });
     }
     return out;

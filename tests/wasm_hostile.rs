@@ -145,9 +145,14 @@ fn shared_sub_objects_and_giant_strings_are_refused_as_too_large() {
     // 16 levels of [a, a, a, a]: within the depth limit, 4^16 values as a tree.
     let doubling = js("(() => { let a = ['leaf']; for (let i = 0; i < 16; i++) a = [a, a, a, a]; return a; })()");
     assert_eq!(refused("doubling", evaluate_logic(object("{}"), doubling)), vec!["too_large"]);
+    let advisor = Advisor::new(JsValue::UNDEFINED).unwrap();
     let giant = js("'x'.repeat(50 * 1024 * 1024)");
     assert_eq!(refused("50 MB", plan_goal(giant)), vec!["too_large"]);
-    let advisor = Advisor::new(JsValue::UNDEFINED).unwrap();
+    // One 1 MB string shared by 99,999 rows: refused before any of it is copied (this hung).
+    let shared = js("(() => { const s = 'x'.repeat(1000000); return Array.from({length: 99999}, () => ({description: s, amount: 1})); })()");
+    assert_eq!(refused("shared 1 MB descriptions", advisor.categorize(shared)), vec!["too_large"]);
+    let nested = js("({asOf: '2026-01-01', person: {name: 'x'.repeat(50 * 1024 * 1024)}})");
+    assert_eq!(refused("nested 50 MB", advisor.advise(nested)), vec!["too_large"]);
     assert_module_still_works(&advisor);
 }
 

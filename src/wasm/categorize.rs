@@ -59,8 +59,9 @@ fn read_plain_rows(value: JsValue) -> Result<Input, Errors> {
 /// A JS value as an [`Input`], keeping strings, numbers (NaN included), booleans and null; other
 /// objects and arrays become empty ones (enough to report their type).
 fn shallow(value: &JsValue) -> Input {
-    if super::check_string_length(value, "").is_err() {
-        // Longer than any limit: keep one character too many so validation reports its length.
+    // More than twice the limit in UTF-16 units is more than the limit in characters: keep one
+    // character too many, without copying the string, so validation reports its length.
+    if value.dyn_ref::<js_sys::JsString>().is_some_and(|s| s.length() as usize > 2 * crate::limits::MAX_STRING_CHARS) {
         return Input::String("x".repeat(crate::limits::MAX_STRING_CHARS + 1));
     }
     if let Some(text) = value.as_string() {

@@ -17,7 +17,7 @@ pub mod rules;
 #[wasm_bindgen(module = "/js/plain-copy.js")]
 extern "C" {
     #[wasm_bindgen(js_name = plainCopy, catch)]
-    fn plain_copy(value: &JsValue, max_depth: u32, max_values: u32, max_items: u32) -> Result<JsValue, JsValue>;
+    fn plain_copy(value: &JsValue, max_depth: u32, max_values: u32, max_items: u32, max_text: u32) -> Result<JsValue, JsValue>;
 }
 
 #[wasm_bindgen(module = "/js/finadvice-error.js")]
@@ -64,8 +64,9 @@ pub(crate) fn read_input(value: JsValue) -> Result<Input, Errors> {
 /// A page's value copied into plain arrays and objects by `js/plain-copy.js` within the input
 /// limits, so that reading it can no longer run page code (getters, Proxy traps) that throws.
 pub(crate) fn plain(value: &JsValue) -> Result<JsValue, Issue> {
-    use crate::limits::{MAX_ARRAY_ITEMS, MAX_DEPTH, MAX_INPUT_VALUES};
-    plain_copy(value, MAX_DEPTH as u32, MAX_INPUT_VALUES as u32, MAX_ARRAY_ITEMS as u32).map_err(|thrown| thrown_issue(&thrown))
+    use crate::limits::{MAX_ARRAY_ITEMS, MAX_DEPTH, MAX_INPUT_BYTES, MAX_INPUT_VALUES};
+    plain_copy(value, MAX_DEPTH as u32, MAX_INPUT_VALUES as u32, MAX_ARRAY_ITEMS as u32, MAX_INPUT_BYTES as u32)
+        .map_err(|thrown| thrown_issue(&thrown))
 }
 
 /// The issue for an exception thrown while reading a page's value (a getter or Proxy trap that
