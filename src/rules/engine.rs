@@ -34,6 +34,7 @@ pub struct Fired {
 
 /// What an action is worth: the path of the figure and its value (null when not available).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct Impact {
     /// Dotted path of the figure (`facts.unclaimedEmployerMatchAnnual`, `plans.debtPayoff…`).
     pub path: String,
@@ -43,6 +44,7 @@ pub struct Impact {
 
 /// Why a considered rule did not fire (listed with `explain: true`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct NotFired {
     /// The rule id.
