@@ -116,7 +116,7 @@ fn assert_module_still_works(advisor: &Advisor) {
 
 #[wasm_bindgen_test]
 fn every_entry_point_survives_the_worst_values() {
-    let mut advisor = Advisor::new(JsValue::UNDEFINED).unwrap();
+    let mut advisor = Advisor::new(None).unwrap();
     for (label, value) in worst_values() {
         answered(&format!("advise({label})"), advisor.advise(value.clone()));
         answered(&format!("validateProfile({label})"), validate_profile(value.clone()));
@@ -132,9 +132,9 @@ fn every_entry_point_survives_the_worst_values() {
         for key in ["model", "memory", "rulePack", "explain"] {
             let options = Object::new();
             Reflect::set(&options, &key.into(), &value).unwrap();
-            answered(&format!("new Advisor({{{key}: {label}}})"), Advisor::new(options.into()).map(JsValue::from));
+            answered(&format!("new Advisor({{{key}: {label}}})"), Advisor::new(Some(options.into())).map(JsValue::from));
         }
-        answered(&format!("new Advisor({label})"), Advisor::new(value.clone()).map(JsValue::from));
+        answered(&format!("new Advisor({label})"), Advisor::new(Some(value.clone())).map(JsValue::from));
         assert_module_answers(&advisor);
     }
     assert_module_still_works(&advisor);
@@ -145,7 +145,7 @@ fn shared_sub_objects_and_giant_strings_are_refused_as_too_large() {
     // 16 levels of [a, a, a, a]: within the depth limit, 4^16 values as a tree.
     let doubling = js("(() => { let a = ['leaf']; for (let i = 0; i < 16; i++) a = [a, a, a, a]; return a; })()");
     assert_eq!(refused("doubling", evaluate_logic(object("{}"), doubling)), vec!["too_large"]);
-    let advisor = Advisor::new(JsValue::UNDEFINED).unwrap();
+    let advisor = Advisor::new(None).unwrap();
     let giant = js("'x'.repeat(50 * 1024 * 1024)");
     assert_eq!(refused("50 MB", plan_goal(giant)), vec!["too_large"]);
     // One 1 MB string shared by 99,999 rows: refused before any of it is copied (this hung).
@@ -158,7 +158,7 @@ fn shared_sub_objects_and_giant_strings_are_refused_as_too_large() {
 
 #[wasm_bindgen_test]
 fn truncated_corrupted_and_malicious_models_are_refused() {
-    let advisor = Advisor::new(JsValue::UNDEFINED).unwrap();
+    let advisor = Advisor::new(None).unwrap();
     let mut models: Vec<(String, Vec<u8>)> =
         HOSTILE_MODELS.iter().map(|(name, bytes)| (name.to_string(), bytes.to_vec())).collect();
     for cut in [0, 1, 100, DEFAULT_MODEL.len() / 2, DEFAULT_MODEL.len() - 1] {
@@ -168,20 +168,20 @@ fn truncated_corrupted_and_malicious_models_are_refused() {
     for (name, bytes) in models {
         let options = Object::new();
         Reflect::set(&options, &"model".into(), &Uint8Array::from(&bytes[..])).unwrap();
-        let codes = refused(&name, Advisor::new(options.into()).map(JsValue::from));
+        let codes = refused(&name, Advisor::new(Some(options.into())).map(JsValue::from));
         assert_eq!(codes, vec!["model"], "{name}");
         assert_module_still_works(&advisor);
     }
     // A model larger than the limit is refused before it is copied into wasm memory.
     let options = Object::new();
     Reflect::set(&options, &"model".into(), &Uint8Array::new_with_length(33 * 1024 * 1024)).unwrap();
-    assert_eq!(refused("33 MB model", Advisor::new(options.into()).map(JsValue::from)), vec!["model"]);
+    assert_eq!(refused("33 MB model", Advisor::new(Some(options.into())).map(JsValue::from)), vec!["model"]);
     assert_module_still_works(&advisor);
 }
 
 #[wasm_bindgen_test]
 fn rule_packs_with_cycles_and_exponential_logic_are_refused() {
-    let advisor = Advisor::new(JsValue::UNDEFINED).unwrap();
+    let advisor = Advisor::new(None).unwrap();
     let pack = |rules: &str| {
         object(&format!(
             r#"{{"id": "hostile", "version": "1", "locale": "en-US", "currency": "USD", "rules": {rules}}}"#
@@ -195,7 +195,7 @@ fn rule_packs_with_cycles_and_exponential_logic_are_refused() {
     assert!(codes.contains(&"cycle".to_string()), "{codes:?}");
     let options = Object::new();
     Reflect::set(&options, &"rulePack".into(), &cycle).unwrap();
-    refused("cyclic pack", Advisor::new(options.into()).map(JsValue::from));
+    refused("cyclic pack", Advisor::new(Some(options.into())).map(JsValue::from));
 
     // Doubling a string, an array and a nesting on each of 100 reduce steps.
     let data = format!(r#"{{"xs": [{}]}}"#, (0..100).map(|i| i.to_string()).collect::<Vec<_>>().join(","));
@@ -212,7 +212,7 @@ fn rule_packs_with_cycles_and_exponential_logic_are_refused() {
     let exponential = r#"{"reduce": [[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59,60,61,62,63], {"cat": [{"var": "accumulator"}, {"var": "accumulator"}]}, "ab"]}"#;
     let options = Object::new();
     Reflect::set(&options, &"rulePack".into(), &pack(&format!("[{}]", rule("x", "", exponential)))).unwrap();
-    match Advisor::new(options.into()) {
+    match Advisor::new(Some(options.into())) {
         Ok(custom) => {
             let codes = refused("exponential pack", custom.advise(object(NEW_GRADUATE)));
             assert!(codes.contains(&"too_many_steps".to_string()), "{codes:?}");
@@ -238,13 +238,13 @@ fn absurd_calculator_requests_are_refused_quickly() {
     let debts = js("({debts: Array.from({length: 100000}, (_, i) => ({name: 'd' + i, balance: 1e12, aprPercent: 999, minPayment: 1})), monthlyBudget: 1})");
     refused("100,000 debts", plan_debt_payoff(debts));
     refused("goal in 10^9 months", plan_goal(object(r#"{"target": 1e12, "months": 1e9}"#)));
-    let advisor = Advisor::new(JsValue::UNDEFINED).unwrap();
+    let advisor = Advisor::new(None).unwrap();
     assert_module_still_works(&advisor);
 }
 
 #[wasm_bindgen_test]
 fn memory_imports_and_corrections_of_every_shape_are_handled() {
-    let mut advisor = Advisor::new(JsValue::UNDEFINED).unwrap();
+    let mut advisor = Advisor::new(None).unwrap();
     for memory in [
         r#"{"version": 1, "entries": "x"}"#,
         r#"{"version": 99, "entries": []}"#,
@@ -254,7 +254,7 @@ fn memory_imports_and_corrections_of_every_shape_are_handled() {
     ] {
         let options = Object::new();
         Reflect::set(&options, &"memory".into(), &JsValue::from_str(memory)).unwrap();
-        answered(memory, Advisor::new(options.into()).map(JsValue::from));
+        answered(memory, Advisor::new(Some(options.into())).map(JsValue::from));
     }
     for correction in [
         r#"{"description": "", "category": "dining"}"#,
