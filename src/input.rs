@@ -5,7 +5,8 @@
 //! JavaScript objects through `serde-wasm-bindgen`. Validation then walks one value type.
 
 use crate::error::{ErrorCode, Issue};
-use crate::limits::{MAX_ARRAY_ITEMS, MAX_DEPTH, MAX_INPUT_BYTES, MAX_OBJECT_KEYS, MAX_STRING_CHARS};
+use crate::limits::{MAX_ARRAY_ITEMS, MAX_DEPTH, MAX_INPUT_BYTES, MAX_INPUT_VALUES, MAX_OBJECT_KEYS, MAX_STRING_CHARS};
+use std::cell::Cell;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -37,7 +38,8 @@ impl Input {
             ));
         }
         let mut de = serde_json::Deserializer::from_str(text);
-        let value = InputSeed { depth: 0 }.deserialize(&mut de).map_err(|e| issue_from_message(&e.to_string()))?;
+        let budget = Budget::default();
+        let value = InputSeed::new(&budget).deserialize(&mut de).map_err(|e| issue_from_message(&e.to_string()))?;
         de.end().map_err(|e| issue_from_message(&e.to_string()))?;
         Ok(value)
     }
@@ -98,32 +100,73 @@ pub fn issue_from_message(message: &str) -> Issue {
     Issue::new(ErrorCode::Parse, "", format!("not valid JSON: {message}"))
 }
 
-/// Deserializes an [`Input`] while counting nesting depth.
-pub struct InputSeed {
-    /// Nesting depth of the value about to be read (0 for the document).
-    pub depth: usize,
+/// What one document may still cost: values and string bytes. JSON text is bounded by its length,
+/// but a JavaScript object graph can share one array or string many times (`a = [x, x]`,
+/// `b = [a, a]`, …), which a tree copy would expand exponentially; the budget refuses that.
+#[derive(Debug, Default)]
+pub struct Budget {
+    values: Cell<usize>,
+    bytes: Cell<usize>,
 }
 
-impl<'de> DeserializeSeed<'de> for InputSeed {
+impl Budget {
+    fn take_value<E: de::Error>(&self) -> Result<(), E> {
+        let n = self.values.get() + 1;
+        self.values.set(n);
+        if n > MAX_INPUT_VALUES {
+            return Err(limit_error(ErrorCode::TooLarge, format!("input has more than {MAX_INPUT_VALUES} values")));
+        }
+        Ok(())
+    }
+
+    fn take_bytes<E: de::Error>(&self, bytes: usize) -> Result<(), E> {
+        let n = self.bytes.get().saturating_add(bytes);
+        self.bytes.set(n);
+        if n > MAX_INPUT_BYTES {
+            return Err(limit_error(ErrorCode::TooLarge, format!("input holds more than {MAX_INPUT_BYTES} bytes of text")));
+        }
+        Ok(())
+    }
+}
+
+/// Deserializes an [`Input`] while counting nesting depth and the document's [`Budget`].
+pub struct InputSeed<'b> {
+    /// Nesting depth of the value about to be read (0 for the document).
+    pub depth: usize,
+    /// The whole document's budget, shared by every nested value.
+    pub budget: &'b Budget,
+}
+
+impl<'b> InputSeed<'b> {
+    /// The seed for a whole document.
+    pub fn new(budget: &'b Budget) -> Self {
+        InputSeed { depth: 0, budget }
+    }
+}
+
+impl<'de, 'b> DeserializeSeed<'de> for InputSeed<'b> {
     type Value = Input;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Input, D::Error> {
-        deserializer.deserialize_any(InputVisitor { depth: self.depth })
+        deserializer.deserialize_any(InputVisitor { depth: self.depth, budget: self.budget })
     }
 }
 
 impl<'de> serde::Deserialize<'de> for Input {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Input, D::Error> {
-        InputSeed { depth: 0 }.deserialize(deserializer)
+        let budget = Budget::default();
+        InputSeed::new(&budget).deserialize(deserializer)
     }
 }
 
-struct InputVisitor {
+struct InputVisitor<'b> {
     depth: usize,
+    budget: &'b Budget,
 }
 
-impl InputVisitor {
+impl InputVisitor<'_> {
     fn nested<E: de::Error>(&self) -> Result<usize, E> {
+        self.budget.take_value()?;
         if self.depth >= MAX_DEPTH {
             Err(limit_error(ErrorCode::TooDeep, format!("input is nested deeper than {MAX_DEPTH} levels")))
         } else {
@@ -132,7 +175,7 @@ impl InputVisitor {
     }
 }
 
-impl<'de> Visitor<'de> for InputVisitor {
+impl<'de> Visitor<'de> for InputVisitor<'_> {
     type Value = Input;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -140,21 +183,27 @@ impl<'de> Visitor<'de> for InputVisitor {
     }
 
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Input, E> {
+        self.budget.take_value()?;
         Ok(Input::Bool(v))
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Input, E> {
+        self.budget.take_value()?;
         Ok(Input::Number(v as f64))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Input, E> {
+        self.budget.take_value()?;
         Ok(Input::Number(v as f64))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Input, E> {
+        self.budget.take_value()?;
         Ok(Input::Number(v))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Input, E> {
         self.visit_string(v.to_owned())
     }
     fn visit_string<E: de::Error>(self, v: String) -> Result<Input, E> {
+        self.budget.take_value()?;
+        self.budget.take_bytes(v.len())?;
         let chars = v.chars().count();
         if chars > MAX_STRING_CHARS {
             return Err(limit_error(
@@ -168,19 +217,21 @@ impl<'de> Visitor<'de> for InputVisitor {
         Err(E::invalid_type(de::Unexpected::Other("binary data"), &self))
     }
     fn visit_none<E: de::Error>(self) -> Result<Input, E> {
+        self.budget.take_value()?;
         Ok(Input::Null)
     }
     fn visit_unit<E: de::Error>(self) -> Result<Input, E> {
+        self.budget.take_value()?;
         Ok(Input::Null)
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Input, D::Error> {
-        InputSeed { depth: self.depth }.deserialize(d)
+        InputSeed { depth: self.depth, budget: self.budget }.deserialize(d)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Input, A::Error> {
         let depth = self.nested()?;
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(InputSeed { depth })? {
+        while let Some(item) = seq.next_element_seed(InputSeed { depth, budget: self.budget })? {
             if items.len() >= MAX_ARRAY_ITEMS {
                 return Err(limit_error(
                     ErrorCode::TooLarge,
@@ -196,6 +247,7 @@ impl<'de> Visitor<'de> for InputVisitor {
         let depth = self.nested()?;
         let mut entries: Vec<(String, Input)> = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
+            self.budget.take_bytes(key.len())?;
             if entries.len() >= MAX_OBJECT_KEYS {
                 return Err(limit_error(
                     ErrorCode::TooLarge,
@@ -205,7 +257,7 @@ impl<'de> Visitor<'de> for InputVisitor {
             if entries.iter().any(|(k, _)| *k == key) {
                 return Err(limit_error(ErrorCode::Duplicate, format!("the key \"{key}\" appears twice in one object")));
             }
-            let value = map.next_value_seed(InputSeed { depth })?;
+            let value = map.next_value_seed(InputSeed { depth, budget: self.budget })?;
             entries.push((key, value));
         }
         Ok(Input::Object(entries))
@@ -229,6 +281,17 @@ mod tests {
         let text = "[".repeat(100_000) + &"]".repeat(100_000);
         let err = Input::from_json(&text).unwrap_err();
         assert_eq!(err.code, ErrorCode::TooDeep);
+    }
+
+    #[test]
+    fn refuses_more_values_than_the_budget() {
+        // 41 arrays of 100,000 zeros: every array is within its limit, the document is not.
+        let row = format!("[{}0]", "0,".repeat(MAX_ARRAY_ITEMS - 1));
+        let text = format!("[{}]", vec![row; MAX_INPUT_VALUES / MAX_ARRAY_ITEMS + 1].join(","));
+        assert!(text.len() < MAX_INPUT_BYTES);
+        let err = Input::from_json(&text).unwrap_err();
+        assert_eq!(err.code, ErrorCode::TooLarge);
+        assert!(err.message.contains(&MAX_INPUT_VALUES.to_string()), "{}", err.message);
     }
 
     #[test]

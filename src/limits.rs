@@ -2,8 +2,13 @@
 //! `too_deep` error naming the limit, so a hostile page cannot make the module hang or run out of
 //! memory.
 
-/// Largest JSON text accepted, in bytes (16 MiB: a year of transactions is well under 2 MiB).
+/// Largest JSON text accepted, in bytes (16 MiB: a year of transactions is well under 2 MiB); for a
+/// JavaScript object, the most bytes of text (strings and keys) it may hold.
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+/// Most values (numbers, strings, arrays, objects, …) in one input document. JSON text within
+/// [`MAX_INPUT_BYTES`] stays under it; a JavaScript object that shares one sub-array many times
+/// (and would expand exponentially when copied) does not.
+pub const MAX_INPUT_VALUES: usize = 4_000_000;
 /// Deepest nesting of arrays and objects in any input (a profile needs 4).
 pub const MAX_DEPTH: usize = 32;
 /// Most items in any one array (bounded again, more tightly, per profile field).

@@ -32,7 +32,7 @@ fn error_paths(error: &JsValue) -> Vec<String> {
 
 #[wasm_bindgen_test]
 fn advise_returns_facts_actions_and_versions() {
-    let advisor = Advisor::new(JsValue::UNDEFINED).unwrap();
+    let advisor = Advisor::new(None).unwrap();
     let report = advisor.advise(object(NEW_GRADUATE)).unwrap();
     assert_eq!(get(&report, "facts.monthlySurplus").as_f64(), Some(481.0));
     assert_eq!(get(&report, "facts.unclaimedEmployerMatchAnnual").as_f64(), Some(870.0));
@@ -44,7 +44,7 @@ fn advise_returns_facts_actions_and_versions() {
 
 #[wasm_bindgen_test]
 fn advise_accepts_json_text_and_gives_the_same_report() {
-    let advisor = Advisor::new(JsValue::NULL).unwrap();
+    let advisor = Advisor::new(None).unwrap();
     let from_object = JSON::stringify(&advisor.advise(object(NEW_GRADUATE)).unwrap()).unwrap();
     let from_text = JSON::stringify(&advisor.advise(JsValue::from_str(NEW_GRADUATE)).unwrap()).unwrap();
     assert_eq!(from_object, from_text);
@@ -52,7 +52,7 @@ fn advise_accepts_json_text_and_gives_the_same_report() {
 
 #[wasm_bindgen_test]
 fn invalid_profile_throws_fin_advice_error_with_every_problem() {
-    let advisor = Advisor::new(JsValue::UNDEFINED).unwrap();
+    let advisor = Advisor::new(None).unwrap();
     let error = fin_advice_error(advisor.advise(object(INVALID_MANY)).unwrap_err());
     let paths = error_paths(&error);
     assert_eq!(paths.len(), 14, "{paths:?}");
@@ -67,7 +67,7 @@ fn nan_and_infinity_from_javascript_are_refused_by_path() {
     Reflect::set(&get(&profile, "person"), &"age".into(), &JsValue::from_f64(f64::NAN)).unwrap();
     let debt = Array::from(&get(&profile, "debts")).get(0);
     Reflect::set(&debt, &"balance".into(), &JsValue::from_f64(f64::INFINITY)).unwrap();
-    let error = fin_advice_error(Advisor::new(JsValue::UNDEFINED).unwrap().advise(profile).unwrap_err());
+    let error = fin_advice_error(Advisor::new(None).unwrap().advise(profile).unwrap_err());
     let errors = Array::from(&get(&error, "errors"));
     let codes: Vec<(String, String)> = errors
         .iter()
@@ -79,7 +79,7 @@ fn nan_and_infinity_from_javascript_are_refused_by_path() {
 
 #[wasm_bindgen_test]
 fn wrong_top_level_values_and_cycles_are_errors_not_crashes() {
-    let advisor = Advisor::new(JsValue::UNDEFINED).unwrap();
+    let advisor = Advisor::new(None).unwrap();
     for bad in [JsValue::UNDEFINED, JsValue::from_f64(3.0), JsValue::from_str("{not json"), Array::new().into()] {
         fin_advice_error(advisor.advise(bad).unwrap_err());
     }
@@ -99,16 +99,16 @@ fn wrong_top_level_values_and_cycles_are_errors_not_crashes() {
 
 #[wasm_bindgen_test]
 fn bad_options_and_models_are_refused() {
-    let error = fin_advice_error(Advisor::new(object(r#"{"modle": 1}"#)).err().unwrap());
+    let error = fin_advice_error(Advisor::new(Some(object(r#"{"modle": 1}"#))).err().unwrap());
     assert_eq!(error_paths(&error), vec!["/modle".to_string()]);
-    let error = fin_advice_error(Advisor::new(object(r#"{"model": "x"}"#)).err().unwrap());
+    let error = fin_advice_error(Advisor::new(Some(object(r#"{"model": "x"}"#))).err().unwrap());
     assert_eq!(get(&error, "code").as_string().unwrap(), "options");
     let options = js_sys::Object::new();
     let garbage = js_sys::Uint8Array::from(&b"definitely not onnx"[..]);
     Reflect::set(&options, &"model".into(), &garbage).unwrap();
-    let error = fin_advice_error(Advisor::new(options.into()).err().unwrap());
+    let error = fin_advice_error(Advisor::new(Some(options.into())).err().unwrap());
     assert_eq!(get(&error, "code").as_string().unwrap(), "model");
-    fin_advice_error(Advisor::new(JsValue::from_f64(1.0)).err().unwrap());
+    fin_advice_error(Advisor::new(Some(JsValue::from_f64(1.0))).err().unwrap());
 }
 
 #[wasm_bindgen_test]
@@ -121,7 +121,7 @@ fn validate_profile_lists_problems_without_throwing() {
 
 #[wasm_bindgen_test]
 fn fact_catalog_documents_every_fact_of_a_report() {
-    let report = Advisor::new(JsValue::UNDEFINED).unwrap().advise(object(NEW_GRADUATE)).unwrap();
+    let report = Advisor::new(None).unwrap().advise(object(NEW_GRADUATE)).unwrap();
     let facts: js_sys::Object = get(&report, "facts").unchecked_into();
     let keys = js_sys::Object::keys(&facts);
     let catalog = Array::from(&fact_catalog().unwrap());

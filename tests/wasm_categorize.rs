@@ -28,7 +28,7 @@ fn error_codes_and_paths(thrown: JsValue) -> Vec<(String, String)> {
 
 #[wasm_bindgen_test]
 fn categorize_returns_category_confidence_and_source_in_order() {
-    let advisor = Advisor::new(JsValue::UNDEFINED).unwrap();
+    let advisor = Advisor::new(None).unwrap();
     let rows = advisor
         .categorize(object(r#"[{"description":"SQ *BLUE BOTTLE 0412 OAKLAND CA","amount":-6.75,"date":"2026-01-01"},{"description":"ACME CORP PAYROLL PPD ID: 1","amount":2450}]"#))
         .unwrap();
@@ -43,7 +43,7 @@ fn categorize_returns_category_confidence_and_source_in_order() {
 
 #[wasm_bindgen_test]
 fn corrections_persist_across_export_and_import() {
-    let mut advisor = Advisor::new(JsValue::UNDEFINED).unwrap();
+    let mut advisor = Advisor::new(None).unwrap();
     let key = advisor.learn(object(r#"{"description":"RENT PAYMENT ZELLE","category":"housing"}"#)).unwrap();
     assert_eq!(key, "rent zelle");
     let saved = JSON::stringify(&advisor.export_memory().unwrap()).unwrap().as_string().unwrap();
@@ -52,7 +52,7 @@ fn corrections_persist_across_export_and_import() {
     // As a page would: the JSON string from localStorage, parsed, in the options.
     let options = js_sys::Object::new();
     Reflect::set(&options, &"memory".into(), &object(&saved)).unwrap();
-    let restored = Advisor::new(options.into()).unwrap();
+    let restored = Advisor::new(Some(options.into())).unwrap();
     let rows = Array::from(&restored.categorize(object(r#"[{"description":"RENT PAYMENT ZELLE","amount":-1200}]"#)).unwrap());
     assert_eq!(get(&rows.get(0), "category").as_string().unwrap(), "housing");
     assert_eq!(get(&rows.get(0), "source").as_string().unwrap(), "memory");
@@ -65,7 +65,7 @@ fn corrections_persist_across_export_and_import() {
 
 #[wasm_bindgen_test]
 fn bad_corrections_rows_and_memories_throw_structured_errors() {
-    let mut advisor = Advisor::new(JsValue::UNDEFINED).unwrap();
+    let mut advisor = Advisor::new(None).unwrap();
     let thrown = advisor.learn(object(r#"{"description":"COSTCO","category":"food"}"#)).unwrap_err();
     assert_eq!(error_codes_and_paths(thrown), [("invalid_value".to_string(), "/category".to_string())]);
     let thrown = advisor.learn(JsValue::from_f64(3.0)).unwrap_err();
@@ -78,7 +78,7 @@ fn bad_corrections_rows_and_memories_throw_structured_errors() {
     let thrown = advisor.categorize(rows.into()).unwrap_err();
     assert_eq!(error_codes_and_paths(thrown), [("not_finite".to_string(), "/0/amount".to_string())]);
 
-    let thrown = Advisor::new(object(r#"{"memory":{"version":1,"entries":[{"merchant":"a","category":"nope"}]}}"#)).err().unwrap();
+    let thrown = Advisor::new(Some(object(r#"{"memory":{"version":1,"entries":[{"merchant":"a","category":"nope"}]}}"#))).err().unwrap();
     assert_eq!(error_codes_and_paths(thrown), [("invalid_value".to_string(), "/memory/entries/0/category".to_string())]);
     // The advisor still works after every refusal.
     assert_eq!(Array::from(&advisor.categorize(object("[]")).unwrap()).length(), 0);
@@ -86,7 +86,7 @@ fn bad_corrections_rows_and_memories_throw_structured_errors() {
 
 #[wasm_bindgen_test]
 fn rows_of_every_js_shape_are_read_or_refused_like_json() {
-    let advisor = Advisor::new(JsValue::UNDEFINED).unwrap();
+    let advisor = Advisor::new(None).unwrap();
     let rows = object(r#"[{"description":"SAFEWAY","amount":-5,"extra":{"deep":[1]}}, 7, [1], {"description":null,"amount":true}]"#);
     let found = error_codes_and_paths(advisor.categorize(rows).unwrap_err());
     let expected = [("type", "/1"), ("type", "/2"), ("required", "/3/description"), ("type", "/3/amount")];

@@ -34,7 +34,7 @@ fn options(pack: JsValue, explain: bool) -> JsValue {
 
 #[wasm_bindgen_test]
 fn advisor_uses_a_custom_pack_with_traces_and_explain() {
-    let advisor = Advisor::new(options(object(PACK), true)).unwrap();
+    let advisor = Advisor::new(Some(options(object(PACK), true))).unwrap();
     let report = advisor.advise(object(NEW_GRADUATE)).unwrap();
     let actions = Array::from(&get(&report, "actions"));
     assert_eq!(actions.length(), 1);
@@ -51,15 +51,15 @@ fn advisor_uses_a_custom_pack_with_traces_and_explain() {
 
 #[wasm_bindgen_test]
 fn a_pack_given_as_json_text_works_the_same() {
-    let from_text = Advisor::new(options(JsValue::from_str(PACK), false)).unwrap().advise(object(NEW_GRADUATE)).unwrap();
-    let from_object = Advisor::new(options(object(PACK), false)).unwrap().advise(object(NEW_GRADUATE)).unwrap();
+    let from_text = Advisor::new(Some(options(JsValue::from_str(PACK), false))).unwrap().advise(object(NEW_GRADUATE)).unwrap();
+    let from_object = Advisor::new(Some(options(object(PACK), false))).unwrap().advise(object(NEW_GRADUATE)).unwrap();
     assert_eq!(JSON::stringify(&from_text).unwrap(), JSON::stringify(&from_object).unwrap());
 }
 
 #[wasm_bindgen_test]
 fn a_bad_pack_throws_with_paths_under_rule_pack() {
     let bad = object(&PACK.replace("\"<\"", "\"lessish\""));
-    let thrown = Advisor::new(options(bad, false)).err().unwrap();
+    let thrown = Advisor::new(Some(options(bad, false))).err().unwrap();
     assert!(thrown.is_instance_of::<js_sys::Error>());
     assert_eq!(get(&thrown, "name").as_string().unwrap(), "FinAdviceError");
     let first = Array::from(&get(&thrown, "errors")).get(0);

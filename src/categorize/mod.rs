@@ -6,6 +6,8 @@ pub mod featurize;
 pub mod lines;
 pub mod memory;
 pub mod model;
+pub mod onnx_check;
+pub mod onnx_ops;
 
 pub use category::Category;
 pub use memory::MerchantMemory;

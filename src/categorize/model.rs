@@ -80,8 +80,9 @@ impl Categorizer {
         if bytes.len() > MAX_MODEL_BYTES {
             return Err(model_issue(format!("the model is {} bytes; the limit is {MAX_MODEL_BYTES}", bytes.len())));
         }
-        let mut graph = tract_onnx::onnx()
-            .model_for_read(&mut std::io::Cursor::new(bytes))
+        let proto = super::onnx_check::check_onnx(bytes)?;
+        let mut graph = super::onnx_ops::categorizer_onnx()
+            .model_for_proto_model(&proto)
             .map_err(|e| model_issue(format!("not a usable ONNX model: {e}")))?;
         if graph.inputs.len() != 2 || graph.outputs.is_empty() {
             return Err(model_issue(format!(

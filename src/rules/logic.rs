@@ -176,11 +176,20 @@ fn compile(value: &Value, path: &str, depth: usize) -> Result<Expr, Issue> {
     }
 }
 
+/// Deepest value an evaluation may build (`[[[…]]]` grown by `reduce`): deeper values are refused
+/// so that copying, comparing or serializing them can never exhaust the stack.
+pub const MAX_VALUE_DEPTH: usize = 64;
+/// Bytes of text that cost one step when a value is copied or concatenated, so that a rule that
+/// doubles a string or an array on each `reduce` iteration runs out of steps, not of memory.
+pub const BYTES_PER_STEP: usize = 16;
+
 /// Why an evaluation stopped.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EvalError {
     /// More than the allowed number of steps.
     TooManySteps(u64),
+    /// A value nested deeper than [`MAX_VALUE_DEPTH`] would have been built.
+    TooDeep,
 }
 
 impl EvalError {
@@ -190,7 +199,12 @@ impl EvalError {
             EvalError::TooManySteps(limit) => Issue::new(
                 ErrorCode::TooManySteps,
                 path,
-                format!("evaluation took more than {limit} steps"),
+                format!("evaluation took more than {limit} steps (copying values costs one step per value or {BYTES_PER_STEP} bytes)"),
+            ),
+            EvalError::TooDeep => Issue::new(
+                ErrorCode::TooDeep,
+                path,
+                format!("evaluation would build a value nested deeper than {MAX_VALUE_DEPTH} levels"),
             ),
         }
     }
@@ -230,17 +244,37 @@ impl Evaluator {
         self.trace.as_mut().map(std::mem::take).unwrap_or_default()
     }
 
-    /// Evaluates `expr` over `data`.
-    pub fn eval(&mut self, expr: &Expr, data: &Value) -> Result<Value, EvalError> {
-        self.steps += 1;
+    /// Spends `units` steps; fails once the budget is exhausted.
+    fn charge(&mut self, units: u64) -> Result<(), EvalError> {
+        self.steps = self.steps.saturating_add(units);
         if self.steps > self.max_steps {
             return Err(EvalError::TooManySteps(self.max_steps));
         }
+        Ok(())
+    }
+
+    /// Copies a value, paying for its size first.
+    fn copy(&mut self, value: &Value) -> Result<Value, EvalError> {
+        self.charge(cost(value))?;
+        Ok(value.clone())
+    }
+
+    /// Builds an array from evaluated items, refusing one nested deeper than [`MAX_VALUE_DEPTH`].
+    fn array(items: Vec<Value>) -> Result<Value, EvalError> {
+        if items.iter().any(|item| depth(item) >= MAX_VALUE_DEPTH) {
+            return Err(EvalError::TooDeep);
+        }
+        Ok(Value::Array(items))
+    }
+
+    /// Evaluates `expr` over `data`.
+    pub fn eval(&mut self, expr: &Expr, data: &Value) -> Result<Value, EvalError> {
+        self.charge(1)?;
         match expr {
-            Expr::Literal(v) => Ok(v.clone()),
-            Expr::Array(items) => Ok(Value::Array(items.iter().map(|e| self.eval(e, data)).collect::<Result<_, _>>()?)),
+            Expr::Literal(v) => self.copy(v),
+            Expr::Array(items) => Self::array(items.iter().map(|e| self.eval(e, data)).collect::<Result<_, _>>()?),
             Expr::Path(path) => match lookup(data, &path.parts) {
-                Some(v) => Ok(v.clone()),
+                Some(v) => self.copy(v),
                 None => match &path.default {
                     Some(d) => self.eval(d, data),
                     None => Ok(Value::Null),
@@ -289,6 +323,19 @@ impl Evaluator {
     }
 
     fn finish(&mut self, op: Op, args: &[Expr], values: &[Value], data: &Value) -> Result<Value, EvalError> {
+        // The operations that copy or concatenate values pay for the size of what they build.
+        match op {
+            Op::Var => {
+                if let Some(found) = var_ref(data, values) {
+                    self.charge(cost(found))?;
+                }
+            }
+            Op::Cat => self.charge(values.iter().map(|v| (js_string_len(v) / BYTES_PER_STEP) as u64).sum())?,
+            Op::Merge | Op::Missing | Op::MissingSome | Op::Log | Op::Substr => {
+                self.charge(values.iter().map(cost).sum())?
+            }
+            _ => {}
+        }
         let result = apply(op, values, data);
         if op.is_comparison() || matches!(op, Op::Not | Op::NotNot) {
             self.record(op, args, values, &result);
@@ -323,7 +370,7 @@ impl Evaluator {
 
     fn iterate_items(&mut self, op: Op, logic: &Expr, items: Vec<Value>, initial: Value) -> Result<Value, EvalError> {
         Ok(match op {
-            Op::Map => Value::Array(items.iter().map(|item| self.eval(logic, item)).collect::<Result<_, _>>()?),
+            Op::Map => Self::array(items.iter().map(|item| self.eval(logic, item)).collect::<Result<_, _>>()?)?,
             Op::Filter => {
                 let mut kept = Vec::new();
                 for item in items {
@@ -487,6 +534,47 @@ fn apply(op: Op, values: &[Value], data: &Value) -> Value {
     }
 }
 
+/// What copying a value costs, in steps: one per value plus one per [`BYTES_PER_STEP`] bytes of
+/// text. Values have at most [`MAX_VALUE_DEPTH`] levels, so the recursion is bounded.
+fn cost(value: &Value) -> u64 {
+    match value {
+        Value::String(s) => 1 + (s.len() / BYTES_PER_STEP) as u64,
+        Value::Array(items) => 1 + items.iter().map(cost).sum::<u64>(),
+        Value::Object(map) => 1 + map.iter().map(|(k, v)| (k.len() / BYTES_PER_STEP) as u64 + cost(v)).sum::<u64>(),
+        _ => 1,
+    }
+}
+
+/// Nesting depth of a value (0 for a scalar).
+fn depth(value: &Value) -> usize {
+    match value {
+        Value::Array(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
+        Value::Object(map) => 1 + map.values().map(depth).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// Length of a value's JavaScript string form, without building it for arrays and objects' parts.
+fn js_string_len(value: &Value) -> usize {
+    match value {
+        Value::String(s) => s.len(),
+        Value::Array(items) => items.iter().map(|i| js_string_len(i) + 1).sum(),
+        _ => 24,
+    }
+}
+
+/// The value `var` would return, by reference (None for the default or a missing path).
+fn var_ref<'a>(data: &'a Value, values: &[Value]) -> Option<&'a Value> {
+    match values.first().unwrap_or(&Value::Null) {
+        Value::Null => Some(data),
+        Value::String(s) if s.is_empty() => Some(data),
+        other => {
+            let parts: Vec<String> = js_string(other).split('.').map(str::to_string).collect();
+            lookup(data, &parts)
+        }
+    }
+}
+
 fn var(data: &Value, values: &[Value]) -> Value {
     let key = values.first().unwrap_or(&Value::Null);
     let default = values.get(1).cloned().unwrap_or(Value::Null);
@@ -544,6 +632,36 @@ mod tests {
         let err = Expr::compile(&json!({"and": [{"<": [1, 2]}, {"frobnicate": [1]}]}), "/rules/0/when").unwrap_err();
         assert_eq!(err.code, ErrorCode::UnknownOperator);
         assert_eq!(err.path, "/rules/0/when/and/1/frobnicate");
+    }
+
+    #[test]
+    fn doubling_strings_and_arrays_run_out_of_steps_not_memory() {
+        // 64 iterations of doubling would need 2^64 bytes; copying is charged, so the budget stops it.
+        let data = json!({ "xs": (0..64).collect::<Vec<_>>() });
+        for step in [
+            json!({"cat": [{"var": "accumulator"}, {"var": "accumulator"}]}),
+            json!({"merge": [{"var": "accumulator"}, {"var": "accumulator"}]}),
+            json!([{"var": "accumulator"}, {"var": "accumulator"}]),
+        ] {
+            let rule = json!({"reduce": [{"var": "xs"}, step, "ab"]});
+            let expr = Expr::compile(&rule, "").unwrap();
+            assert_eq!(evaluate(&expr, &data).unwrap_err(), EvalError::TooManySteps(MAX_EVAL_STEPS), "{rule}");
+        }
+    }
+
+    #[test]
+    fn values_nested_by_reduce_are_refused_beyond_the_depth_limit() {
+        let data = json!({ "xs": (0..10_000).collect::<Vec<_>>() });
+        for step in [json!([{"var": "accumulator"}]), json!({"map": [[{"var": "accumulator"}], {"var": ""}]})] {
+            let rule = json!({"reduce": [{"var": "xs"}, step, 0]});
+            let expr = Expr::compile(&rule, "").unwrap();
+            let err = evaluate(&expr, &data).unwrap_err();
+            assert_eq!(err, EvalError::TooDeep, "{rule}");
+            assert_eq!(err.to_issue("/rule").code, ErrorCode::TooDeep);
+        }
+        // Shallow results are still built.
+        let rule = json!({"reduce": [[1, 2, 3], [{"var": "accumulator"}], 0]});
+        assert_eq!(evaluate(&Expr::compile(&rule, "").unwrap(), &json!({})).unwrap(), json!([[[0]]]));
     }
 
     #[test]

@@ -23,6 +23,15 @@ pub(crate) fn read_memory_option(value: JsValue) -> Result<MerchantMemory, Error
 /// (JSON text, a non-array) takes the general path. Validation is the same either way
 /// (`categorize::lines::read_lines`).
 fn read_rows(value: JsValue) -> Result<Input, Errors> {
+    if value.as_string().is_none() {
+        // Past this copy no page code (getter, Proxy trap) runs while the rows are read.
+        let copy = super::plain(&value)?;
+        return read_plain_rows(copy);
+    }
+    read_input(value)
+}
+
+fn read_plain_rows(value: JsValue) -> Result<Input, Errors> {
     let Some(array) = value.dyn_ref::<js_sys::Array>() else { return read_input(value) };
     let length = array.length() as usize;
     if length > crate::limits::MAX_TRANSACTIONS {
@@ -50,6 +59,11 @@ fn read_rows(value: JsValue) -> Result<Input, Errors> {
 /// A JS value as an [`Input`], keeping strings, numbers (NaN included), booleans and null; other
 /// objects and arrays become empty ones (enough to report their type).
 fn shallow(value: &JsValue) -> Input {
+    // More than twice the limit in UTF-16 units is more than the limit in characters: keep one
+    // character too many, without copying the string, so validation reports its length.
+    if value.dyn_ref::<js_sys::JsString>().is_some_and(|s| s.length() as usize > 2 * crate::limits::MAX_STRING_CHARS) {
+        return Input::String("x".repeat(crate::limits::MAX_STRING_CHARS + 1));
+    }
     if let Some(text) = value.as_string() {
         if text.chars().count() > crate::limits::MAX_STRING_CHARS {
             return Input::String(text.chars().take(crate::limits::MAX_STRING_CHARS + 1).collect());

@@ -15,6 +15,12 @@ mod categorize;
 pub mod rules;
 mod types;
 
+#[wasm_bindgen(module = "/js/plain-copy.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = plainCopy, catch)]
+    fn plain_copy(value: &JsValue, max_depth: u32, max_values: u32, max_items: u32, max_text: u32) -> Result<JsValue, JsValue>;
+}
+
 #[wasm_bindgen(module = "/js/finadvice-error.js")]
 extern "C" {
     #[wasm_bindgen(js_name = FinAdviceError)]
@@ -41,9 +47,11 @@ pub(crate) fn js_error(errors: &Errors) -> JsValue {
 
 /// Reads a JS value (a plain object, or JSON text) into an [`Input`], enforcing the limits.
 pub(crate) fn read_input(value: JsValue) -> Result<Input, Errors> {
+    check_string_length(&value, "")?;
     if let Some(text) = value.as_string() {
         return Ok(Input::from_json(&text)?);
     }
+    let value = plain(&value)?;
     serde_wasm_bindgen::from_value::<Input>(value).map_err(|e| {
         let issue = issue_from_message(&e.to_string());
         if issue.code == ErrorCode::Parse {
@@ -54,6 +62,59 @@ pub(crate) fn read_input(value: JsValue) -> Result<Input, Errors> {
     })
 }
 
+/// A page's value copied into plain arrays and objects by `js/plain-copy.js` within the input
+/// limits, so that reading it can no longer run page code (getters, Proxy traps) that throws.
+pub(crate) fn plain(value: &JsValue) -> Result<JsValue, Issue> {
+    use crate::limits::{MAX_ARRAY_ITEMS, MAX_DEPTH, MAX_INPUT_BYTES, MAX_INPUT_VALUES};
+    plain_copy(value, MAX_DEPTH as u32, MAX_INPUT_VALUES as u32, MAX_ARRAY_ITEMS as u32, MAX_INPUT_BYTES as u32)
+        .map_err(|thrown| thrown_issue(&thrown))
+}
+
+/// The issue for an exception thrown while reading a page's value (a getter or Proxy trap that
+/// throws, or the depth and value limits of `plainCopy`).
+pub(crate) fn thrown_issue(thrown: &JsValue) -> Issue {
+    let message = thrown
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| thrown.as_string())
+        .unwrap_or_else(|| "an exception".into());
+    if thrown.is_instance_of::<js_sys::RangeError>() {
+        let code = if message.contains("deeper") { ErrorCode::TooDeep } else { ErrorCode::TooLarge };
+        return Issue::new(code, "", message);
+    }
+    Issue::new(ErrorCode::Type, "", format!("reading the value threw: {message}"))
+}
+
+/// Refuses a JS string longer than [`crate::limits::MAX_INPUT_BYTES`] UTF-16 units before it is
+/// copied into wasm memory (a 1 GB string would otherwise be copied, then refused).
+pub(crate) fn check_string_length(value: &JsValue, path: &str) -> Result<(), Issue> {
+    if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
+        let units = text.length() as usize;
+        if units > crate::limits::MAX_INPUT_BYTES {
+            return Err(Issue::new(
+                ErrorCode::TooLarge,
+                path,
+                format!("a string of {units} UTF-16 units exceeds the limit of {} bytes", crate::limits::MAX_INPUT_BYTES),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Copies model bytes into wasm memory, refusing more than [`crate::limits::MAX_MODEL_BYTES`]
+/// before the copy.
+fn read_model_bytes(bytes: &js_sys::Uint8Array) -> Result<Vec<u8>, Issue> {
+    let length = bytes.length() as usize;
+    if length > crate::limits::MAX_MODEL_BYTES {
+        return Err(Issue::new(
+            ErrorCode::Model,
+            "/model",
+            format!("the model is {length} bytes; the limit is {}", crate::limits::MAX_MODEL_BYTES),
+        ));
+    }
+    Ok(bytes.to_vec())
+}
+
 /// Reads `{model?: Uint8Array | ArrayBuffer, memory?: object, rulePack?: object | string,
 /// explain?: boolean}`; anything else is an `options` error.
 fn read_options(options: &JsValue) -> Result<AdvisorOptions, Errors> {
@@ -61,6 +122,10 @@ fn read_options(options: &JsValue) -> Result<AdvisorOptions, Errors> {
     if options.is_undefined() || options.is_null() {
         return Ok(result);
     }
+    let options = &plain(options).map_err(|mut issue| {
+        issue.code = if issue.code == ErrorCode::Type { ErrorCode::Options } else { issue.code };
+        Errors::one(issue)
+    })?;
     let Some(object) = options.dyn_ref::<js_sys::Object>().filter(|_| options.is_object()) else {
         return Err(Issue::new(ErrorCode::Options, "", "options must be an object such as {model}").into());
     };
@@ -71,10 +136,16 @@ fn read_options(options: &JsValue) -> Result<AdvisorOptions, Errors> {
         match key.as_str() {
             "model" if value.is_undefined() || value.is_null() => {}
             "model" => {
-                if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
-                    result.model = Some(bytes.to_vec());
-                } else if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
-                    result.model = Some(js_sys::Uint8Array::new(buffer).to_vec());
+                let bytes = if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
+                    Some(read_model_bytes(bytes))
+                } else {
+                    value.dyn_ref::<js_sys::ArrayBuffer>().map(|buffer| read_model_bytes(&js_sys::Uint8Array::new(buffer)))
+                };
+                if let Some(bytes) = bytes {
+                    match bytes {
+                        Ok(bytes) => result.model = Some(bytes),
+                        Err(issue) => issues.push(issue),
+                    }
                 } else {
                     issues.push(Issue::new(ErrorCode::Options, "/model", "model must be a Uint8Array or ArrayBuffer with ONNX bytes"));
                 }

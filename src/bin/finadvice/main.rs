@@ -6,6 +6,7 @@
 mod advise;
 mod calc;
 mod categorize;
+mod csv_rows;
 mod check_rules;
 mod io;
 

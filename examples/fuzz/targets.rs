@@ -1,0 +1,105 @@
+//! The fuzz targets: each takes bytes, drives one reader of untrusted input through the public
+//! API and returns a short outcome signature ("ok" or the sorted error codes), which the driver
+//! uses to keep inputs that reach a new outcome.
+
+use finadvice::calc::read;
+use finadvice::categorize::model::Categorizer;
+use finadvice::input::Input;
+use finadvice::rules::logic::{evaluate, Expr};
+use finadvice::rules::RulePack;
+use finadvice::{Advisor, Errors};
+use std::path::Path;
+
+#[path = "../../src/bin/finadvice/csv_rows.rs"]
+#[allow(dead_code)]
+mod csv_rows;
+
+/// One target: its name, its seed files and its function.
+pub struct Target {
+    /// Name used on the command line and in FUZZING.md.
+    pub name: &'static str,
+    /// Seed inputs, relative to the repository root.
+    pub seeds: &'static [&'static str],
+    /// Largest input generated, in bytes.
+    pub max_len: usize,
+    /// Runs one input and returns its outcome signature.
+    pub run: fn(&[u8], &Advisor) -> String,
+}
+
+fn signature<T>(result: Result<T, Errors>) -> String {
+    match result {
+        Ok(_) => "ok".into(),
+        Err(errors) => {
+            let mut codes: Vec<&str> = errors.issues().iter().map(|i| i.code.as_str()).collect();
+            codes.sort_unstable();
+            codes.dedup();
+            codes.join(",")
+        }
+    }
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn profile(bytes: &[u8], advisor: &Advisor) -> String {
+    signature(advisor.advise_json(&text(bytes)))
+}
+
+fn csv(bytes: &[u8], _: &Advisor) -> String {
+    signature(csv_rows::read_csv(&text(bytes)))
+}
+
+fn rule_pack(bytes: &[u8], _: &Advisor) -> String {
+    signature(RulePack::from_json(&text(bytes)))
+}
+
+/// `RULE \n DATA`: a JSON Logic rule and its data.
+fn logic(bytes: &[u8], _: &Advisor) -> String {
+    let text = text(bytes);
+    let (rule, data) = text.split_once('\n').unwrap_or((&text, "{}"));
+    let run = || -> Result<serde_json::Value, Errors> {
+        let to_json = |s: &str| serde_json::from_str::<serde_json::Value>(s).map_err(|e| Errors::from(finadvice::Issue::new(finadvice::ErrorCode::Parse, "", e.to_string())));
+        let (rule, data) = (to_json(rule)?, to_json(data)?);
+        let expr = Expr::compile(&rule, "")?;
+        evaluate(&expr, &data).map_err(|e| e.to_issue("").into())
+    };
+    signature(run())
+}
+
+/// The first byte picks the calculator, the rest is its JSON request.
+fn calculators(bytes: &[u8], _: &Advisor) -> String {
+    let Some((&which, rest)) = bytes.split_first() else { return "empty".into() };
+    let input = match Input::from_json(&text(rest)) {
+        Ok(input) => input,
+        Err(issue) => return format!("input:{}", issue.code.as_str()),
+    };
+    match which % 4 {
+        0 => signature(read::payoff_from_input(&input)),
+        1 => signature(read::retirement_from_input(&input)),
+        2 => signature(read::goal_from_input(&input)),
+        _ => signature(read::risk_from_input(&input, &input)),
+    }
+}
+
+fn model(bytes: &[u8], _: &Advisor) -> String {
+    match Categorizer::custom(bytes) {
+        Ok(_) => "ok".into(),
+        Err(issue) => issue.message.split(':').next().unwrap_or("").chars().take(40).collect(),
+    }
+}
+
+/// Every target, in the order FUZZING.md lists them.
+pub const TARGETS: &[Target] = &[
+    Target { name: "profile", seeds: &["tests/profiles/new-graduate.json", "tests/profiles/transactions-only.json", "tests/profiles/invalid-many.json"], max_len: 64 * 1024, run: profile },
+    Target { name: "csv", seeds: &["examples/fuzz/seeds/bank.csv", "examples/fuzz/seeds/debit-credit.csv"], max_len: 16 * 1024, run: csv },
+    Target { name: "rule-pack", seeds: &["rules/us-default.json"], max_len: 256 * 1024, run: rule_pack },
+    Target { name: "logic", seeds: &["examples/fuzz/seeds/logic-reduce.txt", "examples/fuzz/seeds/logic-compare.txt"], max_len: 4 * 1024, run: logic },
+    Target { name: "calculators", seeds: &["examples/fuzz/seeds/payoff.bin", "examples/fuzz/seeds/retirement.bin", "examples/fuzz/seeds/goal.bin", "examples/fuzz/seeds/risk.bin"], max_len: 8 * 1024, run: calculators },
+    Target { name: "model", seeds: &["models/categorizer.onnx", "tests/models/valid-alternative.onnx", "tests/models/small-table.onnx", "tests/models/hostile/absurd-axis.onnx"], max_len: 512 * 1024, run: model },
+];
+
+/// Reads a target's seeds from the repository.
+pub fn read_seeds(root: &Path, target: &Target) -> Vec<Vec<u8>> {
+    target.seeds.iter().map(|s| std::fs::read(root.join(s)).unwrap_or_else(|e| panic!("seed {s}: {e}"))).collect()
+}
