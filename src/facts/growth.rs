@@ -1,0 +1,77 @@
+//! Spending categories that grew: the latest complete calendar month against the average of the
+//! complete months before it. A month is complete when it ends on or before `asOf`; the first
+//! month of the transactions is left out when it does not start on the 1st (it may be partial).
+
+use crate::categorize::category::{Category, SpendingKind};
+use crate::date::{days_in_month, Date};
+use crate::facts::spending::MonthSpending;
+use crate::money::{round_cents, round_ratio};
+use serde::Serialize;
+
+/// One category's growth.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CategoryGrowth {
+    /// Category id.
+    pub category: &'static str,
+    /// Whether the category is discretionary (could be cut).
+    pub discretionary: bool,
+    /// Average monthly spending over the earlier complete months.
+    pub earlier_monthly: f64,
+    /// Spending in the latest complete month.
+    pub latest_monthly: f64,
+    /// latestMonthly − earlierMonthly.
+    pub increase_monthly: f64,
+    /// increaseMonthly ÷ earlierMonthly; null when nothing was spent earlier.
+    pub increase_ratio: Option<f64>,
+    /// The latest complete month, `YYYY-MM`.
+    pub month: String,
+}
+
+/// Categories whose spending rose, largest increase first; empty with fewer than two complete months.
+pub fn grown(months: &[MonthSpending], first_transaction: Option<Date>, as_of: Date) -> Vec<CategoryGrowth> {
+    let complete: Vec<&MonthSpending> = months
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| {
+            let Some((y, mo)) = parse_month(&m.month) else { return false };
+            let ends = (y, mo, days_in_month(y, mo));
+            let done = ends <= (as_of.year(), as_of.month(), as_of.day());
+            let partial_start = *i == 0 && first_transaction.is_some_and(|d| d.day() > 1);
+            done && !partial_start
+        })
+        .map(|(_, m)| m)
+        .collect();
+    let Some((latest, earlier)) = complete.split_last() else { return Vec::new() };
+    if earlier.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for category in Category::MODEL_CLASSES.into_iter().chain([Category::Uncategorized]) {
+        let id = category.as_str();
+        if category.spending_kind() == SpendingKind::NotSpending {
+            continue;
+        }
+        let before = earlier.iter().map(|m| m.by_category.get(id).copied().unwrap_or(0.0)).sum::<f64>() / earlier.len() as f64;
+        let now = latest.by_category.get(id).copied().unwrap_or(0.0);
+        let increase = round_cents(now - before);
+        if increase > 0.0 {
+            out.push(CategoryGrowth {
+                category: id,
+                discretionary: category.spending_kind() == SpendingKind::Discretionary,
+                earlier_monthly: round_cents(before),
+                latest_monthly: round_cents(now),
+                increase_monthly: increase,
+                increase_ratio: (before > 0.0).then(|| round_ratio(increase / before)),
+                month: latest.month.clone(),
+            });
+        }
+    }
+    out.sort_by(|a, b| b.increase_monthly.total_cmp(&a.increase_monthly).then_with(|| a.category.cmp(b.category)));
+    out
+}
+
+fn parse_month(text: &str) -> Option<(i32, u32)> {
+    let (y, m) = text.split_once('-')?;
+    Some((y.parse().ok()?, m.parse().ok()?))
+}
