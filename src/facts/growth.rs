@@ -1,4 +1,4 @@
-//! Spending categories that grew: the latest complete calendar month against the average of the
+//! Discretionary spending categories (the ones that can be cut) that grew: the latest complete calendar month against the average of the
 //! complete months before it. A month is complete when it ends on or before `asOf`; the first
 //! month of the transactions is left out when it does not start on the 1st (it may be partial).
 
@@ -14,8 +14,6 @@ use serde::Serialize;
 pub struct CategoryGrowth {
     /// Category id.
     pub category: &'static str,
-    /// Whether the category is discretionary (could be cut).
-    pub discretionary: bool,
     /// Average monthly spending over the earlier complete months.
     pub earlier_monthly: f64,
     /// Spending in the latest complete month.
@@ -49,7 +47,7 @@ pub fn grown(months: &[MonthSpending], first_transaction: Option<Date>, as_of: D
     let mut out = Vec::new();
     for category in Category::MODEL_CLASSES.into_iter().chain([Category::Uncategorized]) {
         let id = category.as_str();
-        if category.spending_kind() == SpendingKind::NotSpending {
+        if category.spending_kind() != SpendingKind::Discretionary {
             continue;
         }
         let before = earlier.iter().map(|m| m.by_category.get(id).copied().unwrap_or(0.0)).sum::<f64>() / earlier.len() as f64;
@@ -58,7 +56,6 @@ pub fn grown(months: &[MonthSpending], first_transaction: Option<Date>, as_of: D
         if increase > 0.0 {
             out.push(CategoryGrowth {
                 category: id,
-                discretionary: category.spending_kind() == SpendingKind::Discretionary,
                 earlier_monthly: round_cents(before),
                 latest_monthly: round_cents(now),
                 increase_monthly: increase,

@@ -187,7 +187,7 @@ impl Facts {
         } else {
             Vec::new()
         };
-        let top_growth = growth.iter().find(|g| g.discretionary);
+        let top_growth = growth.first();
         let fees_monthly = match (&totals, &flows) {
             (Some(t), Some(f)) => t.by_category.get(&Category::Fees).map_or(0.0, |v| v / f.months),
             _ => 0.0,
@@ -236,7 +236,7 @@ impl Facts {
             subscriptions_annual: round_cents(subscriptions.iter().map(|r| r.yearly_cost).sum()),
             subscriptions_list: subscriptions
                 .iter()
-                .map(|r| format!("{} {} {}", r.merchant, money(r.amount, &profile.currency), r.cadence.as_str()))
+                .map(|r| format!("{} {} {}", r.description, money(r.amount, &profile.currency), r.cadence.as_str()))
                 .collect::<Vec<_>>()
                 .join(", "),
             top_growth_category: top_growth.map(|g| g.category),

@@ -1,7 +1,7 @@
 //! Recurring charges and subscriptions found in categorized transactions.
 //!
 //! Outflows are grouped by merchant ([`merchant_key`]); a merchant is recurring when it was charged
-//! at least [`MIN_OCCURRENCES`] times (3 for weekly and every-two-weeks cadences), every gap
+//! at least [`MIN_OCCURRENCES`] times (2 for quarterly and yearly cadences), every gap
 //! between charges falls in one cadence's window, every amount is within [`AMOUNT_TOLERANCE`] of
 //! the median, and the last charge is recent (within 1.5 cadence periods of `asOf`). A recurring
 //! charge in a discretionary category is a *subscription*; one in an essential category a *bill*.
@@ -14,8 +14,9 @@ use crate::profile::Transaction;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// Fewest charges that make a monthly, quarterly or yearly pattern.
-pub const MIN_OCCURRENCES: usize = 2;
+/// Fewest charges that make a weekly, biweekly or monthly pattern (two visits a month apart to
+/// the same café are not a subscription); quarterly and yearly need 2.
+pub const MIN_OCCURRENCES: usize = 3;
 /// Largest relative distance of an amount from the merchant's median amount.
 pub const AMOUNT_TOLERANCE: f64 = 0.25;
 
@@ -73,8 +74,10 @@ impl Cadence {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RecurringCharge {
-    /// The merchant, from the description (`"netflix"`).
+    /// The merchant key the charges are grouped by (`"netflix com"`).
     pub merchant: String,
+    /// The latest charge's description as the bank wrote it (`"NETFLIX.COM"`).
+    pub description: String,
     /// The category of its latest charge.
     pub category: &'static str,
     /// `subscription` (a discretionary category) or `bill` (an essential one).
@@ -93,14 +96,14 @@ pub struct RecurringCharge {
 
 /// Every recurring charge, largest yearly cost first (ties by merchant).
 pub fn find(transactions: &[Transaction], categories: &[Category], as_of: Date) -> Vec<RecurringCharge> {
-    let mut by_merchant: BTreeMap<String, Vec<(Date, f64, Category)>> = BTreeMap::new();
+    let mut by_merchant: BTreeMap<String, Vec<(Date, f64, Category, String)>> = BTreeMap::new();
     for (t, &c) in transactions.iter().zip(categories) {
         if t.amount >= 0.0 || c.spending_kind() == SpendingKind::NotSpending {
             continue;
         }
         let key = merchant_key(&t.description);
         if !key.is_empty() {
-            by_merchant.entry(key).or_default().push((t.date, -t.amount, c));
+            by_merchant.entry(key).or_default().push((t.date, -t.amount, c, t.description.clone()));
         }
     }
     let mut out: Vec<RecurringCharge> = by_merchant.into_iter().filter_map(|(m, rows)| recurring(m, rows, as_of)).collect();
@@ -108,14 +111,14 @@ pub fn find(transactions: &[Transaction], categories: &[Category], as_of: Date) 
     out
 }
 
-fn recurring(merchant: String, mut rows: Vec<(Date, f64, Category)>, as_of: Date) -> Option<RecurringCharge> {
+fn recurring(merchant: String, mut rows: Vec<(Date, f64, Category, String)>, as_of: Date) -> Option<RecurringCharge> {
     rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.total_cmp(&b.1)));
-    if rows.len() < MIN_OCCURRENCES {
+    if rows.len() < 2 {
         return None;
     }
     let gaps: Vec<i64> = rows.windows(2).map(|w| w[1].0.days_since_epoch() - w[0].0.days_since_epoch()).collect();
     let (cadence, longest_gap) = Cadence::of_gaps(&gaps)?;
-    if matches!(cadence, Cadence::Weekly | Cadence::Biweekly) && rows.len() < 3 {
+    if matches!(cadence, Cadence::Weekly | Cadence::Biweekly | Cadence::Monthly) && rows.len() < MIN_OCCURRENCES {
         return None;
     }
     let mut amounts: Vec<f64> = rows.iter().map(|r| r.1).collect();
@@ -124,13 +127,14 @@ fn recurring(merchant: String, mut rows: Vec<(Date, f64, Category)>, as_of: Date
     if amounts.iter().any(|a| (a - median).abs() > AMOUNT_TOLERANCE * median) {
         return None;
     }
-    let &(last_date, amount, category) = rows.last()?;
+    let (last_date, amount, category, description) = rows.last().cloned()?;
     if as_of.days_since_epoch() - last_date.days_since_epoch() > longest_gap * 3 / 2 {
         return None; // stopped
     }
     let kind = if category.spending_kind() == SpendingKind::Essential { "bill" } else { "subscription" };
     Some(RecurringCharge {
         merchant,
+        description,
         category: category.as_str(),
         kind,
         amount: round_cents(amount),

@@ -138,10 +138,15 @@ pub fn evaluate_pack(pack: &RulePack, data: &Value, explain: bool) -> Result<Out
                 rule: i,
                 title: rule.title.render(data, &currency),
                 detail: rule.detail.render(data, &currency),
-                impact: rule.impact.as_ref().map(|path| Impact {
-                    path: path.clone(),
-                    value: lookup_path(data, path).and_then(Value::as_f64).filter(|v| v.is_finite()).and_then(|v| number(v).as_f64()),
-                    unit: rule.impact_unit.clone().or_else(|| fact_unit(path)),
+                impact: rule.impact.as_ref().map(|path| {
+                    let unit = rule.impact_unit.clone().or_else(|| fact_unit(path));
+                    let money = unit.as_deref().is_some_and(|u| u.starts_with("money"));
+                    let value = lookup_path(data, path)
+                        .and_then(Value::as_f64)
+                        .filter(|v| v.is_finite())
+                        .map(|v| if money { crate::money::round_cents(v) } else { v })
+                        .and_then(|v| number(v).as_f64());
+                    Impact { path: path.clone(), value, unit }
                 }),
                 trace: std::mem::take(&mut traces[i]),
             }
