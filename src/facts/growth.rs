@@ -72,3 +72,38 @@ fn parse_month(text: &str) -> Option<(i32, u32)> {
     let (y, m) = text.split_once('-')?;
     Some((y.parse().ok()?, m.parse().ok()?))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn month(m: &str, rows: &[(&'static str, f64)]) -> MonthSpending {
+        let by_category: BTreeMap<&'static str, f64> = rows.iter().copied().collect();
+        MonthSpending { month: m.to_string(), total: by_category.values().sum(), by_category }
+    }
+
+    #[test]
+    fn latest_complete_month_against_the_earlier_average_discretionary_only() {
+        let months = [
+            month("2026-07", &[("dining", 999.0)]), // partial first month: left out
+            month("2026-08", &[("dining", 100.0), ("housing", 1000.0)]),
+            month("2026-09", &[("dining", 140.0), ("housing", 1000.0), ("travel", 10.0)]),
+            month("2026-10", &[("dining", 300.0), ("housing", 1500.0), ("shopping", 40.0)]),
+            month("2026-11", &[("dining", 900.0)]), // not complete on asOf
+        ];
+        let first = Date::parse("2026-07-20");
+        let grown = grown(&months, first, Date::parse("2026-11-10").unwrap());
+        let summary: Vec<(&str, f64, f64, Option<f64>)> =
+            grown.iter().map(|g| (g.category, g.earlier_monthly, g.increase_monthly, g.increase_ratio)).collect();
+        assert_eq!(summary, [("dining", 120.0, 180.0, Some(1.5)), ("shopping", 0.0, 40.0, None)], "housing is essential; travel fell");
+        assert_eq!(grown[0].month, "2026-10");
+    }
+
+    #[test]
+    fn one_complete_month_is_not_enough() {
+        let months = [month("2026-09", &[("dining", 100.0)]), month("2026-10", &[("dining", 300.0)])];
+        assert!(grown(&months, Date::parse("2026-09-01"), Date::parse("2026-10-15").unwrap()).is_empty());
+        assert_eq!(grown(&months, Date::parse("2026-09-01"), Date::parse("2026-10-31").unwrap()).len(), 1, "asOf on the last day completes the month");
+    }
+}

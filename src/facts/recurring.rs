@@ -144,3 +144,59 @@ fn recurring(merchant: String, mut rows: Vec<(Date, f64, Category, String)>, as_
         last_date,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tx(date: &str, description: &str, amount: f64) -> Transaction {
+        Transaction { date: Date::parse(date).unwrap(), description: description.to_string(), amount, account: None }
+    }
+
+    fn run(rows: &[(&str, &str, f64, Category)], as_of: &str) -> Vec<RecurringCharge> {
+        let t: Vec<Transaction> = rows.iter().map(|r| tx(r.0, r.1, r.2)).collect();
+        let c: Vec<Category> = rows.iter().map(|r| r.3).collect();
+        find(&t, &c, Date::parse(as_of).unwrap())
+    }
+
+    const SUB: Category = Category::Subscriptions;
+
+    #[test]
+    fn a_monthly_subscription_is_found_with_its_yearly_cost() {
+        let rows = [("2026-08-03", "NETFLIX.COM", -15.49, SUB), ("2026-09-03", "NETFLIX.COM", -15.49, SUB), ("2026-10-03", "NETFLIX.COM", -17.99, SUB)];
+        let found = run(&rows, "2026-10-31");
+        assert_eq!(found.len(), 1);
+        let r = &found[0];
+        assert_eq!((r.merchant.as_str(), r.kind, r.cadence, r.amount, r.yearly_cost), ("netflix com", "subscription", Cadence::Monthly, 17.99, 215.88));
+        assert_eq!(r.description, "NETFLIX.COM");
+    }
+
+    #[test]
+    fn two_monthly_charges_irregular_gaps_varying_amounts_and_stopped_charges_are_not_recurring() {
+        let two = [("2026-09-16", "BLUE BOTTLE", -6.0, Category::Dining), ("2026-10-16", "BLUE BOTTLE", -6.0, Category::Dining)];
+        assert!(run(&two, "2026-10-31").is_empty());
+        let gaps = [("2026-08-01", "GYM", -30.0, SUB), ("2026-08-20", "GYM", -30.0, SUB), ("2026-10-01", "GYM", -30.0, SUB)];
+        assert!(run(&gaps, "2026-10-31").is_empty());
+        let amounts = [("2026-08-01", "SHOP", -30.0, SUB), ("2026-09-01", "SHOP", -90.0, SUB), ("2026-10-01", "SHOP", -30.0, SUB)];
+        assert!(run(&amounts, "2026-10-31").is_empty());
+        let stopped = [("2026-03-01", "HULU", -9.0, SUB), ("2026-04-01", "HULU", -9.0, SUB), ("2026-05-01", "HULU", -9.0, SUB)];
+        assert!(run(&stopped, "2026-10-31").is_empty());
+    }
+
+    #[test]
+    fn yearly_and_weekly_cadences_bills_and_income_rows() {
+        let rows = [
+            ("2025-03-10", "AMAZON PRIME", -139.0, SUB),
+            ("2026-03-10", "AMAZON PRIME", -139.0, SUB),
+            ("2026-10-07", "CITY PARKING", -20.0, Category::Transport),
+            ("2026-10-14", "CITY PARKING", -20.0, Category::Transport),
+            ("2026-10-21", "CITY PARKING", -20.0, Category::Transport),
+            ("2026-09-01", "PAYROLL", 2000.0, Category::Income),
+            ("2026-10-01", "PAYROLL", 2000.0, Category::Income),
+            ("2026-11-01", "PAYROLL", 2000.0, Category::Income),
+        ];
+        let found = run(&rows, "2026-10-31");
+        let summary: Vec<(&str, Cadence, &str, f64)> = found.iter().map(|r| (r.merchant.as_str(), r.cadence, r.kind, r.yearly_cost)).collect();
+        assert_eq!(summary, [("city parking", Cadence::Weekly, "bill", 1040.0), ("amazon prime", Cadence::Yearly, "subscription", 139.0)]);
+    }
+}
