@@ -151,3 +151,12 @@ fn limits_follow_the_year_of_as_of() {
     assert!(title("2026-03-01").ends_with("(your 2026 limit is $8,600)"), "{}", title("2026-03-01"));
     assert!(title("2027-03-01").ends_with("(your 2026 limit is $8,600)"), "{}", title("2027-03-01"));
 }
+
+#[test]
+fn person_fields_the_pack_reads_are_validated() {
+    let text = r#"{"asOf":"2026-11-15","currency":"USD","person":{"age":40,"filingStatus":"married","hsaCoverage":"yes"},"expenses":{"essentialMonthly":1}}"#;
+    let errors = Advisor::new(AdvisorOptions::default()).unwrap().advise_json(text).unwrap_err();
+    let paths: Vec<&str> = errors.issues().iter().map(|i| i.path.as_str()).collect();
+    assert_eq!(paths, ["/person/filingStatus", "/person/hsaCoverage"]);
+    assert!(errors.issues()[0].message.contains("married_joint"), "{}", errors.issues()[0].message);
+}
