@@ -160,3 +160,11 @@ fn person_fields_the_pack_reads_are_validated() {
     assert_eq!(paths, ["/person/filingStatus", "/person/hsaCoverage"]);
     assert!(errors.issues()[0].message.contains("married_joint"), "{}", errors.issues()[0].message);
 }
+
+#[test]
+fn the_wasm_test_lists_every_persona() {
+    let wasm_test = common::read_test_file("wasm_personas.rs");
+    for (name, _, _) in EXPECTED {
+        assert!(wasm_test.contains(&format!("(\"{name}\", include_str!(\"personas/{name}.json\")")), "{name} missing from tests/wasm_personas.rs");
+    }
+}
