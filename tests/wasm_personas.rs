@@ -1,6 +1,7 @@
 //! The personas through the JavaScript API (Node and headless Chromium): each profile, given as a
 //! JavaScript object, gives exactly its reviewed snapshot (`tests/personas/NAME.report.json`).
-//! `tests/personas.rs` checks that this list names every persona.
+//! `tests/personas.rs` checks that this list names every persona. Numbers compare by value
+//! (JavaScript's 8000 is serde_json's 8000.0).
 #![cfg(target_arch = "wasm32")]
 
 use finadvice::wasm::Advisor;
@@ -32,6 +33,28 @@ fn every_persona_gives_its_snapshot() {
         let report = advisor.advise(JSON::parse(profile).unwrap()).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         let report: serde_json::Value = serde_json::from_str(&String::from(JSON::stringify(&report).unwrap())).unwrap();
         let snapshot: serde_json::Value = serde_json::from_str(snapshot).unwrap();
-        assert!(report == snapshot, "{name}: the report in wasm differs from the snapshot");
+        if let Some((path, got, want)) = first_difference(&report, &snapshot, String::new()) {
+            panic!("{name}: the report in wasm differs from the snapshot at {path}: {got} vs {want}");
+        }
+    }
+}
+
+/// The first place two JSON values differ: (JSON pointer, actual, expected).
+fn first_difference(a: &serde_json::Value, b: &serde_json::Value, path: String) -> Option<(String, String, String)> {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) if x.len() == y.len() => {
+            x.iter().find_map(|(k, v)| match y.get(k) {
+                Some(w) => first_difference(v, w, format!("{path}/{k}")),
+                None => Some((format!("{path}/{k}"), v.to_string(), "absent".to_string())),
+            })
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            x.iter().zip(y).enumerate().find_map(|(i, (v, w))| first_difference(v, w, format!("{path}/{i}")))
+        }
+        // JavaScript writes 8000 where serde_json wrote 8000.0: compare numbers by value.
+        (Value::Number(x), Value::Number(y)) if x.as_f64() == y.as_f64() => None,
+        _ if a == b => None,
+        _ => Some((path, a.to_string(), b.to_string())),
     }
 }
