@@ -8,6 +8,9 @@ source scripts/env.sh
 (cd benches && npm install --no-audit --no-fund --silent)
 echo "## size ($(date -u +%F), $(nproc) cores, $(uname -m))"
 node benches/size.mjs
+echo
+echo "## time to first advice (Chromium)"
+node benches/page.mjs
 echo "## rule engine speed ($(date -u +%F), $(nproc) cores, $(uname -m))"
 node benches/rules.mjs
 echo "## calculators ($(date -u +%F), $(nproc) cores, $(uname -m))"

@@ -1,16 +1,9 @@
 // Types of the finadvice package entry point. The API classes and functions come from the
 // wasm-bindgen declarations in ./finadvice.js.
 export * from './finadvice.js';
-
-/** One problem with an input: what, where (a JSON pointer such as "/debts/1/aprPercent") and why. */
-export interface Issue {
-  code:
-    | 'parse' | 'type' | 'required' | 'unknown_field' | 'not_finite' | 'out_of_range' | 'invalid_value'
-    | 'duplicate' | 'too_large' | 'too_deep' | 'inconsistent' | 'model' | 'options' | 'infeasible'
-    | 'unknown_operator' | 'unknown_reference' | 'cycle' | 'template' | 'too_many_steps';
-  path: string;
-  message: string;
-}
+// Every input and output type (Report, Profile, Facts, Action, PayoffPlan, …), generated from the Rust types.
+export * from './types/index.js';
+import type { Issue } from './types/index.js';
 
 /** Thrown by every finadvice entry point on bad input; `errors` lists every problem found. */
 export declare class FinAdviceError extends Error {

@@ -27,6 +27,10 @@ echo "== build: entry point and package.json"
 ERROR_MODULE=$(cd pkg && ls snippets/*/js/finadvice-error.js)
 sed "s|__ERROR_MODULE__|./$ERROR_MODULE|" js/index.js > pkg/index.js
 cp js/index.d.ts pkg/index.d.ts
+# TypeScript declarations generated from the Rust types (cargo test --lib writes js/types/).
+mkdir -p pkg/types
+for f in js/types/*.ts; do cp "$f" "pkg/types/$(basename "$f" .ts).d.ts"; done
+for f in js/types/*.ts; do n=$(basename "$f" .ts); echo "export type { $n } from './$n.js';"; done > pkg/types/index.d.ts
 mkdir -p pkg/element && cp js/element/* pkg/element/
 cp js/README.md pkg/README.md
 cp LICENSE pkg/
@@ -48,7 +52,7 @@ cat > pkg/package.json <<JSON
     "./finadvice_bg.wasm": "./finadvice_bg.wasm",
     "./package.json": "./package.json"
   },
-  "files": ["index.js", "index.d.ts", "finadvice.js", "finadvice.d.ts", "finadvice_bg.wasm", "finadvice_bg.wasm.d.ts", "snippets/", "element/", "README.md", "LICENSE", "THIRD-PARTY-LICENSES.md"],
+  "files": ["index.js", "index.d.ts", "finadvice.js", "finadvice.d.ts", "finadvice_bg.wasm", "finadvice_bg.wasm.d.ts", "snippets/", "element/", "types/", "README.md", "LICENSE", "THIRD-PARTY-LICENSES.md"],
   "sideEffects": ["./element/fin-advice.js"],
   "engines": { "node": ">=20" },
   "keywords": ["finance", "budget", "advice", "webassembly", "privacy", "onnx"]

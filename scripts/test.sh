@@ -12,6 +12,13 @@ bash scripts/supply-chain.sh
 
 echo "== test: native (cargo test)"
 cargo test --locked
+# The TypeScript declarations are generated from the Rust types by `cargo test --lib` (ts-rs):
+# committed ones that differ from what the code generates mean the package would ship stale types.
+if [ -n "$(git status --porcelain -- js/types)" ]; then
+  echo "js/types/ is out of date: commit what cargo test generated" >&2
+  git status --porcelain -- js/types >&2
+  exit 1
+fi
 
 echo "== test: Python featurizer parity with the golden vectors (stdlib only, seconds)"
 python3 training/test_featurize.py

@@ -41,6 +41,7 @@ pub struct Advisor {
 
 /// A transaction of the profile with its category, as the report lists it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct ReportTransaction {
     /// Booking date.
@@ -52,6 +53,7 @@ pub struct ReportTransaction {
 
 /// One recommended action, produced by a rule that fired.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct Action {
     /// Stable identifier of the action: `packId/ruleId`.
@@ -76,6 +78,7 @@ pub struct Action {
 
 /// Identity of the rule pack used.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct RulePackInfo {
     /// Pack id.
@@ -88,6 +91,7 @@ pub struct RulePackInfo {
 
 /// Versions of everything that shaped a report, so a report can be reproduced.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct Versions {
     /// Version of the finadvice engine (the crate).
@@ -107,6 +111,7 @@ pub const DOING_WELL: &str = "doing_well";
 
 /// The result of one `advise` call.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     /// Derived facts about the person's finances.

@@ -12,6 +12,7 @@ pub const MAX_YEAR: i32 = 2200;
 
 /// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, type = "string", rename = "IsoDate"))]
 pub struct Date {
     year: i32,
     month: u8,

@@ -8,6 +8,7 @@ use std::fmt;
 
 /// Machine-readable kind of a problem. Serialized in snake_case (`"out_of_range"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     /// The text is not valid JSON.
@@ -81,6 +82,7 @@ impl ErrorCode {
 /// One problem with the input: what (`code`), where (`path`, a JSON pointer such as
 /// `/debts/1/aprPercent`; empty for the whole document) and a message a person can act on.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct Issue {
     /// Machine-readable kind of the problem.
     pub code: ErrorCode,
@@ -106,6 +108,7 @@ impl fmt::Display for Issue {
 
 /// A non-empty list of problems, all of them, in document order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(transparent)]
 pub struct Errors(pub Vec<Issue>);
 

@@ -1,20 +1,20 @@
 // Types of the <fin-advice> custom element (importing this module registers it).
-import type { FinAdviceError } from '../index.js';
+import type { FinAdviceError, Profile, Report } from '../index.js';
 
 export declare class FinAdviceElement extends HTMLElement {
   /** The profile currently in the form, with any imported transactions. */
-  profile: Record<string, unknown>;
+  profile: Partial<Profile>;
   /** The last report, or null before the first successful advice. */
-  readonly report: Record<string, unknown> | null;
+  readonly report: Report | null;
   /** Computes the plan for the current profile in the engine's Web Worker. */
-  advise(): Promise<Record<string, unknown> | null>;
+  advise(): Promise<Report | null>;
 }
 
 declare global {
   interface HTMLElementTagNameMap { 'fin-advice': FinAdviceElement }
   interface HTMLElementEventMap {
     /** Fired with the report after each successful advice. */
-    advice: CustomEvent<Record<string, unknown>>;
+    advice: CustomEvent<Report>;
   }
 }
 export type { FinAdviceError };

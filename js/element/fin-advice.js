@@ -114,10 +114,16 @@ export class FinAdviceElement extends HTMLElement {
     await this.#work('Loading the engine…', async () => {
       if (rulePack) options.rulePack = await (await fetch(rulePack)).json();
       if (model) options.model = new Uint8Array(await (await fetch(model)).arrayBuffer());
-      const version = await this.#engine.call('configure', Object.keys(options).length ? options : undefined);
-      this.#catalog = await this.#engine.call('factCatalog');
+      let version;
       const saved = localStorage.getItem(MEMORY_KEY);
-      if (saved) await this.#engine.call('importMemory', JSON.parse(saved)).catch(() => localStorage.removeItem(MEMORY_KEY));
+      try {
+        version = await this.#engine.call('configure', saved ? { ...options, memory: JSON.parse(saved) } : options);
+      } catch (error) {
+        if (!saved) throw error;
+        localStorage.removeItem(MEMORY_KEY); // a corrupt saved memory must not lock the person out
+        version = await this.#engine.call('configure', options);
+      }
+      this.#catalog = await this.#engine.call('factCatalog');
       this.#status(`Ready. Everything is computed on this device (finadvice ${version}).`);
       this.dataset.ready = 'true';
     });
@@ -215,6 +221,7 @@ export class FinAdviceElement extends HTMLElement {
     root.querySelector('.charts').replaceChildren(...charts(report));
     root.querySelector('.disclaimer').textContent = report.disclaimer ?? '';
     root.querySelector('.disclaimer').hidden = !report.disclaimer;
+    this.#addPayoffChart(report);
     this.#renderTransactions(report.transactions ?? []);
     const units = Object.fromEntries(this.#catalog.map((f) => [f.name, f]));
     root.querySelector('.facts dl').replaceChildren(...Object.entries(report.facts).flatMap(([name, value]) => {
@@ -274,8 +281,32 @@ export class FinAdviceElement extends HTMLElement {
   async #deleteMemory() {
     localStorage.removeItem(MEMORY_KEY);
     this.shadowRoot.querySelector('.remember').checked = false;
-    await this.#work('Deleting your corrections…', () => this.#engine.call('clearMemory'));
+    this.#configured = this.#configure(); // a fresh engine without the corrections
     await this.advise();
+  }
+
+  /** The debt payoff timeline: the report's avalanche plan, recomputed with its monthly schedule. */
+  async #addPayoffChart(report) {
+    const payoff = report.plans?.debtPayoff;
+    const debts = this.profile.debts ?? [];
+    if (!payoff?.avalanche || debts.length === 0) return;
+    const plan = await this.#engine.call('planDebtPayoff', {
+      asOf: report.profileAsOf ?? this.profile.asOf,
+      monthlyBudget: payoff.monthlyBudget,
+      strategy: 'avalanche',
+      debts: debts.map(({ name, balance, aprPercent, minPayment }) => ({ name, balance, aprPercent, minPayment })),
+    }).catch(() => null);
+    if (!plan || this.#report !== report) return;
+    const series = plan.debts.map((d, i) => ({
+      name: d.name,
+      points: [[0, debts[i].balance], ...plan.schedule.map((m) => [m.month, m.debts[i].balance])],
+    }));
+    const figure = document.createElement('figure');
+    const caption = document.createElement('figcaption');
+    caption.textContent = `Debt payoff, highest rate first: debt-free in ${plan.months} months (${plan.debtFreeDate ?? ''}), ${money(plan.totalInterest)} interest`;
+    figure.append(lineChart(series, { label: 'Debt payoff timeline: balance of each debt by month', xFormat: (m) => `month ${m}`, yFormat: compact }), caption);
+    figure.className = 'payoff';
+    this.shadowRoot.querySelector('.charts').append(figure);
   }
 }
 
@@ -296,8 +327,14 @@ function row(cells) {
 }
 
 const moneyFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2, minimumFractionDigits: 0 });
+const compactFormat = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
 function money(value) {
   return moneyFormat.format(value);
+}
+
+/** Short amounts for chart axes (389K, 1.2M). */
+function compact(value) {
+  return compactFormat.format(value);
 }
 
 function formatFact(value, unit) {
@@ -346,32 +383,21 @@ function charts(report) {
     f.append(svg, c);
     out.push(f);
   };
-  const byCategory = new Map();
-  for (const t of report.transactions ?? []) {
-    if (t.amount < 0 && t.category !== 'transfer' && t.category !== 'income') {
-      byCategory.set(t.category, (byCategory.get(t.category) ?? 0) - t.amount);
-    }
-  }
-  if (byCategory.size) {
-    figure('Spending by category over the imported period', barChart([...byCategory].map(([label, value]) => ({ label: label.replace(/_/g, ' '), value })), { label: 'Spending by category', format: money }));
-  }
-  const payoff = report.plans?.debtPayoff;
-  const plan = payoff?.recommended ?? payoff?.avalanche ?? payoff;
-  const perDebt = plan?.schedule ?? plan?.debts;
-  if (Array.isArray(perDebt) && perDebt.length && Array.isArray(perDebt[0]?.balances ?? perDebt[0]?.months)) {
-    const series = perDebt.map((d) => ({ name: d.name, points: (d.balances ?? d.months.map((m) => m.balance)).map((b, i) => [i, b]) }));
-    figure('Debt payoff: balance of each debt by month', lineChart(series, { label: 'Debt payoff timeline', xFormat: (m) => `month ${m}`, yFormat: money }));
+  const byCategory = Object.entries(report.facts.spendingByCategoryMonthly ?? {}).filter(([, v]) => v > 0);
+  if (byCategory.length) {
+    figure('Spending per month by category, from your transactions', barChart(byCategory.map(([label, value]) => ({ label: label.replace(/_/g, ' '), value })), { label: 'Spending by category', format: money }));
   }
   const retirement = report.plans?.retirement;
-  const bands = retirement?.years ?? retirement?.percentiles ?? retirement?.monteCarlo?.percentiles ?? retirement?.bands;
-  if (Array.isArray(bands) && bands.length > 1) {
-    const norm = bands.map((b, i) => ({ x: b.age ?? b.year ?? i, p10: b.p10, p25: b.p25, p50: b.p50, p75: b.p75, p90: b.p90 }));
-    figure('Retirement savings: 10th–90th percentile of simulated paths', fanChart(norm, { label: 'Retirement projection fan chart', yFormat: money }));
+  if (Array.isArray(retirement?.years) && retirement.years.length > 1 && retirement.years.some((y) => y.p90 > 0)) {
+    const bands = retirement.years.map((y) => ({ x: y.age, p10: y.p10, p25: y.p25, p50: y.p50, p75: y.p75, p90: y.p90 }));
+    const chance = Math.round(retirement.successProbability * 100);
+    figure(`Retirement savings by age, in today's money: median and 10th–90th percentile of simulated markets (${chance}% of paths last to ${retirement.endAge})`,
+      fanChart(bands, { label: 'Retirement projection fan chart', xFormat: (age) => `age ${age}`, yFormat: compact }));
   }
-  const allocation = report.plans?.allocation ?? report.plans?.riskProfile?.allocation;
-  if (allocation && typeof allocation === 'object') {
-    const parts = ['stocks', 'bonds', 'cash'].filter((k) => typeof allocation[k] === 'number').map((k) => ({ label: k, value: allocation[k] }));
-    if (parts.length) figure('Suggested allocation', donutChart(parts, { label: 'Allocation', format: (v) => `${Math.round(v > 1 ? v : v * 100)}%` }));
+  const allocation = retirement?.assumptions?.allocation;
+  if (allocation) {
+    const parts = ['stocks', 'bonds', 'cash'].map((k) => ({ label: k, value: allocation[k] ?? 0 }));
+    figure('Allocation assumed for your savings (moderate risk, capped by your capacity)', donutChart(parts, { label: 'Allocation', format: (v) => `${Math.round(v * 100)}%` }));
   }
   return out;
 }

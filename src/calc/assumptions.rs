@@ -13,6 +13,7 @@ use serde::Serialize;
 
 /// Expected return and volatility of one asset class, nominal, per year.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct AssetClass {
     /// Arithmetic mean annual return, in percent.
@@ -35,6 +36,7 @@ pub const INFLATION_PERCENT: f64 = 2.5;
 
 /// A portfolio's shares of stocks, bonds and cash, each 0–1, adding up to 1.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct Allocation {
     /// Share in stocks.

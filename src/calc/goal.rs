@@ -12,6 +12,7 @@ use serde::Serialize;
 
 /// The answer for one goal. Field names are stable: rules refer to them by path.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct GoalPlan {
     /// Months from "today" to the target date.

@@ -85,6 +85,7 @@ pub struct PayoffRequest {
 
 /// One debt's outcome.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct DebtOutcome {
     /// The debt's name.
@@ -101,6 +102,7 @@ pub struct DebtOutcome {
 
 /// One debt in one month of the schedule.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct DebtMonth {
     /// Interest added this month.
@@ -113,6 +115,7 @@ pub struct DebtMonth {
 
 /// One month of the schedule; `debts` are in the order of the request.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct ScheduleMonth {
     /// Month of the plan, from 1.
@@ -127,6 +130,7 @@ pub struct ScheduleMonth {
 
 /// The baseline: each debt paid only its minimum.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct MinimumsOnly {
     /// Months until the last debt is paid; null if that takes longer than [`MAX_MONTHS`].
@@ -137,6 +141,7 @@ pub struct MinimumsOnly {
 
 /// A complete payoff plan. Field names are stable: rules refer to them by path.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct PayoffPlan {
     /// "avalanche", "snowball" or "custom".

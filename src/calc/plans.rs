@@ -38,6 +38,7 @@ const MODERATE_STOCKS_PERCENT: f64 = 60.0;
 
 /// A payoff plan without its month-by-month schedule.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct PayoffSummary {
     /// Months until debt-free.
@@ -69,6 +70,7 @@ impl From<PayoffPlan> for PayoffSummary {
 
 /// The payoff plans for the profile's debts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct DebtPayoffPlans {
     /// The monthly budget assumed (minimums + part of the surplus).
@@ -85,6 +87,7 @@ pub struct DebtPayoffPlans {
 
 /// One goal's plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct GoalPlanEntry {
     /// The goal's name.
@@ -100,6 +103,7 @@ pub struct GoalPlanEntry {
 
 /// The retirement projection in the report (percentile bands per year included).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct RetirementPlan {
     /// Invested today.
@@ -126,6 +130,7 @@ pub struct RetirementPlan {
 
 /// Every plan of a report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct Plans {
     /// Debt payoff (null without debts).

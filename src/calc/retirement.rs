@@ -75,6 +75,7 @@ impl RetirementRequest {
 
 /// The assumptions a projection used, reported with it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct ProjectionAssumptions {
     /// The allocation.
@@ -93,6 +94,7 @@ pub struct ProjectionAssumptions {
 
 /// One year of the projection (balances at the end of the year the person is `age`, today's money).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct ProjectionYear {
     /// The person's age during the year.
@@ -113,6 +115,7 @@ pub struct ProjectionYear {
 
 /// A retirement projection. Field names are stable: rules refer to them by path.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct RetirementProjection {
     /// Share of Monte Carlo paths whose money lasts until `endAge` (0–1); null without paths.

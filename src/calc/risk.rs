@@ -16,6 +16,7 @@ use serde::Serialize;
 
 /// One answer choice and its points.
 #[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct Choice {
     /// The answer's id in JSON.
     pub id: &'static str,
@@ -27,6 +28,7 @@ pub struct Choice {
 
 /// One question.
 #[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct Question {
     /// The question's id in JSON (`answers.drop25`).
     pub id: &'static str,
@@ -81,6 +83,7 @@ pub const MAX_POINTS: u32 = 40;
 
 /// A tolerance level: scores up to `max_score` (inclusive) get `stocks_percent` in stocks.
 #[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct Level {
     /// The level's name in JSON.
@@ -116,6 +119,7 @@ pub struct Capacity {
 
 /// One point of the glide path.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct GlidePoint {
     /// Years left until the money is needed.
@@ -126,6 +130,7 @@ pub struct GlidePoint {
 
 /// The result. Field names are stable: rules refer to them by path.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct RiskProfile {
     /// Questionnaire points, 0–40.

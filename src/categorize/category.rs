@@ -7,6 +7,7 @@ use serde::{Serialize, Serializer};
 /// when the model is not confident enough, so the person can be asked instead of guessed for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[allow(missing_docs)] // the names say it; ALL documents the ids
+#[cfg_attr(test, derive(ts_rs::TS), ts(export, rename_all = "snake_case"))]
 pub enum Category {
     Income,
     Transfer,

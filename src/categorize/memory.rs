@@ -47,6 +47,7 @@ pub struct MerchantMemory {
 
 /// One remembered merchant, as exported.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct MemoryEntry {
     /// The merchant key ([`merchant_key`]).
     pub merchant: String,
@@ -56,6 +57,7 @@ pub struct MemoryEntry {
 
 /// The JSON form of a memory: `{"version": 1, "entries": [{"merchant", "category"}]}`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct MemoryExport {
     /// Format version ([`MEMORY_FORMAT_VERSION`]).
     pub version: u32,

@@ -17,6 +17,7 @@ use serde::Serialize;
 
 /// Where a row's category comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
     /// The person's own correction for this merchant.
@@ -27,6 +28,7 @@ pub enum Source {
 
 /// A statement line with its category.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct CategorizedLine {
     /// The raw statement text.

@@ -30,6 +30,7 @@ pub const MAX_BATCH_ROWS: usize = 2048;
 
 /// What is known about the model in use, reported in the report's `versions.model`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct ModelInfo {
     /// `"default"` for the shipped model, `"custom"` for one given in the options.

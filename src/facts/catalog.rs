@@ -5,6 +5,7 @@ use serde::Serialize;
 
 /// Documentation of one fact.
 #[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct FactDoc {
     /// The fact's name in the report and in rule conditions (`facts.emergencyFundMonths`).
     pub name: &'static str,

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 /// One category's growth.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct CategoryGrowth {
     /// Category id.

@@ -20,6 +20,7 @@ pub const DAYS_PER_MONTH: f64 = 30.436875;
 
 /// Where spending figures come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum SpendingSource {
     /// From the profile's `expenses`.
@@ -31,6 +32,7 @@ pub enum SpendingSource {
 /// The derived facts of one profile. Money is rounded to cents and ratios to 4 decimals here, at
 /// the edge; `None` (JSON null) means "not defined for this profile" (e.g. a ratio over zero).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 #[allow(missing_docs)] // documented in catalog::FACTS, the single source of truth
 pub struct Facts {

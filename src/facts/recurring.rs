@@ -22,6 +22,7 @@ pub const AMOUNT_TOLERANCE: f64 = 0.25;
 
 /// How often a recurring charge comes back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum Cadence {
     /// Every 5–9 days.
@@ -72,6 +73,7 @@ impl Cadence {
 
 /// One recurring charge.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct RecurringCharge {
     /// The merchant key the charges are grouped by (`"netflix com"`).

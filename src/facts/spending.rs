@@ -41,6 +41,7 @@ pub fn totals(transactions: &[Transaction], categories: &[Category]) -> Spending
 
 /// Spending of one calendar month.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct MonthSpending {
     /// The month, `YYYY-MM`.

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 /// Everything the person tells the engine. Build it with [`Profile::from_json`] or
 /// [`Profile::from_input`], which validate every field and report every problem at once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Profile {
     /// The day the numbers describe ("today" for the engine; it never reads a clock).
@@ -27,38 +28,48 @@ pub struct Profile {
     pub person: Person,
     /// Sources of income.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Vec<Income>>"))]
     pub incomes: Vec<Income>,
     /// Monthly spending, when the person states it (optional if transactions are given).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub expenses: Option<Expenses>,
     /// Bank, investment and retirement accounts.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Vec<Account>>"))]
     pub accounts: Vec<Account>,
     /// Debts.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Vec<Debt>>"))]
     pub debts: Vec<Debt>,
     /// Savings goals.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Vec<Goal>>"))]
     pub goals: Vec<Goal>,
     /// Bank transactions, negative amounts being money out.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<Vec<Transaction>>"))]
     pub transactions: Vec<Transaction>,
 }
 
 /// The person, as far as advice depends on it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Person {
     /// Age in whole years.
     pub age: u32,
     /// People who depend on this income (children, a partner without income…).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<u32>"))]
     pub dependents: u32,
     /// Age at which the person plans to retire.
     #[serde(default = "default_retirement_age")]
+    #[cfg_attr(test, ts(optional, as = "Option<u32>"))]
     pub retirement_age: u32,
     /// Whether income is steady (salary) or varies (gig work, commission).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<IncomeStability>"))]
     pub income_stability: IncomeStability,
     /// Tax filing status; it decides which Roth IRA income limits apply.
     #[serde(default)]
@@ -70,6 +81,7 @@ pub struct Person {
 
 /// US tax filing status, as far as contribution limits depend on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum FilingStatus {
     /// Single or head of household.
@@ -81,6 +93,7 @@ pub enum FilingStatus {
 
 /// Whether the person is covered by an HSA-eligible (high-deductible) health plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum HsaCoverage {
     /// Not covered, or not known: no HSA advice.
@@ -103,6 +116,7 @@ fn default_retirement_age() -> u32 {
 
 /// Steadiness of income; variable income calls for a larger emergency fund.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum IncomeStability {
     /// A salary or other predictable income.
@@ -114,6 +128,7 @@ pub enum IncomeStability {
 
 /// One source of income.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Income {
     /// A unique name ("Salary", "Freelance").
@@ -127,17 +142,20 @@ pub struct Income {
 /// Stated monthly spending, split the way advice needs it. Debt payments are not included; they
 /// come from `debts[].minPayment`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Expenses {
     /// Spending that cannot be skipped: housing, utilities, groceries, insurance, transport to work.
     pub essential_monthly: f64,
     /// Spending that could be cut: dining, entertainment, shopping, travel.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<f64>"))]
     pub discretionary_monthly: f64,
 }
 
 /// The kind of an account; it decides whether the money is liquid, invested or tax-advantaged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub enum AccountKind {
     /// Everyday bank account (liquid).
     #[serde(rename = "checking")]
@@ -200,6 +218,7 @@ impl AccountKind {
 
 /// An account and what flows into it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Account {
     /// A unique name.
@@ -210,15 +229,18 @@ pub struct Account {
     pub balance: f64,
     /// What the person puts in each month (for a 401k: their own payroll contribution).
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<f64>"))]
     pub contribution_monthly: f64,
     /// The employer's match formula, for a workplace plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub employer_match: Option<EmployerMatch>,
 }
 
 /// "The employer adds `matchPercent`% of what you contribute, on contributions up to
 /// `upToPercentOfSalary`% of your salary" (e.g. 50% up to 6%).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EmployerMatch {
     /// Share of the person's contribution the employer adds, in percent (50 = half, 100 = all).
@@ -229,6 +251,7 @@ pub struct EmployerMatch {
 
 /// The kind of a debt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum DebtKind {
     /// Credit card balance.
@@ -262,6 +285,7 @@ impl DebtKind {
 
 /// A debt.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Debt {
     /// A unique name.
@@ -274,11 +298,13 @@ pub struct Debt {
     pub apr_percent: f64,
     /// The required monthly payment.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<f64>"))]
     pub min_payment: f64,
 }
 
 /// A savings goal ("House down payment: 60,000 by 2030-06-01").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Goal {
     /// A unique name.
@@ -289,11 +315,13 @@ pub struct Goal {
     pub target_date: Date,
     /// Already set aside for it.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<f64>"))]
     pub saved: f64,
 }
 
 /// One bank-statement line.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Transaction {
     /// Booking date (not after `asOf`).
@@ -304,6 +332,7 @@ pub struct Transaction {
     pub amount: f64,
     /// Name of the account it belongs to, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub account: Option<String>,
 }
 

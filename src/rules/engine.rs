@@ -35,6 +35,7 @@ pub struct Fired {
 
 /// What an action is worth: the path of the figure, its value (null when not available) and unit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct Impact {
     /// Dotted path of the figure (`facts.unclaimedEmployerMatchAnnual`, `plans.debtPayoff…`).
     pub path: String,
@@ -47,6 +48,7 @@ pub struct Impact {
 
 /// Why a considered rule did not fire (listed with `explain: true`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase")]
 pub struct NotFired {
     /// The rule id.

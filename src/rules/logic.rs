@@ -198,6 +198,7 @@ impl EvalError {
 
 /// One comparison seen while evaluating: `facts.emergencyFundMonths 1.4 < 3` and its result.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct TraceStep {
     /// The comparison with its operands' paths and values.
     pub text: String,

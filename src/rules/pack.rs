@@ -36,6 +36,7 @@ const PROFILE_FIELDS: &[&str] =
 
 /// A citation that constants and rules point to.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct Source {
     /// Identifier used by constants and rules.
     pub id: String,

@@ -107,7 +107,11 @@ impl Advisor {
     /// Categorizes `[{description, amount}]` (other fields ignored) in one batched model run.
     /// Returns `[{description, amount, category, confidence, source}]` in input order, `source`
     /// being `"memory"` for a merchant the person corrected and `"model"` otherwise.
-    pub fn categorize(&self, transactions: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "CategorizedLine[]")]
+    pub fn categorize(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "{ description: string; amount: number }[]")] transactions: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let input = read_rows(transactions).map_err(|e| js_error(&e))?;
         let lines = self.inner.categorize_input(&input).map_err(|e| js_error(&e))?;
         json_to_js(&lines)
@@ -115,7 +119,10 @@ impl Advisor {
 
     /// Records the person's correction `{description, category}`: from now on this merchant is
     /// in that category. Returns the merchant key it is remembered under.
-    pub fn learn(&mut self, correction: JsValue) -> Result<String, JsValue> {
+    pub fn learn(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "{ description: string; category: Category }")] correction: JsValue,
+    ) -> Result<String, JsValue> {
         let input = read_input(correction).map_err(|e| js_error(&e))?;
         let (description, category) = read_correction(&input).map_err(|e| js_error(&e))?;
         self.inner.learn(&description, &category).map_err(|e| js_error(&e))
@@ -123,7 +130,7 @@ impl Advisor {
 
     /// The merchant memory as `{version, entries: [{merchant, category}]}`, to save (e.g. in
     /// localStorage as JSON) and give back as `new Advisor({memory})`.
-    #[wasm_bindgen(js_name = exportMemory)]
+    #[wasm_bindgen(js_name = exportMemory, unchecked_return_type = "MemoryExport")]
     pub fn export_memory(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.export_memory())
     }

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 
 mod categorize;
 pub mod rules;
+mod types;
 
 #[wasm_bindgen(module = "/js/finadvice-error.js")]
 extern "C" {
@@ -117,15 +118,16 @@ impl Advisor {
     /// and `{explain: true}` lists the rules that did not fire. Throws a `FinAdviceError` on bad
     /// options, a bad model, a bad memory or a bad pack.
     #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue) -> Result<Advisor, JsValue> {
-        let options = read_options(&options).map_err(|e| js_error(&e))?;
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "AdvisorOptions | void")] options: Option<JsValue>) -> Result<Advisor, JsValue> {
+        let options = read_options(&options.unwrap_or(JsValue::UNDEFINED)).map_err(|e| js_error(&e))?;
         let inner = crate::Advisor::new(options).map_err(|e| js_error(&e))?;
         Ok(Advisor { inner })
     }
 
     /// Computes the report for a profile (a plain object or JSON text). Throws a
     /// `FinAdviceError` listing every problem when the profile is invalid.
-    pub fn advise(&self, profile: JsValue) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn advise(&self, #[wasm_bindgen(unchecked_param_type = "Profile | string")] profile: JsValue) -> Result<JsValue, JsValue> {
         let input = read_input(profile).map_err(|e| js_error(&e))?;
         let report = self.inner.advise_input(&input).map_err(|e| js_error(&e))?;
         to_js_via_json(&report)
@@ -142,8 +144,8 @@ pub(crate) fn to_js_via_json<T: Serialize>(value: &T) -> Result<JsValue, JsValue
 }
 
 /// Validates a profile without computing advice: returns every problem (`[]` when valid).
-#[wasm_bindgen(js_name = validateProfile)]
-pub fn validate_profile(profile: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = validateProfile, unchecked_return_type = "Issue[]")]
+pub fn validate_profile(#[wasm_bindgen(unchecked_param_type = "Profile | string")] profile: JsValue) -> Result<JsValue, JsValue> {
     let issues = match read_input(profile).and_then(|input| Profile::from_input(&input).map(|_| ())) {
         Ok(()) => Vec::new(),
         Err(errors) => errors.0,
@@ -152,7 +154,7 @@ pub fn validate_profile(profile: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// Documentation of every fact in a report: `[{name, unit, meaning}]`.
-#[wasm_bindgen(js_name = factCatalog)]
+#[wasm_bindgen(js_name = factCatalog, unchecked_return_type = "FactDoc[]")]
 pub fn fact_catalog() -> Result<JsValue, JsValue> {
     to_js(&crate::facts::catalog::FACTS)
 }

@@ -10,8 +10,8 @@ use wasm_bindgen::prelude::*;
 
 /// Validates a rule pack (a plain object or JSON text) without evaluating it: returns every
 /// problem as `{code, path, message}` (`[]` when the pack is valid).
-#[wasm_bindgen(js_name = validateRulePack)]
-pub fn validate_rule_pack(pack: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = validateRulePack, unchecked_return_type = "Issue[]")]
+pub fn validate_rule_pack(#[wasm_bindgen(unchecked_param_type = "object | string")] pack: JsValue) -> Result<JsValue, JsValue> {
     let issues = match read_input(pack).and_then(|input| RulePack::from_input(&input).map(|_| ())) {
         Ok(()) => Vec::new(),
         Err(errors) => errors.0,
@@ -22,8 +22,11 @@ pub fn validate_rule_pack(pack: JsValue) -> Result<JsValue, JsValue> {
 /// Evaluates one JSON Logic rule over `data` (both plain values or JSON text), with the same
 /// operators and limits as rule packs. Throws a `FinAdviceError` for an unknown operator (path
 /// under `/rule`), a NaN or infinite number (path under `/rule` or `/data`) or too many steps.
-#[wasm_bindgen(js_name = evaluateLogic)]
-pub fn evaluate_logic(rule: JsValue, data: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(js_name = evaluateLogic, unchecked_return_type = "unknown")]
+pub fn evaluate_logic(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] rule: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] data: JsValue,
+) -> Result<JsValue, JsValue> {
     let run = || -> Result<serde_json::Value, Errors> {
         let rule = read_input(rule).map_err(|e| prefixed(e, "/rule"))?;
         let data = read_input(data).map_err(|e| prefixed(e, "/data"))?;

@@ -114,3 +114,51 @@ test('no request leaves the page after it has loaded', async () => {
   assert.deepEqual(requests.slice(loaded), [], 'using the page made a request');
   await page.close();
 });
+
+test('the plan shows its charts: payoff timeline, retirement fan, allocation', async () => {
+  const { page } = await openDemo();
+  await choose(page, 'new-graduate');
+  await page.waitForSelector('fin-advice >> figure.payoff svg');
+  const lines = await page.$$eval('fin-advice >> figure.payoff path.line', (paths) => paths.length);
+  assert.equal(lines, 2, 'one balance line per debt');
+  const labels = await page.$$eval('fin-advice >> .charts svg', (svgs) => svgs.map((s) => s.getAttribute('aria-label')));
+  assert.ok(labels.includes('Retirement projection fan chart'), labels.join(', '));
+  assert.ok(labels.includes('Allocation'), labels.join(', '));
+  await page.screenshot({ path: new URL('demo-charts.png', artifacts).pathname, fullPage: true });
+  await page.close();
+});
+
+test('a category correction is applied, remembered on opt-in, exported and deleted', async () => {
+  const { page } = await openDemo();
+  const { report } = await choose(page, 'transactions-only');
+  const rent = report.transactions.find((t) => t.description === 'RENT PAYMENT ZELLE');
+  assert.notEqual(rent.category, 'housing');
+  await page.check('fin-advice >> .remember');
+  const corrected = page.evaluate(() => new Promise((resolve) => document.querySelector('fin-advice')
+    .addEventListener('advice', (e) => resolve(e.detail), { once: true })));
+  await page.selectOption('fin-advice >> select[aria-label="Category of RENT PAYMENT ZELLE"] >> nth=0', 'housing');
+  const after = await corrected;
+  const rows = after.transactions.filter((t) => t.description === 'RENT PAYMENT ZELLE');
+  assert.ok(rows.every((t) => t.category === 'housing' && t.source === 'memory'), JSON.stringify(rows));
+  assert.ok(after.facts.essentialMonthly > report.facts.essentialMonthly, 'rent now counts as essential spending');
+  const saved = await page.evaluate(() => localStorage.getItem('finadvice:merchant-memory'));
+  assert.ok(saved && saved.includes('housing'), saved);
+
+  const download = page.waitForEvent('download');
+  await page.click('fin-advice >> .memory-export');
+  assert.equal((await download).suggestedFilename(), 'finadvice-corrections.json');
+
+  // A new visit starts with the remembered correction.
+  await page.reload();
+  await page.waitForSelector('fin-advice[data-ready="true"]');
+  const again = await choose(page, 'transactions-only');
+  assert.equal(again.report.transactions.find((t) => t.description === 'RENT PAYMENT ZELLE').source, 'memory');
+
+  const cleared = page.evaluate(() => new Promise((resolve) => document.querySelector('fin-advice')
+    .addEventListener('advice', (e) => resolve(e.detail), { once: true })));
+  await page.click('fin-advice >> .memory-delete');
+  const fresh = await cleared;
+  assert.equal(await page.evaluate(() => localStorage.getItem('finadvice:merchant-memory')), null);
+  assert.equal(fresh.transactions.find((t) => t.description === 'RENT PAYMENT ZELLE').source, 'model');
+  await page.close();
+});

@@ -1,0 +1,70 @@
+//! TypeScript declarations for the JavaScript API. The output types (Report, Profile, PayoffPlan…)
+//! are generated from the Rust types by ts-rs into `js/types/` (shipped as `types/*.d.ts`); this
+//! file imports them into wasm-bindgen's declarations and declares the request shapes that the
+//! Rust side reads field by field (so they have no serde type to generate from).
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+import type {
+  Report, Profile, Issue, FactDoc, CategorizedLine, Category, MemoryExport, PayoffPlan,
+  RetirementProjection, GoalPlan, RiskProfile, Question, IncomeStability,
+} from './types/index.js';
+
+/** Options of `new Advisor(options)`; every field is optional. */
+export interface AdvisorOptions {
+  /** A replacement ONNX categorization model with the same input/output contract. */
+  model?: Uint8Array | ArrayBuffer;
+  /** A merchant memory saved with `advisor.exportMemory()`. */
+  memory?: MemoryExport;
+  /** A rule pack (object or JSON text) instead of the built-in US pack. */
+  rulePack?: object | string;
+  /** List the rules that did not fire, with the reason, in `report.notFired`. */
+  explain?: boolean;
+}
+
+/** Request of `planDebtPayoff`. */
+export interface PayoffRequest {
+  debts: { name: string; balance: number; aprPercent: number; minPayment?: number; kind?: string }[];
+  monthlyBudget: number;
+  strategy?: 'avalanche' | 'snowball' | 'custom';
+  /** Debt names, for the custom strategy. */
+  order?: string[];
+  /** One-off extra payments ("snowflakes"), month 1 being the first month. */
+  extraPayments?: { month: number; amount: number }[];
+  asOf?: string;
+}
+
+/** Request of `projectRetirement`. */
+export interface RetirementRequest {
+  currentAge: number;
+  retirementAge: number;
+  endAge?: number;
+  balance: number;
+  annualContribution?: number;
+  annualSpending?: number;
+  allocation?: { stocks: number; bonds: number; cash: number };
+  inflationPercent?: number;
+  paths?: number;
+  seed?: number;
+}
+
+/** Request of `planGoal`: either `asOf` + `targetDate`, or `months`. */
+export interface GoalRequest {
+  target: number;
+  saved?: number;
+  asOf?: string;
+  targetDate?: string;
+  months?: number;
+  annualReturnPercent?: number;
+  monthlySaving?: number;
+}
+
+/** Capacity part of `riskProfile(answers, capacity)`. */
+export interface RiskCapacity {
+  horizonYears: number;
+  emergencyFundMonths?: number;
+  incomeStability?: IncomeStability;
+}
+"#;
