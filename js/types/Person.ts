@@ -26,8 +26,8 @@ incomeStability?: IncomeStability,
 /**
  * Tax filing status; it decides which Roth IRA income limits apply.
  */
-filingStatus: FilingStatus, 
+filingStatus?: FilingStatus, 
 /**
  * Coverage by an HSA-eligible high-deductible health plan, which decides the HSA limit.
  */
-hsaCoverage: HsaCoverage, };
+hsaCoverage?: HsaCoverage, };

@@ -73,9 +73,11 @@ pub struct Person {
     pub income_stability: IncomeStability,
     /// Tax filing status; it decides which Roth IRA income limits apply.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<FilingStatus>"))]
     pub filing_status: FilingStatus,
     /// Coverage by an HSA-eligible high-deductible health plan, which decides the HSA limit.
     #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<HsaCoverage>"))]
     pub hsa_coverage: HsaCoverage,
 }
 

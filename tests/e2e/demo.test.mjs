@@ -117,7 +117,7 @@ test('no request leaves the page after it has loaded', async () => {
 
 test('the plan shows its charts: payoff timeline, retirement fan, allocation', async () => {
   const { page } = await openDemo();
-  await choose(page, 'new-graduate');
+  await choose(page, 'examples/new-graduate');
   await page.waitForSelector('fin-advice >> figure.payoff svg');
   const lines = await page.$$eval('fin-advice >> figure.payoff path.line', (paths) => paths.length);
   assert.equal(lines, 2, 'one balance line per debt');
@@ -130,7 +130,7 @@ test('the plan shows its charts: payoff timeline, retirement fan, allocation', a
 
 test('a category correction is applied, remembered on opt-in, exported and deleted', async () => {
   const { page } = await openDemo();
-  const { report } = await choose(page, 'transactions-only');
+  const { report } = await choose(page, 'examples/transactions-only');
   const rent = report.transactions.find((t) => t.description === 'RENT PAYMENT ZELLE');
   assert.notEqual(rent.category, 'housing');
   await page.check('fin-advice >> .remember');
@@ -151,7 +151,7 @@ test('a category correction is applied, remembered on opt-in, exported and delet
   // A new visit starts with the remembered correction.
   await page.reload();
   await page.waitForSelector('fin-advice[data-ready="true"]');
-  const again = await choose(page, 'transactions-only');
+  const again = await choose(page, 'examples/transactions-only');
   assert.equal(again.report.transactions.find((t) => t.description === 'RENT PAYMENT ZELLE').source, 'memory');
 
   const cleared = page.evaluate(() => new Promise((resolve) => document.querySelector('fin-advice')
