@@ -6,9 +6,12 @@ out, so every held-out line names a merchant the model never saw in training.
 """
 import random
 
+import mcc
 from merchants import CATEGORIES, CITIES, KINDS, LOCAL_PER_CATEGORY, MERCHANTS, STEMS
 
 HELD_OUT_SHARE = 0.25
+MCC_LINES_PER_DESCRIPTION = 8  # training-only lines per ISO 18245 description (mcc.py); 0 turns them off
+ISO_TRAVEL_BRANDS = True  # add the airline, car-rental and lodging names of codes 3000-3999 (mcc.py)
 ROWS_PER_CATEGORY = 3600
 FIRST_NAMES = ["JOHN", "MARIA", "WEI", "AISHA", "CARLOS", "EMILY", "RAJ", "SARAH", "DAVID", "NGOC", "FATIMA", "MIKE"]
 LAST_NAMES = ["SMITH", "GARCIA", "CHEN", "KHAN", "JOHNSON", "NGUYEN", "PATEL", "BROWN", "LOPEZ", "KIM", "WILLIAMS"]
@@ -67,7 +70,7 @@ def _card_line(rng, name):
         prefix = rng.choice(SQUARE_LIKE)
     else:
         prefix = _fill(rng, rng.choice(CARD_PREFIXES))
-    if name.startswith("AMAZON") and rng.random() < 0.5:
+    if name in ("AMAZON", "AMAZON RETAIL") and rng.random() < 0.5:  # marketplace purchases only
         name = rng.choice(["AMZN MKTP US*", "AMAZON.COM*", "AMZN DIGITAL*", "AMAZON MKTPL*"]) + _alnum(rng, 6)
     return prefix + _name_variant(rng, name) + _store(rng) + _location(rng)
 
@@ -151,6 +154,8 @@ def build(seed):
     train, held_out = [], []
     for index, category in enumerate(CATEGORIES):
         style, (low, high), sign, names = MERCHANTS[category]
+        if category == "travel" and ISO_TRAVEL_BRANDS:
+            names = set(names) | set(mcc.travel_brands())
         names = sorted(names)
         rng.shuffle(names)
         kinds = KINDS.get(category, [])
@@ -174,4 +179,22 @@ def build(seed):
                     line, direction = rng.choice(["REFUND ", "RETURN ", "CREDIT "]) + line, 1
                 kind = "local" if name in local else "brand"
                 target.append((line, direction * _amount(rng, low, high, whole_share), index, name, kind))
+    train += _mcc_lines(rng)
     return train, held_out
+
+
+def _mcc_lines(rng):
+    """Training-only lines naming what a business is in ISO 18245's words ("TONY'S BAKERIES #204 AUSTIN TX"),
+    rendered as card purchases with the category's amounts; never part of the held-out split."""
+    out = []
+    for text, category in mcc.descriptions():
+        index = CATEGORIES.index(category)
+        _style, (low, high), sign, _names = MERCHANTS[category]
+        for _ in range(MCC_LINES_PER_DESCRIPTION):
+            name = text if rng.random() < 0.5 else "%s %s" % (rng.choice(STEMS), text)
+            line = _card_line(rng, name)
+            if rng.random() < 0.12:
+                line = line.title()
+            direction = sign if sign else rng.choice([-1, 1])
+            out.append((line, direction * _amount(rng, low, high, 0.1), index, "MCC " + text, "mcc"))
+    return out

@@ -118,8 +118,8 @@ impl Advisor {
     /// and `{explain: true}` lists the rules that did not fire. Throws a `FinAdviceError` on bad
     /// options, a bad model, a bad memory or a bad pack.
     #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "AdvisorOptions | void")] options: Option<JsValue>) -> Result<Advisor, JsValue> {
-        let options = read_options(&options.unwrap_or(JsValue::UNDEFINED)).map_err(|e| js_error(&e))?;
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "AdvisorOptions | void")] options: JsValue) -> Result<Advisor, JsValue> {
+        let options = read_options(&options).map_err(|e| js_error(&e))?;
         let inner = crate::Advisor::new(options).map_err(|e| js_error(&e))?;
         Ok(Advisor { inner })
     }

@@ -1,0 +1,137 @@
+"""Hyper-parameter experiments on a validation split of the *training* merchants (never the held-out
+test merchants). Usage:  training/.venv/bin/python training/tune.py [D=32] [H=32] [epochs=8] [drop=0.5]
+[lr=0.005] [B=16384] [MCC=16] [ISO=0] [test=1]
+Prints validation accuracy overall, on validation brands and on validation local businesses; `test=1`
+trains on all training merchants and scores the held-out merchants instead (for the model card only).
+B here only changes the hash modulus of this experiment (the shipped featurizer's BUCKETS is fixed).
+"""
+import json
+import os
+import random
+import sys
+import time
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import corpus  # noqa: E402
+import featurize as F  # noqa: E402
+from merchants import CATEGORIES  # noqa: E402
+
+SEED = 20261125
+VALIDATION_SHARE = 0.2
+
+
+def enc(rows, buckets, max_features=128):
+    ids = np.zeros((len(rows), max_features), dtype=np.int64)
+    mask = np.zeros((len(rows), max_features), dtype=np.float32)
+    for i, r in enumerate(rows):
+        f = [F.fnv1a32(s.encode()) % buckets for s in F.feature_strings(r[0], r[1])[:max_features]]
+        ids[i, : len(f)] = f
+        mask[i, : len(f)] = 1
+    return ids, mask, np.array([r[2] for r in rows])
+
+
+def wts(m):
+    return m / m.sum(1, keepdims=True)
+
+
+def fwd(P, ids, w, hidden):
+    h = np.einsum("nl,nld->nd", w, P["E"][ids])
+    z = h @ P["W1"] + P["b1"] if hidden else None
+    a = np.maximum(z, 0) if hidden else h
+    lg = a @ P["W"] + P["b"]
+    lg -= lg.max(1, keepdims=True)
+    p = np.exp(lg)
+    return h, z, a, p / p.sum(1, keepdims=True)
+
+
+def train(ids, mask, y, B, D, H, epochs, lr, drop, seed, batch=128):
+    """Same recipe as train.py (Adam, feature dropout), optionally with one ReLU hidden layer of H units."""
+    rng = np.random.default_rng(seed)
+    C = len(CATEGORIES)
+    P = {"E": (rng.standard_normal((B, D)) * 0.1).astype(np.float32)}
+    if H:
+        P["W1"] = (rng.standard_normal((D, H)) * np.sqrt(2 / D)).astype(np.float32)
+        P["b1"] = np.zeros(H, np.float32)
+    P["W"] = (rng.standard_normal((H or D, C)) * 0.1).astype(np.float32)
+    P["b"] = np.zeros(C, np.float32)
+    m = {k: np.zeros_like(v) for k, v in P.items()}
+    v = {k: np.zeros_like(x) for k, x in P.items()}
+    step = 0
+    for _ in range(epochs):
+        order = rng.permutation(len(y))
+        for s in range(0, len(order), batch):
+            bt = order[s : s + batch]
+            keep = mask[bt] * (rng.random(mask[bt].shape) >= drop)
+            keep[:, 0] = mask[bt][:, 0]
+            w = wts(keep)
+            bids = ids[bt]
+            h, z, a, p = fwd(P, bids, w, H)
+            d = p.copy()
+            d[np.arange(len(bt)), y[bt]] -= 1
+            d /= len(bt)
+            G = {"W": a.T @ d, "b": d.sum(0)}
+            da = d @ P["W"].T
+            if H:
+                dz = da * (z > 0)
+                G["W1"], G["b1"], dh = h.T @ dz, dz.sum(0), dz @ P["W1"].T
+            else:
+                dh = da
+            gE = np.zeros_like(P["E"])
+            np.add.at(gE, bids, w[:, :, None] * dh[:, None, :])
+            G["E"] = gE
+            step += 1
+            for k in P:
+                m[k] = 0.9 * m[k] + 0.1 * G[k]
+                v[k] = 0.999 * v[k] + 0.001 * G[k] * G[k]
+                P[k] -= (lr * (m[k] / (1 - 0.9**step)) / (np.sqrt(v[k] / (1 - 0.999**step)) + 1e-8)).astype(np.float32)
+    return P
+
+
+def accuracy(P, data, hidden):
+    ids, mask, y = data
+    return float((fwd(P, ids, wts(mask), hidden)[3].argmax(1) == y).mean())
+
+
+def split_validation(train_rows, seed):
+    """Moves a share of each category's training brands and local businesses (by merchant) to validation.
+    The training-only ISO 18245 description lines always stay in training."""
+    rng = random.Random(seed + 1)
+    groups = {}
+    for r in train_rows:
+        if r[4] in ("brand", "local"):
+            groups.setdefault((r[2], r[4]), set()).add(r[3])
+    held = set()
+    for key in sorted(groups):
+        names = sorted(groups[key])
+        rng.shuffle(names)
+        held.update(names[: max(1, round(len(names) * VALIDATION_SHARE))])
+    return [r for r in train_rows if r[3] not in held], [r for r in train_rows if r[3] in held]
+
+
+def main():
+    cfg = dict(B=8192, D=16, H=0, epochs=6, lr=0.01, drop=0.4)
+    test = False
+    for arg in sys.argv[1:]:
+        key, value = arg.split("=")
+        if key == "MCC":
+            corpus.MCC_LINES_PER_DESCRIPTION = int(value)
+        elif key == "ISO":
+            corpus.ISO_TRAVEL_BRANDS = bool(int(value))
+        elif key == "test":
+            test = bool(int(value))
+        else:
+            cfg[key] = type(cfg[key])(value)
+    start = time.time()
+    train_rows, held_rows = corpus.build(SEED)
+    fit, score = (train_rows, held_rows) if test else split_validation(train_rows, SEED)
+    P = train(*enc(fit, cfg["B"]), cfg["B"], cfg["D"], cfg["H"], cfg["epochs"], cfg["lr"], cfg["drop"], SEED)
+    result = {"all": round(accuracy(P, enc(score, cfg["B"]), cfg["H"]), 4)}
+    for kind in ("brand", "local"):
+        result[kind] = round(accuracy(P, enc([r for r in score if r[4] == kind], cfg["B"]), cfg["H"]), 4)
+    print(json.dumps(cfg), "held-out test" if test else "validation", json.dumps(result), "%.0fs" % (time.time() - start))
+
+
+if __name__ == "__main__":
+    main()
