@@ -15,3 +15,5 @@ echo "## rule engine speed ($(date -u +%F), $(nproc) cores, $(uname -m))"
 node benches/rules.mjs
 echo "## calculators ($(date -u +%F), $(nproc) cores, $(uname -m))"
 node benches/calc.mjs
+echo "## advise on the personas ($(date -u +%F), $(nproc) cores, $(uname -m))"
+node benches/advise.mjs

@@ -10,6 +10,7 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const mounts = [
   ['/pkg/', join(root, 'pkg')],
   ['/examples/', join(root, 'tests', 'profiles')],
+  ['/personas/', join(root, 'tests', 'personas')],
   ['/', join(root, 'www')],
 ];
 const types = {

@@ -102,6 +102,13 @@ pub struct Versions {
     pub rule_pack: RulePackInfo,
 }
 
+/// What every report says about itself.
+pub const DISCLAIMER: &str = "Educational information computed from the numbers you entered, not financial, tax, legal or investment advice from a licensed professional. Figures rest on stated assumptions (returns, inflation, tax treatment) that may not hold for you; no security is recommended.";
+
+/// The category of rules that report a step already done: their results go to
+/// [`Report::doing_well`], not to the actions.
+pub const DOING_WELL: &str = "doing_well";
+
 /// The result of one `advise` call.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]
@@ -111,6 +118,10 @@ pub struct Report {
     pub facts: Facts,
     /// Ranked actions, highest priority first.
     pub actions: Vec<Action>,
+    /// Steps already done ("what you are doing well"): rules of category `doing_well`.
+    pub doing_well: Vec<Action>,
+    /// The report is educational information, not regulated advice ([`DISCLAIMER`]).
+    pub disclaimer: &'static str,
     /// The profile's transactions, in input order, each with its category.
     pub transactions: Vec<ReportTransaction>,
     /// Spending per calendar month and category, from the categorized transactions.
@@ -196,12 +207,13 @@ impl Advisor {
         let rows: Vec<(&str, f64)> = profile.transactions.iter().map(|t| (t.description.as_str(), t.amount)).collect();
         let lines = self.categorize(&rows)?;
         let categories: Vec<_> = lines.iter().map(|l| l.category).collect();
-        let facts = Facts::compute_with_categories(profile, &categories);
+        let mut facts = Facts::compute_with_categories(profile, &categories);
         let plans = Plans::compute(profile, &facts);
+        facts.add_goal_plans(&plans, &profile.currency);
         let data = evaluation_data(&facts, &plans, profile, &self.rules);
         let outcome = evaluate_pack(&self.rules, &data, self.explain)?;
         let pack = &self.rules;
-        let actions = outcome
+        let (doing_well, actions): (Vec<Action>, Vec<Action>) = outcome
             .fired
             .into_iter()
             .map(|f| {
@@ -218,10 +230,12 @@ impl Advisor {
                     sources: rule.sources.clone(),
                 }
             })
-            .collect();
+            .partition(|a: &Action| a.category == DOING_WELL);
         Ok(Report {
             facts,
             actions,
+            doing_well,
+            disclaimer: DISCLAIMER,
             plans,
             not_fired: self.explain.then_some(outcome.not_fired),
             spending_by_month: by_month(&profile.transactions, &categories),

@@ -19,7 +19,7 @@ fn advise_prints_the_report() {
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(report["facts"]["monthlySurplus"], 481.0);
     let rules: Vec<&str> = report["actions"].as_array().unwrap().iter().map(|a| a["rule"].as_str().unwrap()).collect();
-    assert_eq!(rules, ["employer-match", "high-interest-debt"]);
+    assert_eq!(rules, ["starter-emergency-fund", "employer-match", "high-interest-debt"]);
     assert_eq!(report["versions"]["rulePack"]["id"], "us-default");
 }
 

@@ -208,7 +208,7 @@ fn missing_plans_and_model_outputs_are_handled_gracefully() {
     let report = advise(&pack(json!([r, missing])), false);
     assert_eq!(fired(&report), ["plan"]);
     assert_eq!(report["actions"][0]["detail"], "saves n/a, category n/a");
-    assert_eq!(report["actions"][0]["impact"], json!({"path": "plans.debtPayoff.noSuchPlan.interestSaved", "value": null}));
+    assert_eq!(report["actions"][0]["impact"], json!({"path": "plans.debtPayoff.noSuchPlan.interestSaved", "value": null, "unit": null}));
 }
 
 /// The calculators' plans are in the data rules read (src/calc/plans.rs, docs/PLANS.md).
@@ -296,7 +296,7 @@ fn schema_lists_exactly_the_engine_operators_and_facts() {
     let facts: Vec<&str> = schema["$defs"]["factPath"]["examples"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().trim_start_matches("facts.")).collect();
     let catalog: Vec<&str> = finadvice::facts::catalog::FACTS.iter().map(|f| f.name).collect();
     assert_eq!(facts, catalog);
-    assert_eq!(schema["$defs"]["rule"]["properties"].as_object().unwrap().len(), 12, "rule fields: keep pack.rs RULE_FIELDS and the schema in step");
+    assert_eq!(schema["$defs"]["rule"]["properties"].as_object().unwrap().len(), 14, "rule fields: keep pack.rs RULE_FIELDS and the schema in step");
 }
 
 /// Rules of the default pack that fire for a small profile built from its parts.
@@ -316,20 +316,66 @@ fn default_pack_fires(net: f64, essential: f64, savings: f64, debts: &str) -> (V
 
 #[test]
 fn default_pack_follows_the_order_of_operations() {
-    // Spending above income, no savings: fix cash flow, build the starter fund.
+    // Spending above income: close the gap; every other step waits.
     let (rules, report) = default_pack_fires(2000.0, 2500.0, 0.0, "[]");
-    assert_eq!(rules, ["negative-surplus", "starter-emergency-fund"]);
-    assert_eq!(report["actions"][0]["title"], "Spending exceeds income: -$500 a month");
-    // Starter fund done, no debt, 2 months saved: grow the full fund (3 months).
+    assert_eq!(rules, ["negative-surplus"]);
+    assert_eq!(report["actions"][0]["title"], "Close a gap of $500 a month: cover essentials and minimum payments first");
+    assert_eq!(report["actions"][0]["impact"], json!({"path": "values.shortfallAnnual", "value": 6000.0, "unit": "money/year"}));
+    // No debt, 2 months saved: grow the full fund (3 months); IRA and retirement saving wait for it.
     let (rules, report) = default_pack_fires(4000.0, 2500.0, 5000.0, "[]");
     assert_eq!(rules, ["full-emergency-fund"]);
     assert!(report["actions"][0]["detail"].as_str().unwrap().contains("cover 2.0 months"), "{}", report["actions"][0]["detail"]);
+    assert_eq!(report["actions"][0]["impact"]["value"], 2500.0, "3 months of $2,500 minus $5,000 saved");
     // Same, with a 22% card: the debt comes first and blocks the full fund.
     let card = r#"[{"name": "Card", "kind": "credit_card", "balance": 3000, "aprPercent": 22, "minPayment": 90}]"#;
     let (rules, report) = default_pack_fires(4000.0, 2500.0, 5000.0, card);
     assert_eq!(rules, ["high-interest-debt"]);
     assert!(report["notFired"].as_array().unwrap().iter().any(|n| n["rule"] == "full-emergency-fund" && n["reason"] == "blocked"));
-    // Seven months saved: the complete fund is reported, and wins its group.
-    let (rules, _) = default_pack_fires(4000.0, 2500.0, 17500.0, "[]");
-    assert_eq!(rules, ["emergency-fund-complete"]);
+    // The card and only $500 saved: a starter fund of one month of essentials first.
+    let (rules, report) = default_pack_fires(4000.0, 2500.0, 500.0, card);
+    assert_eq!(rules, ["starter-emergency-fund", "high-interest-debt"]);
+    assert_eq!(report["actions"][0]["title"], "Set aside $2,000 for a starter emergency fund of $2,500");
+    // Seven months saved: the fund is done (doingWell), the IRA and the retirement rate come next.
+    let (rules, report) = default_pack_fires(4000.0, 2500.0, 17500.0, "[]");
+    assert_eq!(rules, ["roth-ira", "retirement-saving-rate"]);
+    let done: Vec<&str> = report["doingWell"].as_array().unwrap().iter().map(|a| a["rule"].as_str().unwrap()).collect();
+    assert_eq!(done, ["doing-well-emergency-fund", "doing-well-debt-free", "doing-well-savings-rate"]);
+}
+
+#[test]
+fn rule_values_feed_conditions_templates_and_impact() {
+    let p = pack(json!([{
+        "id": "v", "category": "x",
+        "values": {"double": {"*": [{"var": "facts.monthlySurplus"}, 2]}, "more": {"+": [{"var": "values.double"}, 0.004]}},
+        "when": {">": [{"var": "values.double"}, 0]},
+        "title": "{{values.double | money}}", "detail": "d", "impact": "values.more", "impactUnit": "money/year"
+    }]));
+    let report = advise(&p, false);
+    assert_eq!(report["actions"][0]["title"], "$962");
+    assert_eq!(report["actions"][0]["impact"], json!({"path": "values.more", "value": 962.0, "unit": "money/year"}), "money rounded to cents");
+    // A value read before it is defined, an unknown unit, a unit without an impact.
+    let bad = pack(json!([
+        {"id": "a", "category": "x", "values": {"one": {"var": "values.two"}, "two": 2}, "when": true, "title": "{{values.three}}", "detail": "d", "impactUnit": "money"},
+        {"id": "b", "category": "x", "when": true, "title": "t", "detail": "d", "impact": "facts.monthlySurplus", "impactUnit": "dollars"},
+        {"id": "c", "category": "x", "values": [], "when": true, "title": "t", "detail": "d"}
+    ]));
+    let e = errors(&bad);
+    assert!(has(&e, ErrorCode::UnknownReference, "/rules/0/values/one/var"), "{e:#?}");
+    assert!(has(&e, ErrorCode::UnknownReference, "/rules/0/title"), "{e:#?}");
+    assert!(has(&e, ErrorCode::InvalidValue, "/rules/0/impactUnit"), "{e:#?}");
+    assert!(has(&e, ErrorCode::InvalidValue, "/rules/1/impactUnit"), "{e:#?}");
+    assert!(has(&e, ErrorCode::Type, "/rules/2/values"), "{e:#?}");
+}
+
+#[test]
+fn equal_priorities_rank_by_yearly_impact() {
+    let r = |id: &str, impact: &str, unit: &str| json!({"id": id, "category": "x", "when": true, "title": id, "detail": "d", "impact": impact, "impactUnit": unit});
+    let p = pack(json!([
+        r("small", "facts.debtMinimumsMonthly", "money/year"),
+        r("monthly", "facts.monthlySurplus", "money/month"),
+        {"id": "none", "category": "x", "when": true, "title": "t", "detail": "d"},
+        r("yearly", "facts.grossAnnualIncome", "money/year")
+    ]));
+    // grossAnnualIncome 58,000 > surplus 481 × 12 > minimums 419 > no impact.
+    assert_eq!(fired(&advise(&p, false)), ["yearly", "monthly", "small", "none"]);
 }

@@ -37,7 +37,7 @@ fn advise_returns_facts_actions_and_versions() {
     assert_eq!(get(&report, "facts.monthlySurplus").as_f64(), Some(481.0));
     assert_eq!(get(&report, "facts.unclaimedEmployerMatchAnnual").as_f64(), Some(870.0));
     assert!(get(&report, "facts.transactionMonths").is_null());
-    assert_eq!(Array::from(&get(&report, "actions")).length(), 2);
+    assert_eq!(Array::from(&get(&report, "actions")).length(), 3);
     assert_eq!(get(&report, "versions.rulePack.id").as_string().unwrap(), "us-default");
     assert_eq!(get(&report, "versions.engine").as_string().unwrap(), version());
 }

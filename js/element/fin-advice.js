@@ -49,6 +49,7 @@ const TEMPLATE = `
         <div class="table-wrap"><table><thead><tr><th>Date</th><th>Description</th><th>Amount</th><th>Category</th></tr></thead><tbody></tbody></table></div>
       </section>
       <details class="facts"><summary>All the numbers</summary><dl></dl></details>
+      <p class="disclaimer" hidden></p>
     </section>
   </div>`;
 
@@ -218,6 +219,8 @@ export class FinAdviceElement extends HTMLElement {
     root.querySelector('.well').hidden = well.length === 0;
     root.querySelector('.well ul').replaceChildren(...well.map((w) => li(w.title ?? w.message ?? String(w))));
     root.querySelector('.charts').replaceChildren(...charts(report));
+    root.querySelector('.disclaimer').textContent = report.disclaimer ?? '';
+    root.querySelector('.disclaimer').hidden = !report.disclaimer;
     this.#addPayoffChart(report);
     this.#renderTransactions(report.transactions ?? []);
     const units = Object.fromEntries(this.#catalog.map((f) => [f.name, f]));

@@ -13,6 +13,8 @@ const SINGLE = [
   ['/person/dependents', 'number', 'Dependents'],
   ['/person/retirementAge', 'number', 'Planned retirement age'],
   ['/person/incomeStability', 'select', 'Income is', ['stable', 'variable']],
+  ['/person/filingStatus', 'select', 'Tax filing status', ['single', 'married_joint']],
+  ['/person/hsaCoverage', 'select', 'HSA-eligible health plan', ['none', 'self', 'family']],
   ['/expenses/essentialMonthly', 'money', 'Essential spending per month'],
   ['/expenses/discretionaryMonthly', 'money', 'Discretionary spending per month'],
 ];

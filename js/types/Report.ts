@@ -20,6 +20,14 @@ facts: Facts,
  */
 actions: Array<Action>, 
 /**
+ * Steps already done ("what you are doing well"): rules of category `doing_well`.
+ */
+doingWell: Array<Action>, 
+/**
+ * The report is educational information, not regulated advice ([`DISCLAIMER`]).
+ */
+disclaimer: string, 
+/**
  * The profile's transactions, in input order, each with its category.
  */
 transactions: Array<ReportTransaction>, 

@@ -2,11 +2,16 @@
 //! Their meanings, units and formulas are in [`catalog::FACTS`].
 
 pub mod catalog;
+pub mod growth;
+pub mod recurring;
 pub mod spending;
 
 use crate::categorize::Category;
 use crate::money::{round_cents, round_ratio};
 use crate::profile::{AccountKind, Profile};
+use crate::rules::template::money;
+use growth::CategoryGrowth;
+use recurring::RecurringCharge;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -60,6 +65,23 @@ pub struct Facts {
     pub transaction_inflow_monthly: Option<f64>,
     pub transaction_outflow_monthly: Option<f64>,
     pub spending_by_category_monthly: BTreeMap<&'static str, f64>,
+    pub as_of_year: i32,
+    pub workplace_contribution_annual: f64,
+    pub ira_contribution_annual: f64,
+    pub hsa_contribution_annual: f64,
+    pub discretionary_share: Option<f64>,
+    pub fees_annual: f64,
+    pub recurring_charges: Vec<RecurringCharge>,
+    pub recurring_annual: f64,
+    pub subscription_count: usize,
+    pub subscriptions_annual: f64,
+    pub subscriptions_list: String,
+    pub category_growth: Vec<CategoryGrowth>,
+    pub top_growth_category: Option<&'static str>,
+    pub top_growth_monthly: Option<f64>,
+    pub top_growth_ratio: Option<f64>,
+    pub goal_saving_monthly: f64,
+    pub goals_list: String,
 }
 
 /// A ratio, or `None` when the denominator is zero.
@@ -101,6 +123,18 @@ fn employer_match(profile: &Profile, salary: f64) -> (f64, f64, f64) {
 }
 
 impl Facts {
+    /// Adds the facts that come from the goal plans: goalSavingMonthly and goalsList.
+    pub fn add_goal_plans(&mut self, plans: &crate::calc::plans::Plans, currency: &str) {
+        let needed = |g: &crate::calc::plans::GoalPlanEntry| g.plan.monthly_saving_needed.unwrap_or(0.0);
+        self.goal_saving_monthly = round_cents(plans.goals.iter().map(needed).sum());
+        self.goals_list = plans
+            .goals
+            .iter()
+            .map(|g| format!("{}: {} a month", g.name, money(needed(g), currency)))
+            .collect::<Vec<_>>()
+            .join(", ");
+    }
+
     /// Computes every fact of a validated profile whose transactions are not categorized.
     pub fn compute(profile: &Profile) -> Facts {
         Facts::compute_with_categories(profile, &[])
@@ -144,6 +178,22 @@ impl Facts {
             profile.accounts.iter().filter(|a| a.kind.is_retirement()).map(|a| a.contribution_monthly).sum();
         let (match_earned, match_unclaimed, match_needed) = employer_match(profile, gross);
         let person = &profile.person;
+        let contribution = |kinds: &[AccountKind]| {
+            round_cents(profile.accounts.iter().filter(|a| kinds.contains(&a.kind)).map(|a| a.contribution_monthly).sum::<f64>() * 12.0)
+        };
+        let recurring = if categorized { recurring::find(&profile.transactions, categories, profile.as_of) } else { Vec::new() };
+        let subscriptions: Vec<&RecurringCharge> = recurring.iter().filter(|r| r.kind == "subscription").collect();
+        let growth = if categorized {
+            let months = spending::by_month(&profile.transactions, categories);
+            growth::grown(&months, profile.transactions.iter().map(|t| t.date).min(), profile.as_of)
+        } else {
+            Vec::new()
+        };
+        let top_growth = growth.first();
+        let fees_monthly = match (&totals, &flows) {
+            (Some(t), Some(f)) => t.by_category.get(&Category::Fees).map_or(0.0, |v| v / f.months),
+            _ => 0.0,
+        };
         Facts {
             monthly_net_income: round_cents(net),
             gross_annual_income: round_cents(gross),
@@ -177,6 +227,27 @@ impl Facts {
                 (Some(t), Some(f)) => t.by_category.iter().map(|(c, v)| (c.as_str(), round_cents(v / f.months))).collect(),
                 _ => BTreeMap::new(),
             },
+            as_of_year: profile.as_of.year(),
+            workplace_contribution_annual: contribution(&[AccountKind::K401]),
+            ira_contribution_annual: contribution(&[AccountKind::Ira, AccountKind::RothIra]),
+            hsa_contribution_annual: contribution(&[AccountKind::Hsa]),
+            discretionary_share: ratio(discretionary, net),
+            fees_annual: round_cents(fees_monthly * 12.0),
+            recurring_annual: round_cents(recurring.iter().map(|r| r.yearly_cost).sum()),
+            subscription_count: subscriptions.len(),
+            subscriptions_annual: round_cents(subscriptions.iter().map(|r| r.yearly_cost).sum()),
+            subscriptions_list: subscriptions
+                .iter()
+                .map(|r| format!("{} {} {}", r.description, money(r.amount, &profile.currency), r.cadence.as_str()))
+                .collect::<Vec<_>>()
+                .join(", "),
+            top_growth_category: top_growth.map(|g| g.category),
+            top_growth_monthly: top_growth.map(|g| g.increase_monthly),
+            top_growth_ratio: top_growth.and_then(|g| g.increase_ratio),
+            category_growth: growth.clone(),
+            recurring_charges: recurring.clone(),
+            goal_saving_monthly: 0.0,
+            goals_list: String::new(),
         }
     }
 }

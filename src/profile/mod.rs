@@ -71,6 +71,41 @@ pub struct Person {
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<IncomeStability>"))]
     pub income_stability: IncomeStability,
+    /// Tax filing status; it decides which Roth IRA income limits apply.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<FilingStatus>"))]
+    pub filing_status: FilingStatus,
+    /// Coverage by an HSA-eligible high-deductible health plan, which decides the HSA limit.
+    #[serde(default)]
+    #[cfg_attr(test, ts(optional, as = "Option<HsaCoverage>"))]
+    pub hsa_coverage: HsaCoverage,
+}
+
+/// US tax filing status, as far as contribution limits depend on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "snake_case")]
+pub enum FilingStatus {
+    /// Single or head of household.
+    #[default]
+    Single,
+    /// Married filing jointly.
+    MarriedJoint,
+}
+
+/// Whether the person is covered by an HSA-eligible (high-deductible) health plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "snake_case")]
+pub enum HsaCoverage {
+    /// Not covered, or not known: no HSA advice.
+    #[default]
+    None,
+    /// Self-only coverage.
+    #[serde(rename = "self")]
+    SelfOnly,
+    /// Family coverage.
+    Family,
 }
 
 /// Default retirement age when the person does not give one (US full retirement age for people

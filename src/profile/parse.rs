@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 const PROFILE_FIELDS: &[&str] =
     &["asOf", "currency", "person", "incomes", "expenses", "accounts", "debts", "goals", "transactions"];
-const PERSON_FIELDS: &[&str] = &["age", "dependents", "retirementAge", "incomeStability"];
+const PERSON_FIELDS: &[&str] = &["age", "dependents", "retirementAge", "incomeStability", "filingStatus", "hsaCoverage"];
 const INCOME_FIELDS: &[&str] = &["name", "grossAnnual", "netMonthly"];
 const EXPENSES_FIELDS: &[&str] = &["essentialMonthly", "discretionaryMonthly"];
 const ACCOUNT_FIELDS: &[&str] = &["name", "kind", "balance", "contributionMonthly", "employerMatch"];
@@ -156,8 +156,22 @@ fn read_person(p: &mut Problems, v: &Input, path: &str) -> Option<Person> {
         &[(IncomeStability::Stable, "stable"), (IncomeStability::Variable, "variable")],
         Some(IncomeStability::Stable),
     );
+    let filing = p.choice(
+        f.get("filingStatus"),
+        &f.path("filingStatus"),
+        &[(FilingStatus::Single, "single"), (FilingStatus::MarriedJoint, "married_joint")],
+        Some(FilingStatus::Single),
+    );
+    let hsa = p.choice(
+        f.get("hsaCoverage"),
+        &f.path("hsaCoverage"),
+        &[(HsaCoverage::None, "none"), (HsaCoverage::SelfOnly, "self"), (HsaCoverage::Family, "family")],
+        Some(HsaCoverage::None),
+    );
     f.finish(p, PERSON_FIELDS);
     Some(Person {
+        filing_status: filing?,
+        hsa_coverage: hsa?,
         age: age? as u32,
         dependents: dependents? as u32,
         retirement_age: retirement_age? as u32,

@@ -5,7 +5,8 @@
 //! * A rule whose `after` names a rule that matched is *blocked*: that step comes first.
 //! * Of the matching rules of one `group`, only the highest priority fires (ties: evaluation order).
 //! * A firing rule with `stop: true` ends evaluation; later rules are *not reached*.
-//! * Actions are ranked by priority (high first), then evaluation order.
+//! * A rule's `values` are computed first and read as `values.NAME`.
+//! * Actions are ranked by priority (high first), then impact (high first), then evaluation order.
 
 use crate::error::{pointer_join, Issue};
 use crate::rules::logic::{number, truthy, Evaluator, TraceStep, MAX_EVAL_STEPS};
@@ -32,7 +33,7 @@ pub struct Fired {
     pub trace: Vec<TraceStep>,
 }
 
-/// What an action is worth: the path of the figure and its value (null when not available).
+/// What an action is worth: the path of the figure, its value (null when not available) and unit.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct Impact {
@@ -40,6 +41,9 @@ pub struct Impact {
     pub path: String,
     /// Its value, or null when the data does not have it (a plan not computed, …).
     pub value: Option<f64>,
+    /// Its unit (`money/year`, `money`, `money/month`, `months`, `percent`): the rule's
+    /// `impactUnit`, else the fact catalog's unit for a fact; null when unknown.
+    pub unit: Option<String>,
 }
 
 /// Why a considered rule did not fire (listed with `explain: true`).
@@ -71,6 +75,10 @@ pub struct Outcome {
 
 /// Evaluates `pack` over `data`. Errors only when the step limits are exceeded.
 pub fn evaluate_pack(pack: &RulePack, data: &Value, explain: bool) -> Result<Outcome, Issue> {
+    // One mutable copy of the data: each rule's computed values are set as its `values` root.
+    let mut scope = data.clone();
+    let data = &mut scope;
+    let mut rule_values: Vec<Option<Value>> = vec![None; pack.rules.len()];
     let currency = lookup_path(data, "profile.currency").and_then(Value::as_str).unwrap_or(&pack.currency).to_string();
     let mut matched = vec![false; pack.rules.len()];
     let mut traces: Vec<Vec<TraceStep>> = vec![Vec::new(); pack.rules.len()];
@@ -87,6 +95,8 @@ pub fn evaluate_pack(pack: &RulePack, data: &Value, explain: bool) -> Result<Out
             }
             continue;
         }
+        let values = compute_values(rule, i, data, &mut steps_left)?;
+        set_values(data, values.clone());
         // Evaluate without a trace first (most rules do not fire); trace only what is reported.
         let (result, _) = run(rule, i, data, &mut steps_left, false)?;
         if !truthy(&result) {
@@ -106,6 +116,7 @@ pub fn evaluate_pack(pack: &RulePack, data: &Value, explain: bool) -> Result<Out
             continue;
         }
         traces[i] = run(rule, i, data, &mut steps_left, true)?.1;
+        rule_values[i] = Some(values);
         candidates.push(i);
         if rule.stop && group_winner(pack, &candidates, i) == i {
             stopped_by = Some(i);
@@ -120,25 +131,72 @@ pub fn evaluate_pack(pack: &RulePack, data: &Value, explain: bool) -> Result<Out
             not_fired.push(NotFired { rule: pack.rules[i].id.clone(), reason: "group", failed: None, by: Some(pack.rules[winner].id.clone()) });
         }
     }
-    // Rank: priority high first, then evaluation order (candidates are in evaluation order).
-    fired_rules.sort_by(|&a, &b| pack.rules[b].priority.total_cmp(&pack.rules[a].priority));
-    let fired = fired_rules
+    let fired: Vec<Fired> = fired_rules
         .into_iter()
         .map(|i| {
             let rule = &pack.rules[i];
+            set_values(data, rule_values[i].take().unwrap_or(Value::Null));
             Fired {
                 rule: i,
                 title: rule.title.render(data, &currency),
                 detail: rule.detail.render(data, &currency),
-                impact: rule.impact.as_ref().map(|path| Impact {
-                    path: path.clone(),
-                    value: lookup_path(data, path).and_then(Value::as_f64).filter(|v| v.is_finite()).and_then(|v| number(v).as_f64()),
+                impact: rule.impact.as_ref().map(|path| {
+                    let unit = rule.impact_unit.clone().or_else(|| fact_unit(path));
+                    let money = unit.as_deref().is_some_and(|u| u.starts_with("money"));
+                    let value = lookup_path(data, path)
+                        .and_then(Value::as_f64)
+                        .filter(|v| v.is_finite())
+                        .map(|v| if money { crate::money::round_cents(v) } else { v })
+                        .and_then(|v| number(v).as_f64());
+                    Impact { path: path.clone(), value, unit }
                 }),
                 trace: std::mem::take(&mut traces[i]),
             }
         })
         .collect();
-    Ok(Outcome { fired, not_fired })
+    Ok(Outcome { fired: rank(pack, fired), not_fired })
+}
+
+/// Ranks fired rules (given in evaluation order): priority high first, then impact value high
+/// first (money impacts compare as money a year: a monthly figure counts 12 times; a missing
+/// impact ranks last), then evaluation order.
+fn rank(pack: &RulePack, mut fired: Vec<Fired>) -> Vec<Fired> {
+    let yearly = |f: &Fired| -> f64 {
+        let Some(impact) = &f.impact else { return f64::NEG_INFINITY };
+        let Some(v) = impact.value else { return f64::NEG_INFINITY };
+        if impact.unit.as_deref() == Some("money/month") { v * 12.0 } else { v }
+    };
+    fired.sort_by(|a, b| {
+        pack.rules[b.rule].priority.total_cmp(&pack.rules[a.rule].priority).then_with(|| yearly(b).total_cmp(&yearly(a)))
+    });
+    fired
+}
+
+/// The catalog unit of a `facts.NAME` path.
+fn fact_unit(path: &str) -> Option<String> {
+    let name = path.strip_prefix("facts.")?;
+    crate::facts::catalog::FACTS.iter().find(|f| f.name == name).map(|f| f.unit.to_string())
+}
+
+/// Sets the `values` root of the evaluation data.
+fn set_values(data: &mut Value, values: Value) {
+    if let Value::Object(map) = data {
+        map.insert("values".to_string(), values);
+    }
+}
+
+/// Computes a rule's values in order; each sees the ones before it.
+fn compute_values(rule: &Rule, index: usize, data: &mut Value, steps_left: &mut u64) -> Result<Value, Issue> {
+    let mut out = serde_json::Map::new();
+    for (name, expr) in &rule.values {
+        set_values(data, Value::Object(out.clone()));
+        let mut evaluator = Evaluator::new((*steps_left).min(MAX_EVAL_STEPS), false);
+        let pointer = pointer_join(&pointer_join(&format!("/rules/{index}"), "values"), name);
+        let value = evaluator.eval(expr, data).map_err(|e| e.to_issue(&pointer))?;
+        *steps_left -= evaluator.steps().min(*steps_left);
+        out.insert(name.clone(), value);
+    }
+    Ok(Value::Object(out))
 }
 
 /// Evaluates one rule's condition within the pack's remaining step budget.

@@ -25,8 +25,11 @@ pub const MAX_AFTER: usize = 50;
 pub const MAX_ID_CHARS: usize = 200;
 
 /// The data roots a rule may read: `facts`, `profile`, `constants`, `plans` (calculator results,
-/// possibly absent) and `model` (model outputs, possibly absent).
-pub const DATA_ROOTS: &[&str] = &["facts", "profile", "constants", "plans", "model"];
+/// possibly absent), `model` (model outputs, possibly absent) and `values` (the rule's own computed
+/// values).
+pub const DATA_ROOTS: &[&str] = &["facts", "profile", "constants", "plans", "model", "values"];
+/// The units an impact may have.
+pub const IMPACT_UNITS: &[&str] = &["money/year", "money", "money/month", "months", "percent"];
 /// Top-level fields of a profile, for checking `profile.*` references.
 const PROFILE_FIELDS: &[&str] =
     &["asOf", "currency", "person", "incomes", "expenses", "accounts", "debts", "goals"];
@@ -78,8 +81,14 @@ pub struct Rule {
     pub title: Template,
     /// Detail template.
     pub detail: Template,
-    /// Dotted path of the figure that measures the action's worth (a fact or a plan result).
+    /// Named values computed before the condition (JSON Logic over the data, in pack order; a
+    /// later value may read an earlier one), readable as `values.NAME` in the condition, the
+    /// templates and the impact.
+    pub values: Vec<(String, Expr)>,
+    /// Dotted path of the figure that measures the action's worth (a fact, a plan result, a value).
     pub impact: Option<String>,
+    /// Unit of the impact (`money/year`, `money`, `money/month`, `months`, `percent`).
+    pub impact_unit: Option<String>,
     /// Ids of the sources the rule rests on.
     pub sources: Vec<String>,
 }
@@ -194,7 +203,7 @@ pub fn to_json(input: &Input, path: &str, problems: &mut Problems) -> Option<Val
 
 const PACK_FIELDS: &[&str] = &["$schema", "id", "version", "locale", "currency", "description", "sources", "constants", "rules"];
 const RULE_FIELDS: &[&str] =
-    &["id", "when", "priority", "group", "after", "stop", "category", "title", "detail", "impact", "sources", "description"];
+    &["id", "when", "priority", "group", "after", "stop", "category", "values", "title", "detail", "impact", "impactUnit", "sources", "description"];
 
 fn read_pack(input: &Input, problems: &mut Problems) -> Option<RulePack> {
     let mut fields = problems.object(input, "", "a rule pack")?;
@@ -315,6 +324,9 @@ fn is_identifier(s: &str) -> bool {
 fn read_rule(item: &Input, path: &str, constants: &[Constant], sources: &[Source], problems: &mut Problems) -> Option<Rule> {
     let mut f = problems.object(item, path, "a rule")?;
     let id = problems.text(f.get("id"), &f.path("id"), MAX_ID_CHARS);
+    let values = read_values(f.get("values"), &f.path("values"), constants, problems);
+    let names: Vec<String> = values.iter().map(|(n, _)| n.clone()).collect();
+    let refs = Refs { constants, values: &names };
     let when = match f.get("when") {
         None => {
             problems.push(ErrorCode::Required, &f.path("when"), "is required (a JSON Logic condition)");
@@ -332,7 +344,7 @@ fn read_rule(item: &Input, path: &str, constants: &[Constant], sources: &[Source
         }
     };
     if let Some(expr) = &when {
-        expr.visit_data_paths(&mut |text, pointer| check_reference(text, pointer, constants, problems));
+        expr.visit_data_paths(&mut |text, pointer| check_reference(text, pointer, &refs, problems));
     }
     let priority = match f.get("priority") {
         None => Some(0.0),
@@ -355,11 +367,20 @@ fn read_rule(item: &Input, path: &str, constants: &[Constant], sources: &[Source
         }
     };
     let category = problems.text(f.get("category"), &f.path("category"), MAX_ID_CHARS);
-    let title = read_template(f.get("title"), &f.path("title"), constants, problems);
-    let detail = read_template(f.get("detail"), &f.path("detail"), constants, problems);
+    let title = read_template(f.get("title"), &f.path("title"), &refs, problems);
+    let detail = read_template(f.get("detail"), &f.path("detail"), &refs, problems);
     let impact = f.get("impact").and_then(|i| problems.text(Some(i), &pointer_join(path, "impact"), 500));
     if let Some(i) = &impact {
-        check_reference(i, &pointer_join(path, "impact"), constants, problems);
+        check_reference(i, &pointer_join(path, "impact"), &refs, problems);
+    }
+    let impact_unit = f.get("impactUnit").and_then(|u| problems.text(Some(u), &pointer_join(path, "impactUnit"), MAX_ID_CHARS));
+    if let Some(u) = &impact_unit {
+        if !IMPACT_UNITS.contains(&u.as_str()) {
+            problems.push(ErrorCode::InvalidValue, &pointer_join(path, "impactUnit"), format!("{u:?} is not one of {}", IMPACT_UNITS.join(", ")));
+        }
+        if impact.is_none() {
+            problems.push(ErrorCode::InvalidValue, &pointer_join(path, "impactUnit"), "needs an impact");
+        }
     }
     let sources_path = f.path("sources");
     let rule_sources: Vec<String> = problems
@@ -387,17 +408,62 @@ fn read_rule(item: &Input, path: &str, constants: &[Constant], sources: &[Source
         category: category?,
         title: title?,
         detail: detail?,
+        values,
         impact,
+        impact_unit,
         sources: rule_sources,
     })
 }
 
-fn read_template(value: Option<&Input>, path: &str, constants: &[Constant], problems: &mut Problems) -> Option<Template> {
+/// What a rule's references may name besides facts and profile fields.
+struct Refs<'a> {
+    constants: &'a [Constant],
+    values: &'a [String],
+}
+
+/// Most values of one rule.
+pub const MAX_VALUES: usize = 50;
+
+fn read_values(value: Option<&Input>, path: &str, constants: &[Constant], problems: &mut Problems) -> Vec<(String, Expr)> {
+    let entries: &[(String, Input)] = match value {
+        None => &[],
+        Some(Input::Object(entries)) => entries,
+        Some(other) => {
+            problems.push(ErrorCode::Type, path, format!("must be an object of named JSON Logic expressions, not {}", other.type_name()));
+            &[]
+        }
+    };
+    if entries.len() > MAX_VALUES {
+        problems.push(ErrorCode::TooLarge, path, format!("has {} values; the limit is {MAX_VALUES}", entries.len()));
+        return Vec::new();
+    }
+    let mut out: Vec<(String, Expr)> = Vec::new();
+    for (name, item) in entries {
+        let pointer = pointer_join(path, name);
+        if !is_identifier(name) {
+            problems.push(ErrorCode::InvalidValue, &pointer, format!("value name {name:?} must be letters, digits and _"));
+            continue;
+        }
+        let Some(json) = to_json(item, &pointer, problems) else { continue };
+        match Expr::compile(&json, &pointer) {
+            Ok(expr) => {
+                let earlier: Vec<String> = out.iter().map(|(n, _)| n.clone()).collect();
+                let refs = Refs { constants, values: &earlier };
+                expr.visit_data_paths(&mut |text, p| check_reference(text, p, &refs, problems));
+                out.push((name.clone(), expr));
+            }
+            Err(issue) => problems.issues.push(issue),
+        }
+    }
+    out
+}
+
+fn read_template(value: Option<&Input>, path: &str, refs: &Refs, problems: &mut Problems) -> Option<Template> {
     let text = problems.text(value, path, crate::rules::template::MAX_TEMPLATE_CHARS + 1)?;
     match Template::parse(&text, path) {
         Ok(t) => {
             for p in t.paths() {
-                check_reference(p, path, constants, problems);
+                check_reference(p, path, refs, problems);
             }
             Some(t)
         }
@@ -409,8 +475,10 @@ fn read_template(value: Option<&Input>, path: &str, constants: &[Constant], prob
 }
 
 /// Checks that a dotted data path starts at a known root and, for facts and constants, names one
-/// that exists. `plans.*` and `model.*` are not checked: they may legitimately be absent.
-fn check_reference(text: &str, pointer: &str, constants: &[Constant], problems: &mut Problems) {
+/// that exists, and for values one the rule defines (earlier). `plans.*` and `model.*` are not
+/// checked: they may legitimately be absent.
+fn check_reference(text: &str, pointer: &str, refs: &Refs, problems: &mut Problems) {
+    let constants = refs.constants;
     let mut parts = text.split('.');
     let root = parts.next().unwrap_or("");
     let name = parts.next();
@@ -418,7 +486,8 @@ fn check_reference(text: &str, pointer: &str, constants: &[Constant], problems: 
     let unknown = |what: &str| format!("\"{text}\" refers to {what}");
     match (root, name) {
         ("facts", Some(n)) if FACTS.iter().any(|f| f.name == n) => {
-            if rest.is_some() {
+            let structured = FACTS.iter().any(|f| f.name == n && (f.unit == "list" || f.unit.contains(" by ")));
+            if rest.is_some() && !structured {
                 problems.push(ErrorCode::UnknownReference, pointer, unknown("inside a fact, but facts are single values"));
             }
         }
@@ -433,6 +502,12 @@ fn check_reference(text: &str, pointer: &str, constants: &[Constant], problems: 
             ErrorCode::UnknownReference,
             pointer,
             unknown(&format!("a profile field \"{n}\" that does not exist; allowed: {}", PROFILE_FIELDS.join(", "))),
+        ),
+        ("values", Some(n)) if refs.values.iter().any(|v| v == n) => {}
+        ("values", Some(n)) => problems.push(
+            ErrorCode::UnknownReference,
+            pointer,
+            unknown(&format!("a value \"{n}\" that the rule does not define (before this point)")),
         ),
         ("profile" | "plans" | "model", _) => {}
         (root, _) if DATA_ROOTS.contains(&root) => {

@@ -48,15 +48,16 @@ async function choose(page, persona) {
 
 test('a persona gives its report, shown with its facts', async () => {
   const { page, problems } = await openDemo();
-  const { report } = await choose(page, 'new-graduate');
+  const { report } = await choose(page, 'examples/new-graduate');
   assert.equal(report.facts.monthlySurplus, 481);
   assert.equal(await page.inputValue('fin-advice input[data-pointer="/debts/0/name"]'), 'Visa');
   const facts = await page.$$eval('fin-advice >> .facts dt', (dts) => dts.map((d) => d.textContent));
   assert.ok(facts.includes('emergencyFundMonths'), facts.join(', '));
   assert.match(await page.textContent('fin-advice >> .status'), /computed on this device/);
   assert.equal(report.facts.unclaimedEmployerMatchAnnual, 870);
-  // The default rule pack: the match is worth $870 a year, then the 24.99% card.
-  assert.deepEqual(report.actions.map((a) => a.rule), ['employer-match', 'high-interest-debt']);
+  // The default rule pack: a starter fund of one month of essentials, the match ($870 a year), the 24.99% card.
+  assert.deepEqual(report.actions.map((a) => a.rule), ['starter-emergency-fund', 'employer-match', 'high-interest-debt']);
+  assert.match(await page.textContent('fin-advice >> .disclaimer'), /not financial/);
   assert.equal(report.versions.rulePack.id, 'us-default');
   const shown = await page.$$eval('fin-advice >> .actions li.action', (lis) => lis.map((li) => li.dataset.id));
   assert.deepEqual(shown, report.actions.map((a) => a.id), 'the plan lists the actions in order');
@@ -69,7 +70,7 @@ test('every problem is shown at its field', async () => {
   const { page } = await openDemo();
   // The form cannot hold everything the JSON had (an unknown field, an impossible date), so the
   // engine sees fewer mistakes than in the file; each one must still be shown.
-  const { error } = await choose(page, 'invalid-many');
+  const { error } = await choose(page, 'examples/invalid-many');
   const invalid = await page.$$eval('fin-advice >> [aria-invalid="true"]', (els) => els.map((e) => e.dataset.pointer));
   for (const pointer of ['/currency', '/person/age', '/person/dependents', '/accounts/0/balance']) {
     assert.ok(invalid.includes(pointer), `${pointer} in ${invalid}`);
@@ -84,7 +85,7 @@ test('every problem is shown at its field', async () => {
 
 test('a bank CSV with debit/credit columns is previewed, then used', async () => {
   const { page } = await openDemo();
-  await choose(page, 'new-graduate');
+  await choose(page, 'examples/new-graduate');
   await page.setInputFiles('fin-advice >> .csv-file', csv);
   await page.waitForSelector('fin-advice >> .csv-preview:not([hidden])');
   const summary = await page.textContent('fin-advice >> .csv-summary');
@@ -104,7 +105,7 @@ test('no request leaves the page after it has loaded', async () => {
   const { page, requests } = await openDemo();
   const loaded = requests.length;
   assert.ok(requests.every((r) => r.startsWith(url)), `only same-origin requests: ${requests.join(', ')}`);
-  await choose(page, 'new-graduate');
+  await choose(page, 'examples/new-graduate');
   await page.setInputFiles('fin-advice >> .csv-file', csv);
   await page.click('fin-advice >> .csv-use');
   await page.fill('fin-advice >> input[data-pointer="/person/age"]', '24');
@@ -116,7 +117,7 @@ test('no request leaves the page after it has loaded', async () => {
 
 test('the plan shows its charts: payoff timeline, retirement fan, allocation', async () => {
   const { page } = await openDemo();
-  await choose(page, 'new-graduate');
+  await choose(page, 'examples/new-graduate');
   await page.waitForSelector('fin-advice >> figure.payoff svg');
   const lines = await page.$$eval('fin-advice >> figure.payoff path.line', (paths) => paths.length);
   assert.equal(lines, 2, 'one balance line per debt');
@@ -129,7 +130,7 @@ test('the plan shows its charts: payoff timeline, retirement fan, allocation', a
 
 test('a category correction is applied, remembered on opt-in, exported and deleted', async () => {
   const { page } = await openDemo();
-  const { report } = await choose(page, 'transactions-only');
+  const { report } = await choose(page, 'examples/transactions-only');
   const rent = report.transactions.find((t) => t.description === 'RENT PAYMENT ZELLE');
   // The model reads "RENT PAYMENT" as housing; this person's Zelle goes to a roommate, a transfer.
   assert.equal(rent.category, 'housing');
@@ -151,7 +152,7 @@ test('a category correction is applied, remembered on opt-in, exported and delet
   // A new visit starts with the remembered correction.
   await page.reload();
   await page.waitForSelector('fin-advice[data-ready="true"]');
-  const again = await choose(page, 'transactions-only');
+  const again = await choose(page, 'examples/transactions-only');
   assert.equal(again.report.transactions.find((t) => t.description === 'RENT PAYMENT ZELLE').source, 'memory');
 
   const cleared = page.evaluate(() => new Promise((resolve) => document.querySelector('fin-advice')
