@@ -28,7 +28,7 @@ const PERSONAS: &[(&str, &str, &str)] = &[
 
 #[wasm_bindgen_test]
 fn every_persona_gives_its_snapshot() {
-    let advisor = Advisor::new(JsValue::UNDEFINED).unwrap();
+    let advisor = Advisor::new(None).unwrap();
     for (name, profile, snapshot) in PERSONAS {
         let report = advisor.advise(JSON::parse(profile).unwrap()).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         let report: serde_json::Value = serde_json::from_str(&String::from(JSON::stringify(&report).unwrap())).unwrap();
