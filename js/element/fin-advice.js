@@ -346,6 +346,19 @@ function formatFact(value, unit) {
   return String(value);
 }
 
+/** An impact in words: "870 a year", "6,523.07", "14 months". */
+function impactText(value, unit) {
+  switch (unit) {
+    case 'money': return money(value);
+    case 'money/year': return `${money(value)} a year`;
+    case 'money/month': return `${money(value)} a month`;
+    case 'months': return `${value} months`;
+    case 'percent': return `${value}%`;
+    case 'ratio': return `${(value * 100).toFixed(1)}%`;
+    default: return unit ? `${value} ${unit}` : String(value);
+  }
+}
+
 function actionItem(action) {
   const item = document.createElement('li');
   item.className = 'action';
@@ -356,10 +369,10 @@ function actionItem(action) {
   detail.textContent = action.detail;
   item.append(title, detail);
   const impact = action.impact;
-  if (impact && (impact.label || impact.value !== undefined)) {
+  if (impact && typeof impact.value === 'number') {
     const p = document.createElement('p');
     p.className = 'impact';
-    p.textContent = impact.label ?? `${money(impact.value)}${impact.unit ? ` ${impact.unit}` : ''}`;
+    p.textContent = `Worth: ${impactText(impact.value, impact.unit)}`;
     item.append(p);
   }
   const trace = action.trace ?? [];
