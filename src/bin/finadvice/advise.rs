@@ -1,6 +1,7 @@
 //! `finadvice advise`: the report for a profile file.
 
-use crate::io::{print_errors, read_error, read_text};
+use crate::flags::AdvisorFlags;
+use crate::io::{print_errors, read_text};
 use crate::usage_error;
 use finadvice::rules::RulePack;
 use finadvice::{Advisor, AdvisorOptions, Errors};
@@ -9,44 +10,35 @@ use std::process::ExitCode;
 /// `finadvice advise PROFILE.json [--model MODEL.onnx] [--rules PACK.json] [--explain] [--memory MEMORY.json]`.
 pub fn run(args: &[String]) -> ExitCode {
     let mut profile_path = None;
-    let mut model_path = None;
+    let mut flags = AdvisorFlags::default();
     let mut rules_path = None;
     let mut explain = false;
-    let mut memory_path = None;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
-            "--model" => match rest.next() {
-                Some(p) => model_path = Some(p.clone()),
-                None => return usage_error("--model needs a file"),
-            },
-            "--memory" => match rest.next() {
-                Some(p) => memory_path = Some(p.clone()),
-                None => return usage_error("--memory needs a file"),
-            },
             "--rules" => match rest.next() {
                 Some(p) => rules_path = Some(p.clone()),
                 None => return usage_error("--rules needs a file"),
             },
             "--explain" => explain = true,
-            flag if flag.starts_with("--") => return usage_error(&format!("unknown option {flag}")),
+            flag if flag.starts_with("--") => match flags.take(flag, &mut rest) {
+                Some(Ok(())) => {}
+                Some(Err(code)) => return code,
+                None => return usage_error(&format!("unknown option {flag}")),
+            },
             path if profile_path.is_none() => profile_path = Some(path.to_string()),
             extra => return usage_error(&format!("unexpected argument {extra}")),
         }
     }
     let Some(profile_path) = profile_path else { return usage_error("advise needs a PROFILE.json") };
     let result = (|| -> Result<String, Errors> {
-        let model = match &model_path {
-            Some(p) => Some(std::fs::read(p).map_err(|e| read_error("/model", p, e))?),
-            None => None,
-        };
-        let memory = crate::io::read_memory(memory_path.as_deref())?;
+        let options = flags.options()?;
         let rule_pack = match &rules_path {
             Some(p) => Some(RulePack::from_json(&read_text(p)?)?),
             None => None,
         };
         let text = read_text(&profile_path)?;
-        let advisor = Advisor::new(AdvisorOptions { model, memory, rule_pack, explain })?;
+        let advisor = Advisor::new(AdvisorOptions { rule_pack, explain, ..options })?;
         let report = advisor.advise_json(&text)?;
         Ok(serde_json::to_string_pretty(&report).expect("a report always serializes"))
     })();

@@ -7,43 +7,35 @@
 //! columns instead. Other columns are ignored. Amounts may carry a currency sign, thousands
 //! separators or parentheses for negatives (`$1,234.50`, `(12.00)`).
 
-use crate::io::{print_errors, read_memory, read_text};
+use crate::flags::AdvisorFlags;
+use crate::io::{print_errors, read_text};
 use crate::usage_error;
 use finadvice::input::Input;
-use finadvice::{Advisor, AdvisorOptions, Errors};
+use finadvice::{Advisor, Errors};
 use std::process::ExitCode;
 
 /// `finadvice categorize FILE [--model MODEL.onnx] [--memory MEMORY.json]`.
 pub fn run(args: &[String]) -> ExitCode {
     let mut file = None;
-    let mut model_path = None;
-    let mut memory_path = None;
+    let mut flags = AdvisorFlags::default();
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
-            "--model" => match rest.next() {
-                Some(p) => model_path = Some(p.clone()),
-                None => return usage_error("--model needs a file"),
+            flag if flag.starts_with("--") => match flags.take(flag, &mut rest) {
+                Some(Ok(())) => {}
+                Some(Err(code)) => return code,
+                None => return usage_error(&format!("unknown option {flag}")),
             },
-            "--memory" => match rest.next() {
-                Some(p) => memory_path = Some(p.clone()),
-                None => return usage_error("--memory needs a file"),
-            },
-            flag if flag.starts_with("--") => return usage_error(&format!("unknown option {flag}")),
             path if file.is_none() => file = Some(path.to_string()),
             extra => return usage_error(&format!("unexpected argument {extra}")),
         }
     }
     let Some(file) = file else { return usage_error("categorize needs a FILE (CSV or JSON)") };
     let result = (|| -> Result<Vec<String>, Errors> {
-        let model = match &model_path {
-            Some(p) => Some(std::fs::read(p).map_err(|e| crate::io::read_error("/model", p, e))?),
-            None => None,
-        };
-        let memory = read_memory(memory_path.as_deref())?;
+        let options = flags.options()?;
         let text = read_text(&file)?;
         let rows = if text.trim_start().starts_with('[') { read_json(&text)? } else { crate::csv_rows::read_csv(&text)? };
-        let advisor = Advisor::new(AdvisorOptions { model, memory, ..AdvisorOptions::default() })?;
+        let advisor = Advisor::new(options)?;
         let borrowed: Vec<(&str, f64)> = rows.iter().map(|(d, a)| (d.as_str(), *a)).collect();
         let lines = advisor.categorize(&borrowed)?;
         Ok(lines.iter().map(|l| serde_json::to_string(l).expect("a categorized line always serializes")).collect())

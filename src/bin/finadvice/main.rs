@@ -8,6 +8,7 @@ mod calc;
 mod categorize;
 mod csv_rows;
 mod check_rules;
+mod flags;
 mod io;
 
 use std::process::ExitCode;
