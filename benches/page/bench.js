@@ -11,18 +11,30 @@ if (params.get('mode') === 'anchor') {
   await WebAssembly.compile(bytes);
   window.__result = { anchorMs: performance.now() - t0 };
 } else {
+  // With ?profile=1 (benches/page-profile.mjs) each phase is recorded as its own CPU profile.
+  const profiling = params.get('profile') === '1';
+  const phase = async (name, work) => {
+    if (!profiling || !name) return work();
+    console.profile(name);
+    const result = await work();
+    console.profileEnd(name);
+    return result;
+  };
   const t0 = performance.now();
-  const { default: init, Advisor } = await import('/pkg/index.js');
-  await init();
+  const { default: init, Advisor } = await phase('init', async () => {
+    const m = await import('/pkg/index.js');
+    await m.init();
+    return m;
+  });
   const t1 = performance.now();
-  const advisor = new Advisor();
+  const advisor = await phase('advisor', () => new Advisor());
   const t2 = performance.now();
-  const report = advisor.advise(profile);
+  const report = await phase('first advise', () => advisor.advise(profile));
   const t3 = performance.now();
   const warm = [];
   for (let i = 0; i < 15; i++) {
     const s = performance.now();
-    advisor.advise(profile);
+    await phase(i === 14 ? 'warm advise' : null, () => advisor.advise(profile));
     warm.push(performance.now() - s);
   }
   warm.sort((a, b) => a - b);

@@ -14,12 +14,16 @@ use crate::error::{ErrorCode, Issue};
 use crate::limits::MAX_MODEL_BYTES;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::sync::Arc;
 use tract_onnx::prelude::*;
 use tract_onnx::tract_core::internal::DimLike;
 
 /// The shipped model, trained by `training/train.py` (see `models/MODEL_CARD.md`).
 pub const DEFAULT_MODEL: &[u8] = include_bytes!("../../models/categorizer.onnx");
+
+/// Probabilities per row: one per [`Category::MODEL_CLASSES`].
+const CLASSES: usize = Category::MODEL_CLASSES.len();
 
 /// Below this probability a row is `uncategorized` (asked about, never guessed).
 pub const CONFIDENCE_THRESHOLD: f32 = 0.5;
@@ -117,7 +121,7 @@ impl Categorizer {
     fn probe(&self) -> Result<(), Issue> {
         let probabilities = self.probabilities(&[("probe SQ *CAFE 0412 OAKLAND CA", -6.75)])?;
         let sum: f32 = probabilities.iter().sum();
-        if probabilities.len() != Category::MODEL_CLASSES.len()
+        if probabilities.len() != CLASSES
             || probabilities.iter().any(|p| !p.is_finite() || *p < 0.0)
             || (sum - 1.0).abs() > 1e-3
         {
@@ -134,21 +138,28 @@ impl Categorizer {
         &self.info
     }
 
-    /// The raw probabilities, row after row (`rows.len() × 20` values), one tract run per
-    /// [`MAX_BATCH_ROWS`] rows.
+    /// The raw probabilities, row after row (`rows.len() × 20` values). Rows with the same
+    /// feature ids (a statement repeats its merchants, and the featurizer maps every store number
+    /// and amount of one size to the same ids) are run once and their probabilities copied: the
+    /// model sees each row alone, so the numbers are the same as running every row. One tract run
+    /// per [`MAX_BATCH_ROWS`] distinct rows.
     pub fn probabilities(&self, rows: &[(&str, f64)]) -> Result<Vec<f32>, Issue> {
-        let mut out = Vec::with_capacity(rows.len() * Category::MODEL_CLASSES.len());
-        for chunk in rows.chunks(MAX_BATCH_ROWS) {
-            out.extend(self.run_chunk(chunk)?);
+        let (distinct, row_to_distinct) = distinct_features(rows);
+        let mut per_distinct = Vec::with_capacity(distinct.len() * CLASSES);
+        for chunk in distinct.chunks(MAX_BATCH_ROWS) {
+            per_distinct.extend(self.run_chunk(chunk)?);
+        }
+        let mut out = Vec::with_capacity(rows.len() * CLASSES);
+        for i in row_to_distinct {
+            out.extend_from_slice(&per_distinct[i * CLASSES..(i + 1) * CLASSES]);
         }
         Ok(out)
     }
 
-    fn run_chunk(&self, rows: &[(&str, f64)]) -> Result<Vec<f32>, Issue> {
+    fn run_chunk(&self, rows: &[Vec<u32>]) -> Result<Vec<f32>, Issue> {
         let mut ids = vec![0i64; rows.len() * MAX_FEATURES];
         let mut weights = vec![0f32; rows.len() * MAX_FEATURES];
-        for (row, (description, amount)) in rows.iter().enumerate() {
-            let features = featurize(description, *amount);
+        for (row, features) in rows.iter().enumerate() {
             let weight = 1.0 / features.len().max(1) as f32;
             for (slot, id) in features.iter().enumerate() {
                 ids[row * MAX_FEATURES + slot] = i64::from(*id);
@@ -160,7 +171,7 @@ impl Categorizer {
             let weights = Tensor::from_shape(&[rows.len(), MAX_FEATURES], &weights)?;
             let outputs = self.plan.run(tvec![ids.into(), weights.into()])?;
             let view = outputs[0].to_plain_array_view::<f32>()?;
-            if view.shape() != [rows.len(), Category::MODEL_CLASSES.len()] {
+            if view.shape() != [rows.len(), CLASSES] {
                 tract_onnx::tract_core::internal::bail!("output shape {:?}, expected [{}, 20]", view.shape(), rows.len());
             }
             Ok(view.iter().copied().collect())
@@ -171,8 +182,26 @@ impl Categorizer {
     /// Categorizes rows (description, signed amount), in order.
     pub fn predict(&self, rows: &[(&str, f64)]) -> Result<Vec<Prediction>, Issue> {
         let probabilities = self.probabilities(rows)?;
-        Ok(probabilities.chunks(Category::MODEL_CLASSES.len()).map(best).collect())
+        Ok(probabilities.chunks(CLASSES).map(best).collect())
     }
+}
+
+/// The distinct feature-id rows of `rows` in order of first appearance, and for each row the
+/// index of its distinct row.
+fn distinct_features(rows: &[(&str, f64)]) -> (Vec<Vec<u32>>, Vec<usize>) {
+    let mut seen: HashMap<Vec<u32>, usize> = HashMap::new();
+    let mut distinct = Vec::new();
+    let row_to_distinct = rows
+        .iter()
+        .map(|(description, amount)| {
+            let features = featurize(description, *amount);
+            *seen.entry(features).or_insert_with_key(|features| {
+                distinct.push(features.clone());
+                distinct.len() - 1
+            })
+        })
+        .collect();
+    (distinct, row_to_distinct)
 }
 
 /// The most probable class of one row; NaN never wins and gives confidence 0.
@@ -236,6 +265,25 @@ mod tests {
             assert_eq!(err.code, ErrorCode::Model, "{bytes:?}");
             assert_eq!(err.path, "/model");
         }
+    }
+
+    #[test]
+    fn repeated_rows_get_the_numbers_of_a_row_run_alone() {
+        let model = Categorizer::default_model().unwrap();
+        let rows = [
+            ("SQ *BLUE BOTTLE 0412 OAKLAND CA", -6.5),
+            ("SAFEWAY #1234 SAN FRANCISCO CA", -84.2),
+            ("SQ *BLUE BOTTLE 0977 OAKLAND CA", -7.25), // same ids as the first row
+            ("ACME CORP PAYROLL", 1825.0),
+            ("SQ *BLUE BOTTLE 0412 OAKLAND CA", -16.5), // one more digit: other ids
+            ("SAFEWAY #1234 SAN FRANCISCO CA", -84.2),
+        ];
+        assert_eq!(distinct_features(&rows).1, [0, 1, 0, 2, 3, 1]);
+        let together = model.probabilities(&rows).unwrap();
+        let alone: Vec<f32> = rows.iter().flat_map(|row| model.probabilities(&[*row]).unwrap()).collect();
+        assert_eq!(together.len(), rows.len() * CLASSES);
+        assert_eq!(together, alone);
+        assert!(model.probabilities(&[]).unwrap().is_empty());
     }
 
     #[test]
