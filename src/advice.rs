@@ -14,6 +14,7 @@ use crate::profile::Profile;
 use crate::rules::{evaluate_pack, Impact, NotFired, RulePack, TraceStep};
 use serde::Serialize;
 use serde_json::Value;
+use std::sync::OnceLock;
 
 /// What an [`Advisor`] is built with. Everything is optional; the defaults ship in the crate.
 #[derive(Debug, Clone, Default)]
@@ -146,7 +147,7 @@ impl Advisor {
         };
         let rules = match options.rule_pack {
             Some(pack) => pack,
-            None => RulePack::us_default()?,
+            None => default_rules()?,
         };
         Ok(Advisor { categorizer, memory: options.memory.unwrap_or_default(), rules, explain: options.explain })
     }
@@ -252,6 +253,17 @@ impl Advisor {
             },
         })
     }
+}
+
+/// The default rule pack, read and validated once per process (or page) and copied into each
+/// advisor.
+fn default_rules() -> Result<RulePack, Errors> {
+    static PACK: OnceLock<RulePack> = OnceLock::new();
+    if let Some(pack) = PACK.get() {
+        return Ok(pack.clone());
+    }
+    let pack = RulePack::us_default()?;
+    Ok(PACK.get_or_init(|| pack).clone())
 }
 
 /// The object rules read: `{facts, profile, constants, plans}`. The profile is given without its

@@ -132,3 +132,38 @@ fn fact_catalog_documents_every_fact_of_a_report() {
         assert!(!get(&entry, "unit").as_string().unwrap().is_empty());
     }
 }
+
+const TRANSACTIONS_ONLY: &str = include_str!("profiles/transactions-only.json");
+
+#[wasm_bindgen_test]
+fn values_json_cannot_say_exactly_are_read_as_given() {
+    // Objects that JSON text says exactly are read through it (js/plain-copy.js); these are not,
+    // and must come back exactly as the page gave them.
+    let advisor = Advisor::new(None).unwrap();
+    let profile = object(TRANSACTIONS_ONLY);
+    let rows = Array::from(&get(&profile, "transactions"));
+    let set = |row: u32, key: &str, value: JsValue| Reflect::set(&rows.get(row), &JsValue::from_str(key), &value).unwrap();
+    let seventeen_digits = 0.1 + 0.2; // 0.30000000000000004
+    set(0, "amount", JsValue::from_f64(seventeen_digits));
+    set(1, "amount", JsValue::from_f64(-1234.5678901234567));
+    set(2, "amount", JsValue::from_f64(-0.0));
+    set(3, "description", JsValue::from_str("RENT \u{2028} PAYMENT \"ZELLE\" \\ é"));
+    let report = advisor.advise(profile.clone()).unwrap();
+    let amount = |row: u32| get(&Array::from(&get(&report, "transactions")).get(row), "amount").as_f64().unwrap();
+    assert_eq!(amount(0).to_bits(), seventeen_digits.to_bits());
+    assert_eq!(amount(1).to_bits(), (-1234.5678901234567f64).to_bits());
+    assert_eq!(amount(2).to_bits(), 0.0f64.to_bits(), "-0 is read as 0, as it always was");
+    let description = get(&Array::from(&get(&report, "transactions")).get(3), "description");
+    assert_eq!(description.as_string().unwrap(), "RENT \u{2028} PAYMENT \"ZELLE\" \\ é");
+    // The same profile without the inexact numbers goes through JSON text: same report as text.
+    set(0, "amount", JsValue::from_f64(1480.5));
+    set(1, "amount", JsValue::from_f64(-1200.0));
+    set(2, "amount", JsValue::from_f64(-6.75));
+    let from_object = JSON::stringify(&advisor.advise(profile.clone()).unwrap()).unwrap();
+    let from_text = JSON::stringify(&advisor.advise(JSON::stringify(&profile).unwrap().into()).unwrap()).unwrap();
+    assert_eq!(from_object, from_text);
+    // NaN still gets the value path's error, with its pointer.
+    set(4, "amount", JsValue::from_f64(f64::NAN));
+    let error = fin_advice_error(advisor.advise(profile).unwrap_err());
+    assert_eq!(error_paths(&error), ["/transactions/4/amount"]);
+}

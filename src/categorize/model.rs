@@ -15,7 +15,7 @@ use crate::limits::MAX_MODEL_BYTES;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tract_onnx::prelude::*;
 use tract_onnx::tract_core::internal::DimLike;
 
@@ -24,6 +24,10 @@ pub const DEFAULT_MODEL: &[u8] = include_bytes!("../../models/categorizer.onnx")
 
 /// Probabilities per row: one per [`Category::MODEL_CLASSES`].
 const CLASSES: usize = Category::MODEL_CLASSES.len();
+
+/// SHA-256 of [`DEFAULT_MODEL`], written here because hashing 260 KB is several milliseconds of a
+/// cold page's first `new Advisor()` in wasm; `default_model_hash_is_current` keeps it true.
+const DEFAULT_MODEL_SHA256: &str = "04c440bd59bdc7c8d55bb360a7a8f70a22ed6cbc51f7e04304e7992672564ff6";
 
 /// Below this probability a row is `uncategorized` (asked about, never guessed).
 pub const CONFIDENCE_THRESHOLD: f32 = 0.5;
@@ -66,52 +70,25 @@ fn model_issue(message: impl Into<String>) -> Issue {
 }
 
 impl Categorizer {
-    /// Loads the shipped model.
+    /// The shipped model. It is loaded once per process (or page) and shared by every advisor,
+    /// and not probed like [`Categorizer::custom`] (the tests run it): a cold page's first
+    /// `new Advisor()` pays for neither the probe nor hashing the file.
     pub fn default_model() -> Result<Categorizer, Issue> {
-        Categorizer::load(DEFAULT_MODEL, "default")
+        static LOADED: OnceLock<Categorizer> = OnceLock::new();
+        if let Some(categorizer) = LOADED.get() {
+            return Ok(categorizer.clone());
+        }
+        let info = ModelInfo { source: "default", sha256: DEFAULT_MODEL_SHA256.to_string(), bytes: DEFAULT_MODEL.len() };
+        let categorizer = Categorizer { plan: prepare(DEFAULT_MODEL)?, info };
+        Ok(LOADED.get_or_init(|| categorizer).clone())
     }
 
     /// Loads a model given by the integrator; refused with a `model` error unless it follows the
-    /// contract in the module documentation.
+    /// contract in the module documentation and gives a probability row for a probe line.
     pub fn custom(bytes: &[u8]) -> Result<Categorizer, Issue> {
-        Categorizer::load(bytes, "custom")
-    }
-
-    fn load(bytes: &[u8], source: &'static str) -> Result<Categorizer, Issue> {
-        if bytes.is_empty() {
-            return Err(model_issue("the model is empty (0 bytes)"));
-        }
-        if bytes.len() > MAX_MODEL_BYTES {
-            return Err(model_issue(format!("the model is {} bytes; the limit is {MAX_MODEL_BYTES}", bytes.len())));
-        }
-        let proto = super::onnx_check::check_onnx(bytes)?;
-        let mut graph = super::onnx_ops::categorizer_onnx()
-            .model_for_proto_model(&proto)
-            .map_err(|e| model_issue(format!("not a usable ONNX model: {e}")))?;
-        if graph.inputs.len() != 2 || graph.outputs.is_empty() {
-            return Err(model_issue(format!(
-                "the model has {} inputs and {} outputs; a categorizer takes 2 inputs (ids i64 [batch, {MAX_FEATURES}], weights f32 [batch, {MAX_FEATURES}]) and gives 1 output (f32 [batch, 20])",
-                graph.inputs.len(),
-                graph.outputs.len()
-            )));
-        }
-        graph.outputs.truncate(1);
-        let batch = graph.symbols.sym("batch").to_dim();
-        let width = MAX_FEATURES.to_dim();
-        let typed = graph
-            .with_input_fact(0, InferenceFact::dt_shape(i64::datum_type(), [batch.clone(), width.clone()]))
-            .and_then(|g| g.with_input_fact(1, InferenceFact::dt_shape(f32::datum_type(), [batch, width])))
-            .and_then(|g| g.into_typed())
-            .and_then(|g| g.into_decluttered())
-            .map_err(|e| model_issue(format!("the model does not accept the categorizer's inputs: {e}")))?;
-        check_contract(&typed)?;
-        let plan = typed
-            .into_optimized()
-            .and_then(|g| g.into_runnable())
-            .map_err(|e| model_issue(format!("the model cannot be prepared to run: {e}")))?;
         let categorizer = Categorizer {
-            plan,
-            info: ModelInfo { source, sha256: hex_sha256(bytes), bytes: bytes.len() },
+            plan: prepare(bytes)?,
+            info: ModelInfo { source: "custom", sha256: hex_sha256(bytes), bytes: bytes.len() },
         };
         categorizer.probe()?;
         Ok(categorizer)
@@ -184,6 +161,42 @@ impl Categorizer {
         let probabilities = self.probabilities(rows)?;
         Ok(probabilities.chunks(CLASSES).map(best).collect())
     }
+}
+
+/// Checks ONNX bytes ([`super::onnx_check`]), parses them with the categorizer's operators,
+/// checks the graph against the contract and makes the runnable plan.
+fn prepare(bytes: &[u8]) -> Result<Arc<TypedSimplePlan>, Issue> {
+    if bytes.is_empty() {
+        return Err(model_issue("the model is empty (0 bytes)"));
+    }
+    if bytes.len() > MAX_MODEL_BYTES {
+        return Err(model_issue(format!("the model is {} bytes; the limit is {MAX_MODEL_BYTES}", bytes.len())));
+    }
+    let proto = super::onnx_check::check_onnx(bytes)?;
+    let mut graph = super::onnx_ops::categorizer_onnx()
+        .model_for_proto_model(&proto)
+        .map_err(|e| model_issue(format!("not a usable ONNX model: {e}")))?;
+    if graph.inputs.len() != 2 || graph.outputs.is_empty() {
+        return Err(model_issue(format!(
+            "the model has {} inputs and {} outputs; a categorizer takes 2 inputs (ids i64 [batch, {MAX_FEATURES}], weights f32 [batch, {MAX_FEATURES}]) and gives 1 output (f32 [batch, 20])",
+            graph.inputs.len(),
+            graph.outputs.len()
+        )));
+    }
+    graph.outputs.truncate(1);
+    let batch = graph.symbols.sym("batch").to_dim();
+    let width = MAX_FEATURES.to_dim();
+    let typed = graph
+        .with_input_fact(0, InferenceFact::dt_shape(i64::datum_type(), [batch.clone(), width.clone()]))
+        .and_then(|g| g.with_input_fact(1, InferenceFact::dt_shape(f32::datum_type(), [batch, width])))
+        .and_then(|g| g.into_typed())
+        .and_then(|g| g.into_decluttered())
+        .map_err(|e| model_issue(format!("the model does not accept the categorizer's inputs: {e}")))?;
+    check_contract(&typed)?;
+    typed
+        .into_optimized()
+        .and_then(|g| g.into_runnable())
+        .map_err(|e| model_issue(format!("the model cannot be prepared to run: {e}")))
 }
 
 /// The distinct feature-id rows of `rows` in order of first appearance, and for each row the
@@ -265,6 +278,22 @@ mod tests {
             assert_eq!(err.code, ErrorCode::Model, "{bytes:?}");
             assert_eq!(err.path, "/model");
         }
+    }
+
+    #[test]
+    fn default_model_hash_is_current() {
+        assert_eq!(DEFAULT_MODEL_SHA256, hex_sha256(DEFAULT_MODEL), "update DEFAULT_MODEL_SHA256 to the new model's hash");
+        assert_eq!(Categorizer::default_model().unwrap().info().sha256, hex_sha256(DEFAULT_MODEL));
+    }
+
+    #[test]
+    fn default_model_passes_the_probe_and_is_loaded_once() {
+        let model = Categorizer::default_model().unwrap();
+        model.probe().unwrap();
+        assert!(Arc::ptr_eq(&model.plan, &Categorizer::default_model().unwrap().plan));
+        let custom = Categorizer::custom(DEFAULT_MODEL).unwrap();
+        assert_eq!(custom.info(), &ModelInfo { source: "custom", ..model.info().clone() });
+        assert!(!Arc::ptr_eq(&model.plan, &custom.plan));
     }
 
     #[test]
