@@ -96,13 +96,18 @@ fn fnv1a32_parts(parts: &[&[u8]]) -> u32 {
 /// Same ids as hashing [`feature_strings`], computed without building the strings (this runs for
 /// every row of every statement).
 pub fn featurize(description: &str, amount: f64) -> Vec<u32> {
-    let mut ids = Vec::with_capacity(MAX_FEATURES);
-    let mut amount_strings = Vec::with_capacity(2);
-    amount_features(amount, &mut amount_strings);
-    ids.extend(amount_strings.iter().map(|f| fnv1a32(f.as_bytes()) % BUCKETS));
+    line_ids(amount, &description_ids(description))
+}
+
+/// The ids of the description alone (words, pairs, character grams, step 3 after the amount), at
+/// most `MAX_FEATURES - 1` of them (a line has at least one amount id). Lines with the same
+/// description share them: [`line_ids`] puts a line's amount in front.
+pub fn description_ids(description: &str) -> Vec<u32> {
+    let limit = MAX_FEATURES - 1;
+    let mut ids = Vec::with_capacity(limit);
     let tokens = tokens(description);
     let mut push = |parts: &[&[u8]]| {
-        if ids.len() < MAX_FEATURES {
+        if ids.len() < limit {
             ids.push(fnv1a32_parts(parts) % BUCKETS);
         }
     };
@@ -124,6 +129,18 @@ pub fn featurize(description: &str, amount: f64) -> Vec<u32> {
             }
         }
     }
+    ids
+}
+
+/// The feature ids of a line from its amount and its description's [`description_ids`]: the
+/// amount's ids, then the description's, at most [`MAX_FEATURES`] in all.
+pub fn line_ids(amount: f64, description_ids: &[u32]) -> Vec<u32> {
+    let mut ids = Vec::with_capacity(MAX_FEATURES);
+    let mut amount_strings = Vec::with_capacity(2);
+    amount_features(amount, &mut amount_strings);
+    ids.extend(amount_strings.iter().map(|f| fnv1a32(f.as_bytes()) % BUCKETS));
+    let room = MAX_FEATURES - ids.len();
+    ids.extend(description_ids.iter().take(room));
     ids
 }
 
@@ -174,5 +191,9 @@ mod tests {
         assert_eq!(ids.len(), MAX_FEATURES);
         assert!(ids.iter().all(|&id| id < BUCKETS));
         assert_eq!(featurize("", 1.0).len(), 2);
+        // Two amount ids leave room for 126 of the description's 127.
+        assert_eq!(description_ids(&long).len(), MAX_FEATURES - 1);
+        assert_eq!(featurize(&long, -1.0)[2..], description_ids(&long)[..MAX_FEATURES - 2]);
+        assert_eq!(featurize(&long, -1.5)[1..], description_ids(&long)[..]);
     }
 }

@@ -9,7 +9,7 @@
 //! * every `Gather` must index a table of at least [`BUCKETS`] rows (ids are never out of range).
 
 use super::category::Category;
-use super::featurize::{featurize, BUCKETS, MAX_FEATURES};
+use super::featurize::{description_ids, line_ids, BUCKETS, MAX_FEATURES};
 use crate::error::{ErrorCode, Issue};
 use crate::limits::MAX_MODEL_BYTES;
 use serde::Serialize;
@@ -200,14 +200,16 @@ fn prepare(bytes: &[u8]) -> Result<Arc<TypedSimplePlan>, Issue> {
 }
 
 /// The distinct feature-id rows of `rows` in order of first appearance, and for each row the
-/// index of its distinct row.
+/// index of its distinct row. Each distinct description is featurized once.
 fn distinct_features(rows: &[(&str, f64)]) -> (Vec<Vec<u32>>, Vec<usize>) {
+    let mut descriptions: HashMap<&str, Vec<u32>> = HashMap::new();
     let mut seen: HashMap<Vec<u32>, usize> = HashMap::new();
     let mut distinct = Vec::new();
     let row_to_distinct = rows
         .iter()
         .map(|(description, amount)| {
-            let features = featurize(description, *amount);
+            let description_ids = descriptions.entry(description).or_insert_with(|| description_ids(description));
+            let features = line_ids(*amount, description_ids);
             *seen.entry(features).or_insert_with_key(|features| {
                 distinct.push(features.clone());
                 distinct.len() - 1
