@@ -12,6 +12,9 @@ bash scripts/supply-chain.sh
 
 echo "== test: native (cargo test)"
 cargo test --locked
+# The direct DFT that stands in for rustfft (crates/rustfft-dft; tract's use of it is covered by
+# tests/fft_through_tract.rs above).
+cargo test --locked -p rustfft
 # The TypeScript declarations are generated from the Rust types by `cargo test --lib` (ts-rs):
 # committed ones that differ from what the code generates mean the package would ship stale types.
 if [ -n "$(git status --porcelain -- js/types)" ]; then
