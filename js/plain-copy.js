@@ -17,21 +17,20 @@ const stringify = JSON.stringify;
 const wellFormed = typeof String.prototype.isWellFormed === 'function' ? (s) => s.isWellFormed() : () => false;
 
 /**
- * Whether serde_json reads back this number from its JSON text (JavaScript's shortest round-trip
- * form) as the same f64: integers up to 2^53, and decimals of at most 15 significant digits with
- * a power of ten within 10^±22, which serde_json computes with one correctly rounded operation.
+ * Whether serde_json reads this number's JSON text (JavaScript's shortest round-trip form) back
+ * as the same f64. Its default parser divides the decimal's significand by a power of ten, which
+ * is one correctly rounded operation, and so exact, when the significand is below 2^53 and the
+ * power at most 10^22. A number qualifies when some m / 10^k (k <= 22, |m| < 2^53) gives it back:
+ * the shortest form has no more digits than m, so it meets the same bounds.
  */
 function exactNumber(v) {
   if (!Number.isFinite(v) || Object.is(v, -0)) return false;
-  if (Number.isInteger(v)) return Math.abs(v) <= 2 ** 53;
-  const text = String(v);
-  const e = text.indexOf('e');
-  const mantissa = e < 0 ? text : text.slice(0, e);
-  const dot = mantissa.indexOf('.');
-  const fraction = dot < 0 ? 0 : mantissa.length - dot - 1;
-  const digits = mantissa.replace(/^-/, '').replace('.', '').replace(/^0+/, '').length;
-  const exponent = (e < 0 ? 0 : Number(text.slice(e + 1))) - fraction;
-  return digits <= 15 && exponent >= -22 && exponent <= 22;
+  if (Number.isInteger(v)) return Math.abs(v) < 2 ** 53;
+  for (let k = 1, p = 10; k <= 22; k++, p *= 10) {
+    const m = Math.round(v * p);
+    if (m / p === v) return Math.abs(m) < 2 ** 53;
+  }
+  return false;
 }
 
 export function plainCopy(value, maxDepth, maxValues, maxItems, maxText) {
