@@ -7,7 +7,8 @@ out, so every held-out line names a merchant the model never saw in training.
 import random
 
 import mcc
-from merchants import CATEGORIES, CITIES, KINDS, LOCAL_PER_CATEGORY, MERCHANTS, STEMS
+from merchants import (ACH_DESCRIPTORS, ATM_OWNERS, CATEGORIES, CITIES, GENERIC_ACH_DESCRIPTORS, KINDS, LOCAL_PER_CATEGORY,
+                       MERCHANTS, STEMS)
 
 HELD_OUT_SHARE = 0.25
 MCC_LINES_PER_DESCRIPTION = 8  # training-only lines per ISO 18245 description (mcc.py); 0 turns them off
@@ -16,8 +17,15 @@ ROWS_PER_CATEGORY = 3600
 FIRST_NAMES = ["JOHN", "MARIA", "WEI", "AISHA", "CARLOS", "EMILY", "RAJ", "SARAH", "DAVID", "NGOC", "FATIMA", "MIKE"]
 LAST_NAMES = ["SMITH", "GARCIA", "CHEN", "KHAN", "JOHNSON", "NGUYEN", "PATEL", "BROWN", "LOPEZ", "KIM", "WILLIAMS"]
 CARD_PREFIXES = ["", "", "", "POS ", "POS DEBIT ", "DEBIT CARD PURCHASE ", "CHECKCARD {mmdd} ", "PURCHASE AUTHORIZED ON {md} ",
-                 "VISA DDA PUR ", "CARD {c4} ", "DBT CRD {c4} {mmdd} ", "POS PURCHASE - ", "RECURRING PAYMENT "]
-SQUARE_LIKE = ["SQ *", "TST* ", "PAYPAL *", "SP * ", "CLOVER "]
+                 "VISA DDA PUR ", "CARD {c4} ", "DBT CRD {c4} {mmdd} ", "POS PURCHASE - "]
+# Card-processor prefixes, where real statements print them: Square, Clover and Shopify serve small
+# businesses of every kind; Toast (TST*) and the delivery platforms serve restaurants; chains run
+# their own terminals, so a brand gets a prefix only when bought through PayPal or a delivery app.
+SMALL_BUSINESS_PROCESSORS = ["SQ *", "SQ *", "CLOVER ", "SP * ", "PAYPAL *"]
+RESTAURANT_PROCESSORS = ["TST* ", "TST* ", "TST*", "SQ *", "DD *DOORDASH ", "DOORDASH*", "GRUBHUB*"]
+# Charges that recur every month print "RECURRING PAYMENT" (Visa's recurring indicator); a burger does not.
+RECURRING_CATEGORIES = {"subscriptions", "utilities", "insurance", "personal_care", "education", "gifts_donations",
+                        "housing", "debt_payment"}
 
 
 def _digits(rng, n):
@@ -65,9 +73,14 @@ def _store(rng):
     return ""
 
 
-def _card_line(rng, name):
-    if rng.random() < 0.15:
-        prefix = rng.choice(SQUARE_LIKE)
+def _card_line(rng, name, category=None, local=False):
+    r = rng.random()
+    if category == "dining" and r < (0.4 if local else 0.08):
+        prefix = rng.choice(RESTAURANT_PROCESSORS)
+    elif r < (0.25 if local else 0.04):
+        prefix = rng.choice(SMALL_BUSINESS_PROCESSORS) if local else "PAYPAL *"
+    elif category in RECURRING_CATEGORIES and r < 0.14:
+        prefix = rng.choice(["RECURRING PAYMENT ", "RECURRING DEBIT ", "RECURRING PYMT "])
     else:
         prefix = _fill(rng, rng.choice(CARD_PREFIXES))
     if name in ("AMAZON", "AMAZON RETAIL") and rng.random() < 0.5:  # marketplace purchases only
@@ -75,7 +88,22 @@ def _card_line(rng, name):
     return prefix + _name_variant(rng, name) + _store(rng) + _location(rng)
 
 
-def _ach_line(rng, name):
+def _ach_described(rng, name, category):
+    """A bank-to-bank line with the biller's entry description, in the Chase, Bank of America and
+    plain styles: "DUKE ENERGY UTIL PYMT PPD ID: 1234567890", "NAVIENT DES:LOAN PMT ID:… INDN:… CO ID:… WEB"."""
+    own = ACH_DESCRIPTORS.get(category, [])
+    desc = rng.choice(own) if own and rng.random() < 0.7 else rng.choice(GENERIC_ACH_DESCRIPTORS)
+    person = "%s %s" % (rng.choice(LAST_NAMES), rng.choice(FIRST_NAMES))
+    t = rng.choice(["{n} {desc} PPD ID: {d10}", "{n} DES:{desc} ID:{a10} INDN:{p} CO ID:{d10} {sec}", "{n} {desc}",
+                    "{n} {desc} {mmdd}", "{n} {desc} WEB ID: {d10}", "ACH DEBIT {n} {desc}", "{n} {desc} {a8}"])
+    t = (t.replace("{d10}", _digits(rng, 10)).replace("{a10}", _alnum(rng, 10)).replace("{a8}", _alnum(rng, 8))
+         .replace("{p}", person).replace("{sec}", rng.choice(["PPD", "WEB", "CCD", "TEL"])).replace("{desc}", desc))
+    return _fill(rng, t).replace("{n}", _name_variant(rng, name))
+
+
+def _ach_line(rng, name, category=None):
+    if rng.random() < 0.45:
+        return _ach_described(rng, name, category)
     t = rng.choice(["{n} ACH PMT", "ACH DEBIT {n}", "{n} WEB ID: {d10}", "ONLINE PMT {n}", "{n} AUTOPAY",
                     "{n} PAYMENT CONF#{a8}", "{n} PPD ID: {d10}", "{n}", "{n} {mmdd}", "BILL PAY {n}",
                     "ELECTRONIC WITHDRAWAL {n}", "{n} ONLINE PAYMENT"])
@@ -83,6 +111,8 @@ def _ach_line(rng, name):
 
 
 def _payroll_line(rng, name):
+    if rng.random() < 0.35:
+        return _ach_described(rng, name, "income")
     t = rng.choice(["{n} PAYROLL PPD ID: {d10}", "DIRECT DEP {n}", "{n} DIR DEP", "ACH CREDIT {n} PAYROLL",
                     "DEPOSIT {n}", "{n}", "{n} PAYMENT {d6}", "{n} DIRECT DEPOSIT", "ELECTRONIC DEPOSIT {n}",
                     "{n} SALARY"])
@@ -94,7 +124,9 @@ def _transfer_line(rng, name):
     r = rng.random()
     if any(k in name for k in ("ZELLE", "VENMO", "CASH APP", "PAYPAL", "APPLE CASH", "SQUARE")):
         tail = rng.choice([" " + person, " " + person + " " + _alnum(rng, 10), " *" + person.split()[0], ""])
-    elif r < 0.5:
+    elif r < 0.3:
+        return _ach_described(rng, name, "transfer")
+    elif r < 0.6:
         tail = rng.choice([" XXXXXX", " ...", " x", " #"]) + _digits(rng, 4)
     else:
         tail = rng.choice(["", " CONF# " + _alnum(rng, 8), " REF " + _digits(rng, 9)])
@@ -107,21 +139,23 @@ def _plain_line(rng, name):
 
 
 def _cash_line(rng, name):
-    t = rng.choice(["{n}", "{n} #{d6}", "{n} {addr}", "NON-CHASE {n}", "{n} {mmdd} {addr}", "{n} CARD {d4}"])
+    t = rng.choice(["{n}", "{n} #{d6}", "{n} {addr}", "NON-CHASE {n}", "{n} {mmdd} {addr}", "{n} CARD {d4}",
+                    "{n} {owner} {addr}", "{n} {owner}", "{n} {mmdd} {owner} #{d6}"])
     city, state = rng.choice(CITIES)
     addr = "%d %s ST %s %s" % (rng.randint(1, 9999), rng.choice(["MAIN", "MARKET", "ELM", "OAK", "1ST", "BROADWAY"]), city, state)
-    return _fill(rng, t.replace("{d6}", _digits(rng, 6)).replace("{d4}", _digits(rng, 4)).replace("{addr}", addr)).replace("{n}", name)
+    return _fill(rng, t.replace("{d6}", _digits(rng, 6)).replace("{d4}", _digits(rng, 4)).replace("{addr}", addr)
+                 .replace("{owner}", rng.choice(ATM_OWNERS))).replace("{n}", name)
 
 
-def _render(rng, style, name):
+def _render(rng, style, name, category=None, local=False):
     if style == "card":
-        return _card_line(rng, name)
+        return _card_line(rng, name, category, local)
     if style == "ach":
-        return _ach_line(rng, name)
+        return _ach_line(rng, name, category)
     if style == "bill":
-        return _ach_line(rng, name) if rng.random() < 0.5 else _card_line(rng, name)
+        return _ach_line(rng, name, category) if rng.random() < 0.5 else _card_line(rng, name, category, local)
     if style == "sub":
-        return _card_line(rng, name) if rng.random() < 0.7 else name + " " + rng.choice(["RECURRING", "MEMBERSHIP", "SUBSCRIPTION", "%03d-%03d-%04d" % (rng.randint(800, 888), rng.randint(100, 999), rng.randint(0, 9999))])
+        return _card_line(rng, name, category, local) if rng.random() < 0.7 else name + " " + rng.choice(["RECURRING", "MEMBERSHIP", "SUBSCRIPTION", "%03d-%03d-%04d" % (rng.randint(800, 888), rng.randint(100, 999), rng.randint(0, 9999))])
     if style == "payroll":
         return _payroll_line(rng, name)
     if style == "transfer":
@@ -166,12 +200,13 @@ def build(seed):
         # held-out merchants first, brands then local businesses
         names = names[:n_held_brands] + local[:n_held_local] + names[n_held_brands:] + local[n_held_local:]
         n_held = n_held_brands + n_held_local
+        local_set = set(local)
         per_merchant = ROWS_PER_CATEGORY // len(names)
         whole_share = 0.6 if style in ("ach", "transfer", "cash") else 0.05
         for position, name in enumerate(names):
             target = held_out if position < n_held else train
             for _ in range(per_merchant):
-                line = _render(rng, style, name)
+                line = _render(rng, style, name, category, name in local_set)
                 if rng.random() < 0.12:
                     line = line.title()
                 direction = _sign(rng, category, sign, name)
@@ -192,7 +227,7 @@ def _mcc_lines(rng):
         _style, (low, high), sign, _names = MERCHANTS[category]
         for _ in range(MCC_LINES_PER_DESCRIPTION):
             name = text if rng.random() < 0.5 else "%s %s" % (rng.choice(STEMS), text)
-            line = _card_line(rng, name)
+            line = _card_line(rng, name, category, name != text)
             if rng.random() < 0.12:
                 line = line.title()
             direction = sign if sign else rng.choice([-1, 1])
