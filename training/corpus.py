@@ -5,6 +5,7 @@ Split: the merchants of each category are shuffled with the seed and a quarter o
 out, so every held-out line names a merchant the model never saw in training.
 """
 import random
+import re
 
 import mcc
 from merchants import (ACH_DESCRIPTORS, ATM_OWNERS, CATEGORIES, CITIES, GENERIC_ACH_DESCRIPTORS, KINDS, LOCAL_PER_CATEGORY,
@@ -165,8 +166,23 @@ def _render(rng, style, name, category=None, local=False):
     return _plain_line(rng, name)
 
 
-def _amount(rng, low, high, whole_share):
+FEE_AMOUNTS = [2.5, 3.0, 3.5, 5.0, 10.0, 12.0, 15.0, 25.0, 29.0, 30.0, 34.0, 35.0, 36.0, 4.95, 9.95]
+
+
+def _amount(rng, low, high, whole_share, category=None):
+    """A typical amount: log-uniform in the category's range, with the shapes real amounts have where
+    they have one (ATMs dispense $20 notes; banks charge fixed fees; app and streaming prices end in .99;
+    rent and transfers are often round hundreds)."""
     value = low * (high / low) ** rng.random()
+    r = rng.random()
+    if category == "cash" and r < 0.85:
+        return float(20 * max(1, round(value / 20)))
+    if category == "fees" and r < 0.6:
+        return rng.choice(FEE_AMOUNTS)
+    if category in ("subscriptions", "shopping", "entertainment") and r < {"subscriptions": 0.6}.get(category, 0.15):
+        return max(1, round(value)) - 0.01
+    if category in ("housing", "transfer") and r < 0.3:
+        return float(max(1, round(value / 100)) * 100)
     return float(round(value)) if rng.random() < whole_share else round(value, 2)
 
 
@@ -182,6 +198,38 @@ def _sign(rng, category, sign, name):
     return sign
 
 
+# Bank phrasings, not merchants: every bank prints its own "ATM ...", "... FEE", "ZELLE ..." lines.
+PHRASING_CATEGORIES = ("fees", "cash", "transfer")
+
+
+def brand_key(name):
+    """The merchant a brand's spelling belongs to: its first word ("HYATT REGENCY" and "HYATT PLACE",
+    "TARGET" and "TARGET.COM", "CHASE CARD EPAY" and "CHASE CREDIT CRD AUTOPAY" are one merchant)."""
+    return re.split(r"[^A-Z0-9]+", name.upper().replace("'", ""))[0] or name
+
+
+def _held_out_first(names, category):
+    """The shuffled brands reordered so that the spellings of one merchant (brand_key) stay together:
+    a merchant is held out with all its spellings or not at all (else "TARGET.COM" in training would
+    make a held-out "TARGET" a known name). The bank phrasings of fees, cash and transfers are
+    each their own payee."""
+    if category in PHRASING_CATEGORIES:
+        return names
+    groups = {}
+    for name in names:  # already shuffled: groups come in the order of their first spelling
+        groups.setdefault(brand_key(name), []).append(name)
+    return [name for group in groups.values() for name in group]
+
+
+def _held_count(names, category):
+    """A quarter of the brands (at least 2), rounded up to the end of the last held-out merchant's spellings."""
+    n = max(2, round(len(names) * HELD_OUT_SHARE))
+    if category not in PHRASING_CATEGORIES:
+        while n < len(names) and brand_key(names[n]) == brand_key(names[n - 1]):
+            n += 1
+    return n
+
+
 def build(seed):
     """Returns (train, held_out): lists of (description, amount, category_index, merchant, "brand"|"local")."""
     rng = random.Random(seed)
@@ -195,7 +243,8 @@ def build(seed):
         kinds = KINDS.get(category, [])
         local = sorted({"%s %s" % (rng.choice(STEMS), rng.choice(kinds)) for _ in range(LOCAL_PER_CATEGORY)}) if kinds else []
         rng.shuffle(local)
-        n_held_brands = max(2, round(len(names) * HELD_OUT_SHARE))
+        names = _held_out_first(names, category)
+        n_held_brands = _held_count(names, category)
         n_held_local = round(len(local) * HELD_OUT_SHARE)
         # held-out merchants first, brands then local businesses
         names = names[:n_held_brands] + local[:n_held_local] + names[n_held_brands:] + local[n_held_local:]
@@ -213,7 +262,7 @@ def build(seed):
                 if style == "card" and direction < 0 and rng.random() < 0.04:
                     line, direction = rng.choice(["REFUND ", "RETURN ", "CREDIT "]) + line, 1
                 kind = "local" if name in local else "brand"
-                target.append((line, direction * _amount(rng, low, high, whole_share), index, name, kind))
+                target.append((line, direction * _amount(rng, low, high, whole_share, category), index, name, kind))
     train += _mcc_lines(rng)
     return train, held_out
 
@@ -231,5 +280,5 @@ def _mcc_lines(rng):
             if rng.random() < 0.12:
                 line = line.title()
             direction = sign if sign else rng.choice([-1, 1])
-            out.append((line, direction * _amount(rng, low, high, 0.1), index, "MCC " + text, "mcc"))
+            out.append((line, direction * _amount(rng, low, high, 0.1, category), index, "MCC " + text, "mcc"))
     return out

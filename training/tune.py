@@ -156,6 +156,10 @@ def main():
             corpus.MCC_LINES_PER_DESCRIPTION = int(value)
         elif key == "ISO":
             corpus.ISO_TRAVEL_BRANDS = bool(int(value))
+        elif key == "AV2":
+            F.AMOUNT_V2 = bool(int(value))
+        elif key == "AR":
+            F.AMOUNT_REPEAT = int(value)
         elif key == "report":
             want_report = bool(int(value))
         elif key == "test":
