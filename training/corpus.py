@@ -53,8 +53,24 @@ def _name_variant(rng, name):
     return name
 
 
-def _location(rng):
+# Card-not-present merchants print a customer-service phone number or web address where a store
+# prints its city ("NETFLIX.COM 866-579-7172 CA", "GEICO *AUTO 800-841-3000 DC"): share of such
+# lines per category (online and billed services high, in-person purchases low).
+PHONE_SHARE = {"subscriptions": 0.45, "utilities": 0.3, "insurance": 0.35, "travel": 0.2, "education": 0.15,
+               "gifts_donations": 0.2, "entertainment": 0.12, "shopping": 0.1, "debt_payment": 0.2, "health": 0.05,
+               "housing": 0.1}
+
+
+def _phone(rng):
+    area = rng.choice(["800", "833", "844", "855", "866", "877", "888"]) if rng.random() < 0.8 else str(rng.randint(201, 989))
+    line = "%03d%04d" % (rng.randint(200, 999), rng.randint(0, 9999))
+    return rng.choice(["%s-%s-%s" % (area, line[:3], line[3:]), area + line, "%s-%s" % (area, line)])
+
+
+def _location(rng, category=None):
     city, state = rng.choice(CITIES)
+    if rng.random() < PHONE_SHARE.get(category, 0.02):
+        return " " + _phone(rng) + rng.choice([" " + state, " " + state, ""])
     r = rng.random()
     if r < 0.45:
         return " %s %s" % (city[: rng.choice([len(city), 13])].rstrip(), state)
@@ -86,7 +102,7 @@ def _card_line(rng, name, category=None, local=False):
         prefix = _fill(rng, rng.choice(CARD_PREFIXES))
     if name in ("AMAZON", "AMAZON RETAIL") and rng.random() < 0.5:  # marketplace purchases only
         name = rng.choice(["AMZN MKTP US*", "AMAZON.COM*", "AMZN DIGITAL*", "AMAZON MKTPL*"]) + _alnum(rng, 6)
-    return prefix + _name_variant(rng, name) + _store(rng) + _location(rng)
+    return prefix + _name_variant(rng, name) + _store(rng) + _location(rng, category)
 
 
 def _ach_described(rng, name, category):

@@ -95,7 +95,7 @@ def accuracy(P, data, hidden):
     return float((fwd(P, ids, wts(mask), hidden)[3].argmax(1) == y).mean())
 
 
-def report(P, rows, B, hidden, errors_per_category=12):
+def report(P, rows, B, hidden, errors_per_category=int(os.environ.get("ERRORS", "12"))):
     """Per-category recall on the scored rows, the most frequent confusions and sample misread lines."""
     ids, mask, y = enc(rows, B)
     p = fwd(P, ids, wts(mask), hidden)[3]
@@ -130,6 +130,28 @@ def report(P, rows, B, hidden, errors_per_category=12):
             print("   %-48s %10.2f  -> %-14s %.2f  [%s]" % (rows[i][0][:48], rows[i][1], CATEGORIES[pred[i]], p[i].max(), rows[i][3]))
 
 
+def logits(P, data, hidden):
+    ids, mask, _ = data
+    h, z, a, p = fwd(P, ids, wts(mask), hidden)
+    return np.log(p + 1e-12)
+
+
+def fit_offsets(scores, y, rounds=3, grid=np.linspace(-2, 2, 41)):
+    """Per-class additive logit offsets that maximize accuracy on (scores, y): coordinate ascent,
+    each class's offset in turn over a grid, a few rounds. Returns the offsets (float32)."""
+    delta = np.zeros(scores.shape[1], np.float32)
+    for _ in range(rounds):
+        for c in range(scores.shape[1]):
+            best, best_acc = delta[c], -1.0
+            for g in grid:
+                delta[c] = g
+                acc = ((scores + delta).argmax(1) == y).mean()
+                if acc > best_acc + 1e-9:
+                    best, best_acc = g, acc
+            delta[c] = best
+    return delta
+
+
 def split_validation(train_rows, seed):
     """Moves a share of each category's training brands and local businesses (by merchant) to validation.
     The training-only ISO 18245 description lines always stay in training."""
@@ -150,6 +172,7 @@ def main():
     cfg = dict(B=8192, D=16, H=0, epochs=6, lr=0.01, drop=0.4)
     test = False
     want_report = False
+    offsets = False
     for arg in sys.argv[1:]:
         key, value = arg.split("=")
         if key == "MCC":
@@ -160,6 +183,10 @@ def main():
             F.AMOUNT_V2 = bool(int(value))
         elif key == "AR":
             F.AMOUNT_REPEAT = int(value)
+        elif key == "rows":
+            corpus.ROWS_PER_CATEGORY = int(value)
+        elif key == "offsets":
+            offsets = bool(int(value))
         elif key == "report":
             want_report = bool(int(value))
         elif key == "test":
@@ -170,6 +197,15 @@ def main():
     train_rows, held_rows = corpus.build(SEED)
     fit, score = (train_rows, held_rows) if test else split_validation(train_rows, SEED)
     P = train(*enc(fit, cfg["B"]), cfg["B"], cfg["D"], cfg["H"], cfg["epochs"], cfg["lr"], cfg["drop"], SEED)
+    if offsets:
+        # class offsets fitted on a calibration split of the fitting merchants (never the scored ones)
+        fit2, cal = split_validation(fit, SEED + 7)
+        Q = train(*enc(fit2, cfg["B"]), cfg["B"], cfg["D"], cfg["H"], cfg["epochs"], cfg["lr"], cfg["drop"], SEED)
+        cal_data = enc(cal, cfg["B"])
+        delta = fit_offsets(logits(Q, cal_data, cfg["H"]), cal_data[2])
+        print("offsets", dict(zip(CATEGORIES, np.round(delta, 2).tolist())))
+        print("before offsets", round(accuracy(P, enc(score, cfg["B"]), cfg["H"]), 4))
+        P["b"] = P["b"] + delta
     result = {"all": round(accuracy(P, enc(score, cfg["B"]), cfg["H"]), 4)}
     for kind in ("brand", "local"):
         result[kind] = round(accuracy(P, enc([r for r in score if r[4] == kind], cfg["B"]), cfg["H"]), 4)
