@@ -4,7 +4,7 @@ tests/golden/featurize.json is checked by both (test_featurize.py here, cargo te
 import math
 
 AMOUNT_V2 = True  # featurizer version 2's amount features (tune.py AV2=0 turns them off for experiments)
-AMOUNT_REPEAT = 3
+AMOUNT_REPEAT = 2
 HALF_DECADES = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0, 3000.0, 10000.0, 30000.0)
 BUCKETS = 8192
 MAX_FEATURES = 128
