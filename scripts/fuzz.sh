@@ -28,6 +28,8 @@ RSS_MB=${FUZZ_RSS_MB:-2048}
 # sanitizer is asked for, so `-s none` needs no nightly toolchain and no RUSTC_BOOTSTRAP.
 fuzz() { cargo $TOOLCHAIN fuzz "$1" -s "$SANITIZER" "${@:2}"; }
 
+# cargo fuzz has no --locked: check that the committed fuzz/Cargo.lock needs no change first.
+cargo $TOOLCHAIN metadata --locked --format-version 1 --manifest-path fuzz/Cargo.toml >/dev/null
 echo "fuzz: building ${TARGETS[*]} (sanitizer: $SANITIZER)"
 for target in "${TARGETS[@]}"; do fuzz build "$target"; done
 python3 scripts/fuzz-seeds.py "${TARGETS[@]}"
@@ -56,8 +58,8 @@ for target in "${TARGETS[@]}"; do
   echo "| $target | $took | $(final_stat number_of_executed_units) | $(final_stat average_exec_per_sec) | $(field cov) | $(field ft) | ${corpus:-?} | $found |"
   if [ "$status" -ne 0 ] || [ "$found" -gt 0 ]; then
     failed=1
-    echo "fuzz: $target failed (exit $status); last lines of its log:" >&2
-    tail -40 "$log" >&2
+    echo "fuzz: $target failed (exit $status):" >&2
+    grep -E -A2 'panicked at|ERROR: libFuzzer|^SUMMARY|timeout after|out-of-memory' "$log" | cut -c1-300 | head -24 >&2 || tail -20 "$log" >&2
     ls -t "fuzz/artifacts/$target" | head -5 | sed "s|^|fuzz: saved fuzz/artifacts/$target/|" >&2
   fi
 done

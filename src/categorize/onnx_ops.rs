@@ -9,6 +9,8 @@ use tract_onnx::pb::NodeProto;
 use tract_onnx::tract_hir::internal::*;
 use tract_onnx::tract_hir::ops;
 
+use super::onnx_axes::checked_axes;
+
 type Built = TractResult<(Box<dyn InferenceOp>, Vec<String>)>;
 
 /// The operators registered, which are also the only ones [`super::onnx_check`] lets through.
@@ -43,29 +45,36 @@ fn cast(_: &ParsingContext, node: &NodeProto) -> Built {
 }
 
 fn gather(_: &ParsingContext, node: &NodeProto) -> Built {
-    Ok((expand(ops::array::Gather::new(int(node, "axis").unwrap_or(0))), vec![]))
+    let axis = int(node, "axis").unwrap_or(0);
+    Ok((checked_axes(ops::array::Gather::new(axis), vec![axis as isize], 0), vec![]))
 }
 
 fn squeeze(_: &ParsingContext, node: &NodeProto) -> Built {
-    Ok((expand(ops::array::Squeeze::new(Some(axes(node)?))), vec![]))
+    let axes = axes(node)?;
+    Ok((checked_axes(ops::array::Squeeze::new(Some(axes.clone())), axes, 0), vec![]))
 }
 
 fn unsqueeze(_: &ParsingContext, node: &NodeProto) -> Built {
-    Ok((expand(ops::array::AddDims::new(axes(node)?)), vec![]))
+    let axes = axes(node)?;
+    let added = axes.len();
+    Ok((checked_axes(ops::array::AddDims::new(axes.clone()), axes, added), vec![]))
 }
 
 fn reduce(node: &NodeProto, reducer: ops::nn::Reducer) -> Built {
     let keep = int(node, "keepdims").unwrap_or(1) == 1;
     let axes = ints(node, "axes").filter(|a| !a.is_empty());
-    Ok((expand(ops::nn::Reduce::new(axes, keep, reducer)), vec![]))
+    let checked = axes.iter().flatten().map(|&a| a as isize).collect();
+    Ok((checked_axes(ops::nn::Reduce::new(axes, keep, reducer), checked, 0), vec![]))
 }
 
 fn softmax(ctx: &ParsingContext, node: &NodeProto) -> Built {
     let axis = int(node, "axis");
     if ctx.onnx_operator_set_version < 13 {
-        Ok((expand(ops::nn::LayerSoftmax::new(axis.unwrap_or(1) as isize, true)), vec![]))
+        let axis = axis.unwrap_or(1) as isize;
+        Ok((checked_axes(ops::nn::LayerSoftmax::new(axis, true), vec![axis], 0), vec![]))
     } else {
-        Ok((expand(ops::nn::Softmax::new(axis.unwrap_or(-1) as isize)), vec![]))
+        let axis = axis.unwrap_or(-1) as isize;
+        Ok((checked_axes(ops::nn::Softmax::new(axis), vec![axis], 0), vec![]))
     }
 }
 
