@@ -11,6 +11,7 @@
 #   FUZZ_TOOLCHAIN  e.g. +nightly for ASan runs; empty (default) uses the default toolchain
 #   FUZZ_TIMEOUT    seconds one input may take before libFuzzer reports a timeout (default 10)
 #   FUZZ_RSS_MB     memory limit in MB (default 2048)
+#   FUZZ_SEED       libFuzzer's random seed (default 0: a new one each run; CI fixes it)
 # See FUZZING.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,7 @@ SANITIZER=${FUZZ_SANITIZER:-none}
 TOOLCHAIN=${FUZZ_TOOLCHAIN:-}
 TIMEOUT=${FUZZ_TIMEOUT:-10}
 RSS_MB=${FUZZ_RSS_MB:-2048}
+SEED=${FUZZ_SEED:-0}
 
 # cargo fuzz only passes stable codegen flags (-Cpasses=sancov-module, -Cllvm-args=...) when no
 # sanitizer is asked for, so `-s none` needs no nightly toolchain and no RUSTC_BOOTSTRAP.
@@ -47,7 +49,7 @@ for target in "${TARGETS[@]}"; do
   started=$(date +%s)
   status=0
   fuzz run "$target" "fuzz/corpus/$target" -- -max_total_time="$SECONDS_PER_TARGET" -timeout="$TIMEOUT" \
-    -rss_limit_mb="$RSS_MB" -print_final_stats=1 "${dict[@]}" >"$log" 2>&1 || status=$?
+    -rss_limit_mb="$RSS_MB" -seed="$SEED" -print_final_stats=1 "${dict[@]}" >"$log" 2>&1 || status=$?
   took=$(( $(date +%s) - started ))
   final_stat() { awk -v key="stat::$1:" '$1 == key { print $2 }' "$log"; }
   # The last status line: "#N  DONE  cov: C ft: F corp: K/SIZE ..." (or pulse/NEW lines).
