@@ -22,8 +22,7 @@ while (stack.length) {
     if (dep.dep_kinds.some((k) => k.kind === null)) stack.push(dep.pkg);
   }
 }
-// finadvice's own crates (the root and crates/rustfft-dft, which stands in for rustfft) are not
-// third-party software.
+// finadvice itself is not third-party software.
 for (const id of metadata.workspace_members) seen.delete(id);
 const rows = [...seen].map((id) => packages.get(id))
   .sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version))

@@ -5,7 +5,7 @@
 //! [`super::onnx_check`] bounds axes to `-MAX_RANK..MAX_RANK` but cannot know ranks; this wrapper
 //! refuses, with an error, axes that do not fit the first input's rank once it is known.
 
-use tract_onnx::tract_hir::internal::*;
+use tract_hir::internal::*;
 
 /// An operator whose `axes` refer to its first input (plus `added` new axes for Unsqueeze).
 #[derive(Debug, Clone)]
@@ -90,7 +90,7 @@ impl<E: Expansion + Clone> Expansion for CheckedAxes<E> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tract_onnx::tract_hir::ops::array::AddDims;
+    use tract_hir::ops::array::AddDims;
 
     fn check(axes: &[isize], added: usize, rank: usize) -> bool {
         CheckedAxes { inner: AddDims::new(vec![]), axes: axes.to_vec(), added }.check(rank).is_ok()
