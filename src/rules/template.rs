@@ -9,6 +9,7 @@
 
 use crate::error::{ErrorCode, Issue};
 use crate::rules::logic::js_string;
+use crate::rules::scope::{Reference, Scope};
 use serde_json::Value;
 
 /// Longest template accepted, in characters.
@@ -36,8 +37,8 @@ pub enum Part {
     Text(String),
     /// A value looked up by dotted path (`facts.emergencyFundMonths`) and formatted.
     Value {
-        /// The dotted path as written.
-        path: String,
+        /// The dotted path (bound to a slot when the pack is compiled).
+        path: Reference,
         /// How to format it.
         filter: Filter,
     },
@@ -86,18 +87,26 @@ impl Template {
     /// The dotted paths the template reads.
     pub fn paths(&self) -> impl Iterator<Item = &str> {
         self.parts.iter().filter_map(|p| match p {
-            Part::Value { path, .. } => Some(path.as_str()),
+            Part::Value { path, .. } => Some(path.text.as_str()),
             Part::Text(_) => None,
         })
     }
 
-    /// Renders the template over `data`, formatting money in `currency` (ISO code).
-    pub fn render(&self, data: &Value, currency: &str) -> String {
-        let mut out = String::new();
+    /// The template's references, to bind them when the pack is compiled.
+    pub(crate) fn references_mut(&mut self) -> impl Iterator<Item = &mut Reference> {
+        self.parts.iter_mut().filter_map(|p| match p {
+            Part::Value { path, .. } => Some(path),
+            Part::Text(_) => None,
+        })
+    }
+
+    /// Renders the template over `scope`, formatting money in `currency` (ISO code).
+    pub fn render(&self, scope: Scope<'_>, currency: &str) -> String {
+        let mut out = String::with_capacity(self.parts.iter().map(|p| if let Part::Text(t) = p { t.len() } else { 12 }).sum());
         for part in &self.parts {
             match part {
                 Part::Text(t) => out.push_str(t),
-                Part::Value { path, filter } => out.push_str(&format_value(lookup_path(data, path), *filter, currency)),
+                Part::Value { path, filter } => out.push_str(&format_value(scope.resolve(path).as_deref(), *filter, currency)),
             }
         }
         out
@@ -117,7 +126,7 @@ fn parse_placeholder(inner: &str) -> Result<Part, String> {
     if pieces.next().is_some() {
         return Err(format!("\"{{{{{inner}}}}}\" has more than one filter"));
     }
-    Ok(Part::Value { path: path.to_string(), filter })
+    Ok(Part::Value { path: Reference::new(path), filter })
 }
 
 fn parse_filter(text: &str) -> Result<Filter, String> {
@@ -138,15 +147,6 @@ fn parse_filter(text: &str) -> Result<Filter, String> {
         "money" => Err("money takes no argument".to_string()),
         other => Err(format!("unknown filter \"{other}\"; allowed: number:N, money, percent:N")),
     }
-}
-
-/// Follows a dotted path through objects and arrays.
-pub fn lookup_path<'a>(data: &'a Value, path: &str) -> Option<&'a Value> {
-    path.split('.').try_fold(data, |v, key| match v {
-        Value::Object(m) => m.get(key),
-        Value::Array(a) => a.get(key.parse::<usize>().ok()?),
-        _ => None,
-    })
 }
 
 fn format_value(value: Option<&Value>, filter: Filter, currency: &str) -> String {
@@ -224,7 +224,7 @@ mod tests {
     use serde_json::json;
 
     fn render(t: &str, data: Value) -> String {
-        Template::parse(t, "/t").unwrap().render(&data, "USD")
+        Template::parse(t, "/t").unwrap().render(Scope::Value(&data), "USD")
     }
 
     #[test]
