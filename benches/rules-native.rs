@@ -56,8 +56,14 @@ fn main() {
         println!("{{\"name\": \"phase-advise-silent\", \"ms\": {:.4}}}", median_ms(201, || { silent.advise_json(profile).unwrap(); }));
         println!("{{\"name\": \"phase-advise-default\", \"ms\": {:.4}}}", median_ms(201, || { default.advise_json(profile).unwrap(); }));
     }
-    if std::env::var("RULES_NATIVE_PROFILE").is_ok() {
-        for _ in 0..20_000 { pack.evaluate(&data).unwrap(); }
+    if let Ok(what) = std::env::var("RULES_NATIVE_PROFILE") {
+        for _ in 0..5_000 {
+            match what.as_str() {
+                "engine" => drop(finadvice::rules::evaluate_pack(&pack, &data, "USD", false).unwrap()),
+                "advise" => drop(json(&full)),
+                _ => drop(pack.evaluate(&data).unwrap()),
+            }
+        }
         return;
     }
     println!("{{\"name\": \"fired\", \"count\": {}}}", pack.evaluate(&data).unwrap().len());

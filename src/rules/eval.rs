@@ -3,7 +3,7 @@
 //! literals), so comparing a fact with a threshold copies nothing.
 
 use crate::rules::js_values::{js_string, less, less_eq, loose_eq, number, parse_float, strict_eq, to_number, truthy};
-use crate::rules::logic::{display_value, EvalError, Expr, Op, TraceStep, BYTES_PER_STEP, MAX_TRACE_STEPS, MAX_VALUE_DEPTH};
+use crate::rules::logic::{push_display_value, EvalError, Expr, Op, TraceStep, BYTES_PER_STEP, MAX_TRACE_STEPS, MAX_VALUE_DEPTH};
 use crate::rules::scope::Scope;
 use serde_json::{Map, Value};
 use std::borrow::{Borrow, Cow};
@@ -283,18 +283,36 @@ impl Evaluator {
         if trace.len() >= MAX_TRACE_STEPS {
             return;
         }
-        let operand = |i: usize| -> String {
-            let value = values.get(i).map_or_else(|| "null".to_string(), |v| display_value(v));
-            match args.get(i) {
-                Some(Expr::Path(path)) => format!("{} {value}", path.path.text),
-                _ => value,
+        // `path value op path value`, written into one string.
+        let operand = |text: &mut String, i: usize| {
+            if let Some(Expr::Path(path)) = args.get(i) {
+                text.push_str(&path.path.text);
+                text.push(' ');
+            }
+            match values.get(i) {
+                Some(v) => push_display_value(text, v),
+                None => text.push_str("null"),
             }
         };
-        let text = match (op, values.len()) {
-            (Op::Not | Op::NotNot, _) => format!("{} {}", op.name(), operand(0)),
-            (Op::Lt | Op::Le, 3) => format!("{} {} {} {} {}", operand(0), op.name(), operand(1), op.name(), operand(2)),
-            _ => format!("{} {} {}", operand(0), op.name(), operand(1)),
-        };
+        let mut text = String::with_capacity(64);
+        match (op, values.len()) {
+            (Op::Not | Op::NotNot, _) => {
+                text.push_str(op.name());
+                text.push(' ');
+                operand(&mut text, 0);
+            }
+            (_, n) => {
+                let last = if matches!(op, Op::Lt | Op::Le) && n == 3 { 2 } else { 1 };
+                for i in 0..=last {
+                    if i > 0 {
+                        text.push(' ');
+                        text.push_str(op.name());
+                        text.push(' ');
+                    }
+                    operand(&mut text, i);
+                }
+            }
+        }
         trace.push(TraceStep { text, result: truthy(result) });
     }
 }

@@ -14,7 +14,7 @@ use std::borrow::Cow;
 
 pub use crate::rules::eval::Evaluator;
 pub use crate::rules::js_values::{
-    js_number_string, js_string, loose_eq, number, same_value, strict_eq, to_number, truthy,
+    js_number_string, js_string, loose_eq, number, push_js_number, same_value, strict_eq, to_number, truthy,
 };
 
 /// Deepest nesting of a JSON Logic expression.
@@ -223,9 +223,16 @@ pub struct TraceStep {
 
 /// Renders a value for a trace: numbers as JavaScript prints them, strings quoted, JSON otherwise.
 pub fn display_value(v: &Value) -> String {
+    let mut out = String::new();
+    push_display_value(&mut out, v);
+    out
+}
+
+/// Appends [`display_value`]'s rendering of `v` to `out`.
+pub fn push_display_value(out: &mut String, v: &Value) {
     match v {
-        Value::Number(n) => js_number_string(n.as_f64().unwrap_or(f64::NAN)),
-        other => other.to_string(),
+        Value::Number(n) => push_js_number(out, n.as_f64().unwrap_or(f64::NAN)),
+        other => out.push_str(&other.to_string()),
     }
 }
 
