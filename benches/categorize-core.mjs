@@ -6,6 +6,7 @@
 
 const MAX_FEATURES = 128;
 const BUCKETS = 8192;
+const AMOUNT_REPEAT = 2;
 const encoder = new TextEncoder();
 
 function fnv1a32(text) {
@@ -35,9 +36,18 @@ export function featurize(description, amount) {
   if (amount === 0 || !Number.isFinite(amount)) out.push('a:zero');
   else {
     const size = Math.abs(amount);
-    const digits = [1, 10, 100, 1000, 10000].filter((l) => size >= l).length;
-    out.push(`a:${amount > 0 ? 'in' : 'out'}:${digits}`);
-    if (size >= 1 && Number.isInteger(size)) out.push('a:whole');
+    const sign = amount > 0 ? 'in' : 'out';
+    const a = [];
+    a.push(`a:${sign}:${[1, 10, 100, 1000, 10000].filter((l) => size >= l).length}`);
+    a.push(`a:${sign}:h${[1, 3, 10, 30, 100, 300, 1000, 3000, 10000, 30000].filter((l) => size >= l).length}`);
+    if (size >= 1 && Number.isInteger(size)) {
+      a.push('a:whole');
+      if (size < 1e9) {
+        if (size % 100 === 0) a.push('a:x100');
+        else if (size % 20 === 0) a.push('a:x20');
+      }
+    } else if (size < 1e9 && (Math.floor(size * 100 + 0.5) % 100) % 10 === 9) a.push('a:c9');
+    for (let r = 0; r < AMOUNT_REPEAT; r++) out.push(...a);
   }
   const toks = tokens(description);
   for (const t of toks) out.push(`w:${t}`);

@@ -22,7 +22,8 @@ while (stack.length) {
     if (dep.dep_kinds.some((k) => k.kind === null)) stack.push(dep.pkg);
   }
 }
-seen.delete(root);
+// finadvice itself is not third-party software.
+for (const id of metadata.workspace_members) seen.delete(id);
 const rows = [...seen].map((id) => packages.get(id))
   .sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version))
   .map((p) => `| ${p.name} | ${p.version} | ${p.license ?? p.license_file ?? 'see repository'} | ${p.repository ?? ''} |`);

@@ -62,6 +62,29 @@ fn common_statement_lines_get_the_expected_category() {
     }
 }
 
+/// Payees that appear in no training list (made up here), printed in the formats banks use for ATM
+/// withdrawals, fees, payroll, loan and card payments and transfers: the format alone must carry them.
+#[test]
+fn unseen_payees_in_bank_formats_get_the_pattern_category() {
+    let advisor = Advisor::new(AdvisorOptions::default()).unwrap();
+    let rows = [
+        ("GRANITE STATE CU ATM WITHDRAWAL 12 ELM ST CONCORD NH", -80.0, Category::Cash),
+        ("QUARTERLY SERVICE FEE", -15.0, Category::Fees),
+        ("OVERDRAFT CHARGE", -34.0, Category::Fees),
+        ("NORTHWIND LOGISTICS PAYROLL PPD ID: 9876543210", 2310.55, Category::Income),
+        ("NORTHWIND LOGISTICS DES:PAYROLL ID:XXXXX INDN:SMITH JOHN CO ID:1234567890 PPD", 2310.55, Category::Income),
+        ("PINNACLE LENDING DES:LOAN PMT ID:ABC123 INDN:SMITH JOHN CO ID:1234567890 WEB", -412.0, Category::DebtPayment),
+        ("BRIGHTWAY CREDIT CARD PAYMENT", -350.0, Category::DebtPayment),
+        ("ZELLE PAYMENT TO OLIVIA MARTINEZ", -75.0, Category::Transfer),
+        ("TST* BLUE HERON KITCHEN", -42.17, Category::Dining),
+    ];
+    let lines = advisor.categorize(&rows.map(|(d, a, _)| (d, a))).unwrap();
+    for ((description, _, expected), line) in rows.iter().zip(&lines) {
+        assert_eq!(line.category, *expected, "{description}: {line:?}");
+        assert!(line.confidence >= 0.5, "{description}: {line:?}");
+    }
+}
+
 #[test]
 fn wrong_custom_models_are_refused_with_a_model_error() {
     for (file, needle) in [

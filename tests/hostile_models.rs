@@ -7,26 +7,21 @@
 use finadvice::categorize::model::{Categorizer, DEFAULT_MODEL};
 use finadvice::ErrorCode;
 use prost::Message;
-use tract_onnx::pb::{
-    tensor_proto::DataType, type_proto, GraphProto, ModelProto, NodeProto, OperatorSetIdProto, TensorProto,
-    TensorShapeProto, TypeProto, ValueInfoProto,
+use finadvice::categorize::onnx_pb::{
+    DataType, Dimension, GraphProto, ModelProto, NodeProto, OperatorSetIdProto, TensorProto, TensorShapeProto,
+    TensorTypeProto, TypeProto, ValueInfoProto,
 };
 
 fn input(name: &str, elem: DataType) -> ValueInfoProto {
-    let dim = |v: i64| tract_onnx::pb::tensor_shape_proto::Dimension {
-        value: Some(tract_onnx::pb::tensor_shape_proto::dimension::Value::DimValue(v)),
-        ..Default::default()
-    };
+    let dim = |v: i64| Dimension { dim_value: Some(v), ..Default::default() };
     ValueInfoProto {
         name: name.into(),
         r#type: Some(TypeProto {
-            value: Some(type_proto::Value::TensorType(type_proto::Tensor {
+            tensor_type: Some(TensorTypeProto {
                 elem_type: elem as i32,
                 shape: Some(TensorShapeProto { dim: vec![dim(1), dim(32)] }),
-            })),
-            ..Default::default()
+            }),
         }),
-        ..Default::default()
     }
 }
 

@@ -1,6 +1,11 @@
 """Python port of src/categorize/featurize.rs (the reference). Must give identical ids;
 tests/golden/featurize.json is checked by both (test_featurize.py here, cargo test in Rust)."""
 
+import math
+
+AMOUNT_V2 = True  # featurizer version 2's amount features (tune.py AV2=0 turns them off for experiments)
+AMOUNT_REPEAT = 2
+HALF_DECADES = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0, 3000.0, 10000.0, 30000.0)
 BUCKETS = 8192
 MAX_FEATURES = 128
 MAX_DESCRIPTION_CHARS = 200
@@ -36,11 +41,23 @@ def _amount_features(amount: float) -> list:
     if amount == 0.0 or amount != amount or amount in (float("inf"), float("-inf")):
         return ["a:zero"]
     size = abs(amount)
+    sign = "in" if amount > 0 else "out"
     digits = sum(1 for limit in (1.0, 10.0, 100.0, 1000.0, 10000.0) if size >= limit)
-    out = ["a:%s:%d" % ("in" if amount > 0 else "out", digits)]
+    out = ["a:%s:%d" % (sign, digits)]
+    if AMOUNT_V2:
+        out.append("a:%s:h%d" % (sign, sum(1 for limit in HALF_DECADES if size >= limit)))
     if size >= 1.0 and size == int(size):
         out.append("a:whole")
-    return out
+        if AMOUNT_V2 and size < 1e9:
+            if size % 100 == 0:
+                out.append("a:x100")
+            elif size % 20 == 0:
+                out.append("a:x20")
+    elif AMOUNT_V2 and size < 1e9:
+        cents = int(math.floor(size * 100.0 + 0.5)) % 100
+        if cents % 10 == 9:
+            out.append("a:c9")
+    return out * AMOUNT_REPEAT
 
 
 def feature_strings(description: str, amount: float) -> list:

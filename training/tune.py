@@ -1,8 +1,9 @@
 """Hyper-parameter experiments on a validation split of the *training* merchants (never the held-out
 test merchants). Usage:  training/.venv/bin/python training/tune.py [D=32] [H=32] [epochs=8] [drop=0.5]
-[lr=0.005] [B=16384] [MCC=16] [ISO=0] [test=1]
+[lr=0.005] [B=16384] [MCC=16] [ISO=0] [test=1] [report=1]
 Prints validation accuracy overall, on validation brands and on validation local businesses; `test=1`
 trains on all training merchants and scores the held-out merchants instead (for the model card only).
+`report=1` adds per-category recall (brands / local), the most frequent confusions and sample errors.
 B here only changes the hash modulus of this experiment (the shipped featurizer's BUCKETS is fixed).
 """
 import json
@@ -94,6 +95,63 @@ def accuracy(P, data, hidden):
     return float((fwd(P, ids, wts(mask), hidden)[3].argmax(1) == y).mean())
 
 
+def report(P, rows, B, hidden, errors_per_category=int(os.environ.get("ERRORS", "12"))):
+    """Per-category recall on the scored rows, the most frequent confusions and sample misread lines."""
+    ids, mask, y = enc(rows, B)
+    p = fwd(P, ids, wts(mask), hidden)[3]
+    pred = p.argmax(1)
+    rng = random.Random(0)
+    confusions = {}
+    for c, name in enumerate(CATEGORIES):
+        sel = y == c
+        if not sel.any():
+            continue
+        kinds = {}
+        for kind in ("brand", "local"):
+            k = np.array([r[4] == kind for r in rows]) & sel
+            kinds[kind] = "%5.1f%%" % (100 * (pred[k] == c).mean()) if k.any() else "   -  "
+        prec = (y[pred == c] == c).mean() if (pred == c).any() else 0
+        print("%-16s recall %5.1f%%  brands %s  local %s  precision %5.1f%%  n=%d"
+              % (name, 100 * (pred[sel] == c).mean(), kinds["brand"], kinds["local"], 100 * prec, sel.sum()))
+        for t, q in zip(y[sel], pred[sel]):
+            if t != q:
+                confusions[(t, q)] = confusions.get((t, q), 0) + 1
+    print("most frequent confusions (true -> predicted: rows):")
+    for (t, q), n in sorted(confusions.items(), key=lambda kv: -kv[1])[:30]:
+        print("  %s -> %s: %d" % (CATEGORIES[t], CATEGORIES[q], n))
+    wrong = [i for i in range(len(rows)) if pred[i] != y[i]]
+    by_cat = {}
+    for i in wrong:
+        by_cat.setdefault(y[i], []).append(i)
+    for c in sorted(by_cat):
+        sample = rng.sample(by_cat[c], min(errors_per_category, len(by_cat[c])))
+        print("== %s: %d errors" % (CATEGORIES[c], len(by_cat[c])))
+        for i in sample:
+            print("   %-48s %10.2f  -> %-14s %.2f  [%s]" % (rows[i][0][:48], rows[i][1], CATEGORIES[pred[i]], p[i].max(), rows[i][3]))
+
+
+def logits(P, data, hidden):
+    ids, mask, _ = data
+    h, z, a, p = fwd(P, ids, wts(mask), hidden)
+    return np.log(p + 1e-12)
+
+
+def fit_offsets(scores, y, rounds=3, grid=np.linspace(-2, 2, 41)):
+    """Per-class additive logit offsets that maximize accuracy on (scores, y): coordinate ascent,
+    each class's offset in turn over a grid, a few rounds. Returns the offsets (float32)."""
+    delta = np.zeros(scores.shape[1], np.float32)
+    for _ in range(rounds):
+        for c in range(scores.shape[1]):
+            best, best_acc = delta[c], -1.0
+            for g in grid:
+                delta[c] = g
+                acc = ((scores + delta).argmax(1) == y).mean()
+                if acc > best_acc + 1e-9:
+                    best, best_acc = g, acc
+            delta[c] = best
+    return delta
+
+
 def split_validation(train_rows, seed):
     """Moves a share of each category's training brands and local businesses (by merchant) to validation.
     The training-only ISO 18245 description lines always stay in training."""
@@ -113,12 +171,24 @@ def split_validation(train_rows, seed):
 def main():
     cfg = dict(B=8192, D=16, H=0, epochs=6, lr=0.01, drop=0.4)
     test = False
+    want_report = False
+    offsets = False
     for arg in sys.argv[1:]:
         key, value = arg.split("=")
         if key == "MCC":
             corpus.MCC_LINES_PER_DESCRIPTION = int(value)
         elif key == "ISO":
             corpus.ISO_TRAVEL_BRANDS = bool(int(value))
+        elif key == "AV2":
+            F.AMOUNT_V2 = bool(int(value))
+        elif key == "AR":
+            F.AMOUNT_REPEAT = int(value)
+        elif key == "rows":
+            corpus.ROWS_PER_CATEGORY = int(value)
+        elif key == "offsets":
+            offsets = bool(int(value))
+        elif key == "report":
+            want_report = bool(int(value))
         elif key == "test":
             test = bool(int(value))
         else:
@@ -127,9 +197,20 @@ def main():
     train_rows, held_rows = corpus.build(SEED)
     fit, score = (train_rows, held_rows) if test else split_validation(train_rows, SEED)
     P = train(*enc(fit, cfg["B"]), cfg["B"], cfg["D"], cfg["H"], cfg["epochs"], cfg["lr"], cfg["drop"], SEED)
+    if offsets:
+        # class offsets fitted on a calibration split of the fitting merchants (never the scored ones)
+        fit2, cal = split_validation(fit, SEED + 7)
+        Q = train(*enc(fit2, cfg["B"]), cfg["B"], cfg["D"], cfg["H"], cfg["epochs"], cfg["lr"], cfg["drop"], SEED)
+        cal_data = enc(cal, cfg["B"])
+        delta = fit_offsets(logits(Q, cal_data, cfg["H"]), cal_data[2])
+        print("offsets", dict(zip(CATEGORIES, np.round(delta, 2).tolist())))
+        print("before offsets", round(accuracy(P, enc(score, cfg["B"]), cfg["H"]), 4))
+        P["b"] = P["b"] + delta
     result = {"all": round(accuracy(P, enc(score, cfg["B"]), cfg["H"]), 4)}
     for kind in ("brand", "local"):
         result[kind] = round(accuracy(P, enc([r for r in score if r[4] == kind], cfg["B"]), cfg["H"]), 4)
+    if want_report:
+        report(P, score, cfg["B"], cfg["H"])
     print(json.dumps(cfg), "held-out test" if test else "validation", json.dumps(result), "%.0fs" % (time.time() - start))
 
 

@@ -8,19 +8,29 @@
 //!    (letters lower-cased); every other character separates tokens.
 //! 2. A token made only of digits becomes `#` and its length capped at 6 (`0412` → `#4`); in
 //!    other tokens every digit becomes `0` (`2k4` → `0k0`).
-//! 3. Features, in this order: the amount (`a:zero`, or `a:in:M`/`a:out:M` with M the number of
-//!    digits before the decimal point, 0–5, plus `a:whole` for a whole amount of at least 1),
-//!    each token `w:tok`, each pair of neighbours `b:tok1 tok2`, then for each non-number token
-//!    the character 3- and 4-grams of `<tok>` as `c:gram`.
+//! 3. Features, in this order: the amount features, then each token `w:tok`, each pair of
+//!    neighbours `b:tok1 tok2`, then for each non-number token the character 3- and 4-grams of
+//!    `<tok>` as `c:gram`. The amount features are `a:zero` for 0 (or a non-finite amount);
+//!    otherwise, with S `in` (money in) or `out`: `a:S:M` (M the number of digits before the
+//!    decimal point, 0–5), `a:S:hK` (K how many of 1, 3, 10, 30, …, 30000 the size reaches), and
+//!    for sizes below 10^9 the shape: a whole amount of at least 1 adds `a:whole` and then `a:x100`
+//!    for a multiple of 100 or else `a:x20` for a multiple of 20; any other amount adds `a:c9` when
+//!    its cents (rounded half up) end in 9 (`4.99`, `12.49`). Whole amounts of 10^9 or more add
+//!    only `a:whole`. The list of amount features (not `a:zero`) is written [`AMOUNT_REPEAT`] times
+//!    in a row, so that they weigh as much in the mean as a short description's words.
 //! 4. Each feature string is hashed with 32-bit FNV-1a over its UTF-8 bytes, modulo [`BUCKETS`].
 //!    At most [`MAX_FEATURES`] ids are kept (the first ones).
 
 /// Version of the recipe above; a model trained for another version cannot be used.
-pub const FEATURIZER_VERSION: u32 = 1;
+pub const FEATURIZER_VERSION: u32 = 2;
 /// Number of hash buckets: the model's embedding table must have at least this many rows.
 pub const BUCKETS: u32 = 8192;
 /// Most feature ids per line: the model's inputs are `[batch, MAX_FEATURES]`.
 pub const MAX_FEATURES: usize = 128;
+/// How many times the amount features are written (step 3).
+pub const AMOUNT_REPEAT: usize = 2;
+/// Size thresholds of the `a:S:hK` feature (half decades).
+const HALF_DECADES: [f64; 10] = [1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1_000.0, 3_000.0, 10_000.0, 30_000.0];
 /// Characters of the description that are looked at.
 pub const MAX_DESCRIPTION_CHARS: usize = 200;
 
@@ -54,18 +64,38 @@ fn shape(token: String) -> String {
     }
 }
 
-/// The amount features (step 3): sign, order of magnitude, wholeness.
+/// The amount features (step 3): sign, order of magnitude, shape.
 fn amount_features(amount: f64, out: &mut Vec<String>) {
     if amount == 0.0 || !amount.is_finite() {
         out.push("a:zero".to_string());
         return;
     }
+    let start = out.len();
     let size = amount.abs();
     let digits = [1.0, 10.0, 100.0, 1_000.0, 10_000.0].iter().filter(|&&limit| size >= limit).count();
     let sign = if amount > 0.0 { "in" } else { "out" };
     out.push(format!("a:{sign}:{digits}"));
+    let half_decades = HALF_DECADES.iter().filter(|&&limit| size >= limit).count();
+    out.push(format!("a:{sign}:h{half_decades}"));
     if size >= 1.0 && size.fract() == 0.0 {
         out.push("a:whole".to_string());
+        if size < 1e9 {
+            if size % 100.0 == 0.0 {
+                out.push("a:x100".to_string());
+            } else if size % 20.0 == 0.0 {
+                out.push("a:x20".to_string());
+            }
+        }
+    } else if size < 1e9 {
+        // size < 10^9, so the cents fit a u64 exactly.
+        let cents = (size * 100.0 + 0.5).floor() as u64 % 100;
+        if cents % 10 == 9 {
+            out.push("a:c9".to_string());
+        }
+    }
+    let once = out[start..].to_vec();
+    for _ in 1..AMOUNT_REPEAT {
+        out.extend(once.iter().cloned());
     }
 }
 
@@ -150,10 +180,16 @@ mod tests {
     #[test]
     fn amount_features_cover_sign_size_and_wholeness() {
         let first = |a: f64| feature_strings("", a);
-        assert_eq!(first(-6.75), ["a:out:1"]);
-        assert_eq!(first(-1200.0), ["a:out:4", "a:whole"]);
-        assert_eq!(first(0.5), ["a:in:0"]);
-        assert_eq!(first(2e9), ["a:in:5", "a:whole"]);
+        let repeated = |f: &[&str]| -> Vec<String> { f.iter().cycle().take(f.len() * AMOUNT_REPEAT).map(|s| s.to_string()).collect() };
+        assert_eq!(first(-6.75), repeated(&["a:out:1", "a:out:h2"]));
+        assert_eq!(first(-1200.0), repeated(&["a:out:4", "a:out:h7", "a:whole", "a:x100"]));
+        assert_eq!(first(-60.0), repeated(&["a:out:2", "a:out:h4", "a:whole", "a:x20"]));
+        assert_eq!(first(-35.0), repeated(&["a:out:2", "a:out:h4", "a:whole"]));
+        assert_eq!(first(-9.99), repeated(&["a:out:1", "a:out:h2", "a:c9"]));
+        assert_eq!(first(12.489), repeated(&["a:in:2", "a:in:h3", "a:c9"]), "cents are rounded half up");
+        assert_eq!(first(0.5), repeated(&["a:in:0", "a:in:h0"]));
+        assert_eq!(first(2e9), repeated(&["a:in:5", "a:in:h10", "a:whole"]));
+        assert_eq!(first(1e300), repeated(&["a:in:5", "a:in:h10", "a:whole"]));
         assert_eq!(first(0.0), ["a:zero"]);
         assert_eq!(first(f64::NAN), ["a:zero"]);
     }
@@ -173,6 +209,6 @@ mod tests {
         let ids = featurize(&long, -1.0);
         assert_eq!(ids.len(), MAX_FEATURES);
         assert!(ids.iter().all(|&id| id < BUCKETS));
-        assert_eq!(featurize("", 1.0).len(), 2);
+        assert_eq!(featurize("", 1.0).len(), 3 * AMOUNT_REPEAT);
     }
 }

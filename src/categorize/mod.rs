@@ -7,7 +7,9 @@ pub mod lines;
 pub mod memory;
 pub mod model;
 pub mod onnx_check;
+pub mod onnx_graph;
 pub mod onnx_ops;
+pub mod onnx_pb;
 
 pub use category::Category;
 pub use memory::MerchantMemory;

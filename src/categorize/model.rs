@@ -15,8 +15,8 @@ use crate::limits::MAX_MODEL_BYTES;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
-use tract_onnx::prelude::*;
-use tract_onnx::tract_core::internal::DimLike;
+use tract_hir::prelude::*;
+use tract_hir::tract_core::internal::DimLike;
 
 /// The shipped model, trained by `training/train.py` (see `models/MODEL_CARD.md`).
 pub const DEFAULT_MODEL: &[u8] = include_bytes!("../../models/categorizer.onnx");
@@ -81,8 +81,7 @@ impl Categorizer {
             return Err(model_issue(format!("the model is {} bytes; the limit is {MAX_MODEL_BYTES}", bytes.len())));
         }
         let proto = super::onnx_check::check_onnx(bytes)?;
-        let mut graph = super::onnx_ops::categorizer_onnx()
-            .model_for_proto_model(&proto)
+        let mut graph = super::onnx_graph::inference_model(&proto)
             .map_err(|e| model_issue(format!("not a usable ONNX model: {e}")))?;
         if graph.inputs.len() != 2 || graph.outputs.is_empty() {
             return Err(model_issue(format!(
@@ -161,7 +160,7 @@ impl Categorizer {
             let outputs = self.plan.run(tvec![ids.into(), weights.into()])?;
             let view = outputs[0].to_plain_array_view::<f32>()?;
             if view.shape() != [rows.len(), Category::MODEL_CLASSES.len()] {
-                tract_onnx::tract_core::internal::bail!("output shape {:?}, expected [{}, 20]", view.shape(), rows.len());
+                tract_hir::tract_core::internal::bail!("output shape {:?}, expected [{}, 20]", view.shape(), rows.len());
             }
             Ok(view.iter().copied().collect())
         };
@@ -199,7 +198,7 @@ fn check_contract(model: &TypedModel) -> Result<(), Issue> {
     }
     for node in model.nodes() {
         let name = node.op.name();
-        if let Some(gather) = node.op_as::<tract_onnx::tract_core::ops::array::Gather>() {
+        if let Some(gather) = node.op_as::<tract_hir::tract_core::ops::array::Gather>() {
             let fact = node
                 .inputs
                 .first()

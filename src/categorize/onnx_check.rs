@@ -8,7 +8,7 @@
 
 use crate::error::{ErrorCode, Issue};
 use prost::Message;
-use tract_onnx::pb::{tensor_proto::DataType, ModelProto, TensorProto, ValueInfoProto};
+use super::onnx_pb::{attribute_type, AttributeProto, DataType, ModelProto, TensorProto, ValueInfoProto};
 
 /// The operators a categorizer may use: embedding lookups, pooling, dense layers, activations and
 /// the shape glue exporters emit around them (the ones [`super::onnx_ops`] registers). Everything
@@ -115,12 +115,7 @@ fn rewrite_axes(model: &mut ModelProto) {
         };
         node.input.truncate(1);
         node.attribute.retain(|a| a.name != "axes");
-        node.attribute.push(tract_onnx::pb::AttributeProto {
-            name: "axes".into(),
-            ints: values,
-            r#type: tract_onnx::pb::attribute_proto::AttributeType::Ints as i32,
-            ..Default::default()
-        });
+        node.attribute.push(AttributeProto { name: "axes".into(), ints: values, r#type: attribute_type::INTS, ..Default::default() });
     }
 }
 
@@ -172,14 +167,10 @@ fn check_tensor(t: &TensorProto) -> Result<(), Issue> {
 }
 
 fn check_declared_shape(info: &ValueInfoProto) -> Result<(), Issue> {
-    use tract_onnx::pb::{tensor_shape_proto::dimension::Value, type_proto};
-    let Some(type_proto::Value::TensorType(tensor)) = info.r#type.as_ref().and_then(|t| t.value.as_ref()) else {
+    let Some(tensor) = info.r#type.as_ref().and_then(|t| t.tensor_type.as_ref()) else {
         return Ok(());
     };
     let Some(shape) = &tensor.shape else { return Ok(()) };
-    let dims = shape.dim.iter().filter_map(|d| match d.value {
-        Some(Value::DimValue(v)) => Some(v),
-        _ => None,
-    });
+    let dims = shape.dim.iter().filter_map(|d| d.dim_value);
     element_count(&info.name, dims).map(|_| ())
 }

@@ -1,15 +1,14 @@
-//! The ONNX operators a categorizer may use, registered by hand instead of `tract_onnx::onnx()`'s
-//! full set. Registering every operator links all of them (convolutions, recurrent layers, FFTs,
-//! trees, …) into the wasm module whether a model uses them or not; with only these, the linker
-//! drops the rest. [`super::onnx_check`] refuses any other operator before parsing, and rewrites
-//! opset-13 axis inputs (always constants there) into attributes so one builder serves all opsets.
+//! The ONNX operators a categorizer may use, each turned into the tract-hir operator with its ONNX
+//! semantics. Only these are linked into the wasm module (a general ONNX reader links every
+//! operator: convolutions, recurrent layers, FFTs, trees, …). [`super::onnx_check`] refuses any
+//! other operator before a graph is built, and rewrites opset-13 axis inputs (always constants
+//! there) into attributes so one builder serves all opsets.
 
-use tract_onnx::model::{Onnx, OnnxOpRegister, ParsingContext};
-use tract_onnx::pb::NodeProto;
-use tract_onnx::tract_hir::internal::*;
-use tract_onnx::tract_hir::ops;
+use super::onnx_pb::{DataType, NodeProto};
+use tract_hir::internal::*;
+use tract_hir::ops;
 
-type Built = TractResult<(Box<dyn InferenceOp>, Vec<String>)>;
+type Built = TractResult<Box<dyn InferenceOp>>;
 
 /// The operators registered, which are also the only ones [`super::onnx_check`] lets through.
 pub const OPERATORS: &[&str] = &[
@@ -29,64 +28,65 @@ fn axes(node: &NodeProto) -> TractResult<Vec<isize>> {
     Ok(ints(node, "axes").ok_or_else(|| format_err!("{} needs constant axes", node.op_type))?.into_iter().map(|a| a as isize).collect())
 }
 
-fn cast(_: &ParsingContext, node: &NodeProto) -> Built {
-    let to = tract_onnx::pb::tensor_proto::DataType::try_from(int(node, "to").unwrap_or(0) as i32)
-        .map_err(|_| format_err!("Cast to an unknown type"))?;
+fn cast(node: &NodeProto) -> Built {
+    let to = DataType::try_from(int(node, "to").unwrap_or(0) as i32).map_err(|_| format_err!("Cast to an unknown type"))?;
     let to: DatumType = match to {
-        tract_onnx::pb::tensor_proto::DataType::Float => f32::datum_type(),
-        tract_onnx::pb::tensor_proto::DataType::Float16 => f16::datum_type(),
-        tract_onnx::pb::tensor_proto::DataType::Int64 => i64::datum_type(),
-        tract_onnx::pb::tensor_proto::DataType::Int32 => i32::datum_type(),
+        DataType::Float => f32::datum_type(),
+        DataType::Float16 => f16::datum_type(),
+        DataType::Int64 => i64::datum_type(),
+        DataType::Int32 => i32::datum_type(),
         other => bail!("Cast to {other:?} is not supported"),
     };
-    Ok((Box::new(ops::cast::cast(to)), vec![]))
+    Ok(Box::new(ops::cast::cast(to)))
 }
 
-fn gather(_: &ParsingContext, node: &NodeProto) -> Built {
-    Ok((expand(ops::array::Gather::new(int(node, "axis").unwrap_or(0))), vec![]))
+fn gather(node: &NodeProto) -> Built {
+    Ok(expand(ops::array::Gather::new(int(node, "axis").unwrap_or(0))))
 }
 
-fn squeeze(_: &ParsingContext, node: &NodeProto) -> Built {
-    Ok((expand(ops::array::Squeeze::new(Some(axes(node)?))), vec![]))
+fn squeeze(node: &NodeProto) -> Built {
+    Ok(expand(ops::array::Squeeze::new(Some(axes(node)?))))
 }
 
-fn unsqueeze(_: &ParsingContext, node: &NodeProto) -> Built {
-    Ok((expand(ops::array::AddDims::new(axes(node)?)), vec![]))
+fn unsqueeze(node: &NodeProto) -> Built {
+    Ok(expand(ops::array::AddDims::new(axes(node)?)))
 }
 
 fn reduce(node: &NodeProto, reducer: ops::nn::Reducer) -> Built {
     let keep = int(node, "keepdims").unwrap_or(1) == 1;
     let axes = ints(node, "axes").filter(|a| !a.is_empty());
-    Ok((expand(ops::nn::Reduce::new(axes, keep, reducer)), vec![]))
+    Ok(expand(ops::nn::Reduce::new(axes, keep, reducer)))
 }
 
-fn softmax(ctx: &ParsingContext, node: &NodeProto) -> Built {
+fn softmax(opset: i64, node: &NodeProto) -> Built {
     let axis = int(node, "axis");
-    if ctx.onnx_operator_set_version < 13 {
-        Ok((expand(ops::nn::LayerSoftmax::new(axis.unwrap_or(1) as isize, true)), vec![]))
+    if opset < 13 {
+        Ok(expand(ops::nn::LayerSoftmax::new(axis.unwrap_or(1) as isize, true)))
     } else {
-        Ok((expand(ops::nn::Softmax::new(axis.unwrap_or(-1) as isize)), vec![]))
+        Ok(expand(ops::nn::Softmax::new(axis.unwrap_or(-1) as isize)))
     }
 }
 
-/// An ONNX reader that knows only [`OPERATORS`].
-pub fn categorizer_onnx() -> Onnx {
-    let mut reg = OnnxOpRegister::default();
-    reg.insert("Add", |_, _| Ok((ops::math::Add.into_hir(), vec![])));
-    reg.insert("Sub", |_, _| Ok((ops::math::Sub.into_hir(), vec![])));
-    reg.insert("Mul", |_, _| Ok((ops::math::Mul.into_hir(), vec![])));
-    reg.insert("Div", |_, _| Ok((ops::math::Div.into_hir(), vec![])));
-    reg.insert("Cast", cast);
-    reg.insert("Gather", gather);
-    reg.insert("Identity", |_, _| Ok((Box::<ops::identity::Identity>::default(), vec![])));
-    reg.insert("MatMul", |_, _| Ok((expand(ops::matmul::MatMulInference::default()), vec![])));
-    reg.insert("ReduceMean", |_, node| reduce(node, ops::nn::Reducer::Mean));
-    reg.insert("ReduceSum", |_, node| reduce(node, ops::nn::Reducer::Sum));
-    reg.insert("Relu", |_, _| Ok((expand(ops::activations::Clip::new(Some(0.0), None)), vec![])));
-    reg.insert("Sigmoid", |_, _| Ok((ops::nn::sigmoid().into_hir(), vec![])));
-    reg.insert("Tanh", |_, _| Ok((ops::math::tanh().into_hir(), vec![])));
-    reg.insert("Softmax", softmax);
-    reg.insert("Squeeze", squeeze);
-    reg.insert("Unsqueeze", unsqueeze);
-    Onnx { op_register: reg, ..Onnx::default() }
+/// The tract-hir operator for `node` under the default domain's operator set `opset`; an error
+/// for an operator outside [`OPERATORS`].
+pub fn build(opset: i64, node: &NodeProto) -> Built {
+    match node.op_type.as_str() {
+        "Add" => Ok(ops::math::Add.into_hir()),
+        "Sub" => Ok(ops::math::Sub.into_hir()),
+        "Mul" => Ok(ops::math::Mul.into_hir()),
+        "Div" => Ok(ops::math::Div.into_hir()),
+        "Cast" => cast(node),
+        "Gather" => gather(node),
+        "Identity" => Ok(Box::<ops::identity::Identity>::default()),
+        "MatMul" => Ok(expand(ops::matmul::MatMulInference::default())),
+        "ReduceMean" => reduce(node, ops::nn::Reducer::Mean),
+        "ReduceSum" => reduce(node, ops::nn::Reducer::Sum),
+        "Relu" => Ok(expand(ops::activations::Clip::new(Some(0.0), None))),
+        "Sigmoid" => Ok(ops::nn::sigmoid().into_hir()),
+        "Tanh" => Ok(ops::math::tanh().into_hir()),
+        "Softmax" => softmax(opset, node),
+        "Squeeze" => squeeze(node),
+        "Unsqueeze" => unsqueeze(node),
+        other => bail!("operator {other:?} is not one a categorizer may use"),
+    }
 }
