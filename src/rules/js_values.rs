@@ -102,10 +102,10 @@ pub fn js_number_string(f: f64) -> String {
 }
 
 /// Appends `f` as [`js_number_string`] prints it, without allocating: integers with `itoa`,
-/// fractions with `ryu` (both already linked through serde_json), which in wasm are several times
-/// faster than `format!`. Both print the shortest digits that round-trip, which are unique up to
-/// 15 significant digits; beyond that the two may break a tie differently, and where ryu uses an
-/// exponent Rust does not, so those (rare) numbers keep `format!`.
+/// fractions with `zmij` (both already linked through serde_json), which in wasm are several
+/// times faster than `format!`. Both print the shortest digits that round-trip, which are unique
+/// up to 15 significant digits; beyond that the two may break a tie differently, and where zmij
+/// uses an exponent Rust does not, so those (rare) numbers keep `format!`.
 pub fn push_js_number(out: &mut String, f: f64) {
     if f.is_nan() {
         out.push_str("NaN");
@@ -116,7 +116,7 @@ pub fn push_js_number(out: &mut String, f: f64) {
     } else if f.fract() == 0.0 && f.abs() < 1e15 {
         out.push_str(itoa::Buffer::new().format(f as i64));
     } else {
-        let mut buffer = ryu::Buffer::new();
+        let mut buffer = zmij::Buffer::new();
         let text = buffer.format_finite(f);
         let significant = text.trim_start_matches(['-', '0', '.']).bytes().filter(u8::is_ascii_digit).count();
         if significant > 15 || text.contains('e') || text.ends_with(".0") {
@@ -195,7 +195,7 @@ mod tests {
 
     #[test]
     fn numbers_print_as_rust_display_prints_them_without_exponents() {
-        // The fast path (itoa, ryu) must print exactly what `format!("{f}")` did before it.
+        // The fast path (itoa, zmij) must print exactly what `format!("{f}")` did before it.
         let mut seed = 7u64;
         let mut next = || {
             seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
