@@ -36,7 +36,7 @@ console.log(months, title, category, debtFree, where, last, fired, fromText);
 `;
 
 const BAD = `
-import { Advisor, type Profile } from 'finadvice';
+import { Advisor, RulePack, type Profile } from 'finadvice';
 const profile: Profile = { asOf: '2026-01-31', currency: 'USD', person: { age: 'thirty' } };
 const report = new Advisor().advise(profile);
 const wrong: string = report.facts.emergencyFundMonths;
