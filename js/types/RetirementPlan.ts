@@ -23,26 +23,26 @@ annualSpending: number,
  */
 endAge: number, 
 /**
- * Share of paths whose money lasts.
+ * Share of Monte Carlo paths whose money lasts until `endAge` (0–1); null without paths.
  */
 successProbability: number | null, 
 /**
- * Expected balance at retirement (today's money).
+ * Balance at retirement on the deterministic path (today's money).
  */
 expectedAtRetirement: number, 
 /**
- * Median balance at retirement.
+ * Median balance at retirement over the paths; null without paths.
  */
 medianAtRetirement: number | null, 
 /**
- * Age at which the expected path runs out; null if it lasts.
+ * Age at which the deterministic path runs out of money; null if it lasts.
  */
 expectedDepletionAge: number | null, 
 /**
- * Assumptions used.
+ * The assumptions used.
  */
 assumptions: ProjectionAssumptions, 
 /**
- * Year by year.
+ * Year by year, from `currentAge` to `endAge − 1`.
  */
 years: Array<ProjectionYear>, };

@@ -16,7 +16,7 @@ use super::assumptions::Allocation;
 use super::goal::{plan_goal, GoalPlan};
 use super::payoff::{plan_payoff, DebtOutcome, MinimumsOnly, PayoffPlan, PayoffRequest, Strategy};
 use super::read::DEFAULT_END_AGE;
-use super::retirement::{project, ProjectionAssumptions, RetirementRequest};
+use super::retirement::{project, RetirementProjection, RetirementRequest};
 use super::risk::{self, Capacity};
 use crate::date::Date;
 use crate::error::Issue;
@@ -114,18 +114,9 @@ pub struct RetirementPlan {
     pub annual_spending: f64,
     /// Age until which the money must last.
     pub end_age: u32,
-    /// Share of paths whose money lasts.
-    pub success_probability: Option<f64>,
-    /// Expected balance at retirement (today's money).
-    pub expected_at_retirement: f64,
-    /// Median balance at retirement.
-    pub median_at_retirement: Option<f64>,
-    /// Age at which the expected path runs out; null if it lasts.
-    pub expected_depletion_age: Option<u32>,
-    /// Assumptions used.
-    pub assumptions: ProjectionAssumptions,
-    /// Year by year.
-    pub years: Vec<super::retirement::ProjectionYear>,
+    /// The projection of those amounts (its fields appear at this level in the report).
+    #[serde(flatten)]
+    pub projection: RetirementProjection,
 }
 
 /// Every plan of a report.
@@ -227,18 +218,12 @@ fn retirement(profile: &Profile, facts: &Facts) -> Option<RetirementPlan> {
     request.annual_spending = round_cents(facts.spending_monthly * 12.0 * RETIREMENT_SPENDING_SHARE);
     request.paths = ADVISE_PATHS;
     request.seed = ADVISE_SEED;
-    let p = project(&request);
     Some(RetirementPlan {
         balance: request.balance,
         annual_contribution: request.annual_contribution,
         annual_spending: request.annual_spending,
         end_age: request.end_age,
-        success_probability: p.success_probability,
-        expected_at_retirement: p.expected_at_retirement,
-        median_at_retirement: p.median_at_retirement,
-        expected_depletion_age: p.expected_depletion_age,
-        assumptions: p.assumptions,
-        years: p.years,
+        projection: project(&request),
     })
 }
 
