@@ -31,7 +31,11 @@ SEED=${FUZZ_SEED:-0}
 fuzz() { cargo $TOOLCHAIN fuzz "$1" -s "$SANITIZER" "${@:2}"; }
 
 # cargo fuzz has no --locked: check that the committed fuzz/Cargo.lock needs no change first.
-cargo $TOOLCHAIN metadata --locked --format-version 1 --manifest-path fuzz/Cargo.toml >/dev/null
+cargo $TOOLCHAIN metadata --locked --format-version 1 --manifest-path fuzz/Cargo.toml >/dev/null || {
+  echo "fuzz: fuzz/Cargo.lock is stale (the root crate's dependencies changed): run" >&2
+  echo "      (cd fuzz && cargo update -w) and commit fuzz/Cargo.lock" >&2
+  exit 1
+}
 echo "fuzz: building ${TARGETS[*]} (sanitizer: $SANITIZER)"
 for target in "${TARGETS[@]}"; do fuzz build "$target"; done
 python3 scripts/fuzz-seeds.py "${TARGETS[@]}"
