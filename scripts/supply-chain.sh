@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 "$CARGO_DENY" check licenses bans sources
+# The cargo-fuzz targets (fuzz/, their own workspace and Cargo.lock) under the same policy.
+"$CARGO_DENY" --manifest-path fuzz/Cargo.toml check licenses bans sources
 
 if timeout 60 "$CARGO_DENY" fetch db >/dev/null 2>&1; then
   "$CARGO_DENY" check advisories

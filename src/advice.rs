@@ -212,7 +212,7 @@ impl Advisor {
         let plans = Plans::compute(profile, &facts);
         facts.add_goal_plans(&plans, &profile.currency);
         let data = evaluation_data(&facts, &plans, profile, &self.rules);
-        let outcome = evaluate_pack(&self.rules, &data, self.explain)?;
+        let outcome = evaluate_pack(&self.rules, &data, &profile.currency, self.explain)?;
         let pack = &self.rules;
         let (doing_well, actions): (Vec<Action>, Vec<Action>) = outcome
             .fired
@@ -266,18 +266,62 @@ fn default_rules() -> Result<RulePack, Errors> {
     Ok(PACK.get_or_init(|| pack).clone())
 }
 
-/// The object rules read: `{facts, profile, constants, plans}`. The profile is given without its
-/// transactions (rules read their totals through facts); `plans` is the report's plans
-/// (`plans.debtPayoff.avalanche.interestSaved`, …; docs/PLANS.md).
-pub fn evaluation_data(facts: &Facts, plans: &Plans, profile: &Profile, pack: &RulePack) -> Value {
-    let mut profile_value = serde_json::to_value(profile).unwrap_or(Value::Null);
-    if let Value::Object(map) = &mut profile_value {
-        map.remove("transactions");
+/// The profile as JSON without its transactions, serialized field by field so that thousands of
+/// transactions are not serialized only to be dropped.
+fn profile_without_transactions(profile: &Profile) -> Value {
+    let json = |v: Result<Value, serde_json::Error>| v.unwrap_or(Value::Null);
+    let mut map = serde_json::Map::new();
+    map.insert("asOf".to_string(), json(serde_json::to_value(profile.as_of)));
+    map.insert("currency".to_string(), Value::String(profile.currency.clone()));
+    map.insert("person".to_string(), json(serde_json::to_value(&profile.person)));
+    map.insert("incomes".to_string(), json(serde_json::to_value(&profile.incomes)));
+    if let Some(expenses) = &profile.expenses {
+        map.insert("expenses".to_string(), json(serde_json::to_value(expenses)));
     }
+    map.insert("accounts".to_string(), json(serde_json::to_value(&profile.accounts)));
+    map.insert("debts".to_string(), json(serde_json::to_value(&profile.debts)));
+    map.insert("goals".to_string(), json(serde_json::to_value(&profile.goals)));
+    Value::Object(map)
+}
+
+/// The object rules read: `{facts, profile, plans}` (the constants are the pack's own). The
+/// profile is given without its transactions (rules read their totals through facts); `plans` is
+/// the report's plans (`plans.debtPayoff.avalanche.interestSaved`, …; docs/PLANS.md). Only the
+/// roots the pack reads are built.
+pub fn evaluation_data(facts: &Facts, plans: &Plans, profile: &Profile, pack: &RulePack) -> Value {
     let mut data = serde_json::Map::new();
-    data.insert("facts".to_string(), serde_json::to_value(facts).unwrap_or(Value::Null));
-    data.insert("profile".to_string(), profile_value);
-    data.insert("constants".to_string(), pack.constants_value());
-    data.insert("plans".to_string(), serde_json::to_value(plans).unwrap_or(Value::Null));
+    if pack.reads_root("facts") {
+        data.insert("facts".to_string(), serde_json::to_value(facts).unwrap_or(Value::Null));
+    }
+    if pack.reads_root("profile") {
+        data.insert("profile".to_string(), profile_without_transactions(profile));
+    }
+    if pack.reads_root("plans") {
+        data.insert("plans".to_string(), serde_json::to_value(plans).unwrap_or(Value::Null));
+    }
     Value::Object(data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_profile_rules_read_is_the_profile_without_its_transactions() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/personas");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.to_string_lossy().to_string();
+            if !name.ends_with(".json") || name.ends_with(".report.json") {
+                continue;
+            }
+            let profile = Profile::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let mut expected = serde_json::to_value(&profile).unwrap();
+            expected.as_object_mut().unwrap().remove("transactions");
+            assert_eq!(profile_without_transactions(&profile), expected, "{name}");
+            checked += 1;
+        }
+        assert!(checked >= 10, "only {checked} personas found in {dir}");
+    }
 }

@@ -97,7 +97,23 @@ fn hostile_models() -> Vec<(&'static str, Vec<u8>)> {
             ),
         ),
         ("dangling-input.onnx", model(vec![node("Add", &["nowhere", "weights"], "out")], vec![])),
+        // Axes inside -8..8 that do not fit the tensor's rank: tract-hir indexes with them while
+        // typing the graph and panics (cargo fuzz found the Unsqueeze one; FUZZING.md).
+        ("unsqueeze-axis-beyond-rank.onnx", model(vec![node("Unsqueeze", &["weights", "axes"], "out")], vec![axes(&[7])])),
+        ("reduce-axis-beyond-rank.onnx", model(vec![node("ReduceSum", &["weights", "axes"], "out")], vec![axes(&[5])])),
+        ("squeeze-axis-beyond-rank.onnx", model(vec![node("Squeeze", &["weights", "axes"], "out")], vec![axes(&[5])])),
     ]
+}
+
+/// A constant int64 axes list named `axes`.
+fn axes(values: &[i64]) -> TensorProto {
+    TensorProto {
+        name: "axes".into(),
+        dims: vec![values.len() as i64],
+        data_type: DataType::Int64 as i32,
+        int64_data: values.to_vec(),
+        ..Default::default()
+    }
 }
 
 fn assert_refused(name: &str, bytes: &[u8]) {
@@ -160,4 +176,20 @@ fn fuzz_findings_are_refused() {
         found += 1;
     }
     assert!(found >= 3);
+}
+
+/// cargo fuzz's `model` target (FUZZING.md, 2026-11-26): the shipped model with the constant
+/// `axis1` (the axis its Unsqueeze adds, 1) changed to 4, beyond the rank-3 output. tract-hir
+/// inserted at index 4 into a rank-2 shape and panicked (smallvec `insert`).
+#[test]
+fn shipped_model_with_its_unsqueeze_axis_out_of_rank_is_refused() {
+    let mut model = ModelProto::decode(DEFAULT_MODEL).unwrap();
+    let graph = model.graph.as_mut().unwrap();
+    let axis = graph.initializer.iter_mut().find(|t| t.name == "axis1").expect("the shipped model has axis1");
+    assert_eq!(axis.raw_data, 1i64.to_le_bytes(), "axis1 is no longer the constant 1: update this test");
+    for bad in [4i64, 3, -4] {
+        let axis = model.graph.as_mut().unwrap().initializer.iter_mut().find(|t| t.name == "axis1").unwrap();
+        axis.raw_data = bad.to_le_bytes().to_vec();
+        assert_refused(&format!("axis1 = {bad}"), &model.encode_to_vec());
+    }
 }

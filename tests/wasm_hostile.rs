@@ -7,6 +7,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use finadvice::wasm::calc::{plan_debt_payoff, plan_goal, project_retirement, risk_profile};
+use finadvice::wasm::rule_pack::RulePack;
 use finadvice::wasm::rules::{evaluate_logic, validate_rule_pack};
 use finadvice::wasm::{validate_profile, Advisor};
 use js_sys::{Array, Function, Object, Reflect, Uint8Array, JSON};
@@ -24,6 +25,9 @@ const HOSTILE_MODELS: &[(&str, &[u8])] = &[
     ("negative-dimension", include_bytes!("models/hostile/negative-dimension.onnx")),
     ("absurd-axis", include_bytes!("models/hostile/absurd-axis.onnx")),
     ("dangling-input", include_bytes!("models/hostile/dangling-input.onnx")),
+    ("unsqueeze-axis-beyond-rank", include_bytes!("models/hostile/unsqueeze-axis-beyond-rank.onnx")),
+    ("reduce-axis-beyond-rank", include_bytes!("models/hostile/reduce-axis-beyond-rank.onnx")),
+    ("squeeze-axis-beyond-rank", include_bytes!("models/hostile/squeeze-axis-beyond-rank.onnx")),
     ("fuzz: output not produced 1", include_bytes!("models/fuzz/output-not-produced-1.onnx")),
     ("fuzz: output not produced 2", include_bytes!("models/fuzz/output-not-produced-2.onnx")),
     ("fuzz: output not produced 3", include_bytes!("models/fuzz/output-not-produced-3.onnx")),
@@ -119,6 +123,14 @@ fn assert_module_still_works(advisor: &Advisor) {
 /// out (a single test took over 18 s in debug Chromium on a loaded machine).
 fn survive(part: usize, parts: usize) {
     let mut advisor = Advisor::new(None).unwrap();
+    // One compiled pack that reads a fact (a number) and a list (read whole), one that computes a
+    // path at evaluation time (reads all of the data).
+    let rule = |when: &str| format!(r#"{{"id": "r", "when": {when}, "category": "x", "title": "t", "detail": "d"}}"#);
+    let pack = |when: &str| object(&format!(r#"{{"id": "p", "version": "1", "locale": "en-US", "currency": "USD", "rules": [{}]}}"#, rule(when)));
+    let packs = [
+        RulePack::new(pack(r#"{"and": [{"<": [{"var": "facts.emergencyFundMonths"}, 3]}, {"some": [{"var": "facts.recurringCharges"}, {"var": "amount"}]}]}"#)).unwrap(),
+        RulePack::new(pack(r#"{"<": [{"var": {"cat": ["facts.", "emergencyFundMonths"]}}, 3]}"#)).unwrap(),
+    ];
     let values = worst_values();
     let size = values.len().div_ceil(parts);
     for (label, value) in values.into_iter().skip(part * size).take(size) {
@@ -139,7 +151,23 @@ fn survive(part: usize, parts: usize) {
             answered(&format!("new Advisor({{{key}: {label}}})"), Advisor::new(Some(options.into())).map(JsValue::from));
         }
         answered(&format!("new Advisor({label})"), Advisor::new(Some(value.clone())).map(JsValue::from));
+        answered(&format!("new RulePack({label})"), RulePack::new(value.clone()).map(JsValue::from));
+        for (k, pack) in packs.iter().enumerate() {
+            answered(&format!("pack {k}: evaluate({label})"), pack.evaluate(value.clone()));
+            for path in [&["facts"][..], &["facts", "emergencyFundMonths"], &["facts", "recurringCharges"]] {
+                let data = path.iter().rev().fold(value.clone(), |inner, key| {
+                    let outer = Object::new();
+                    Reflect::set(&outer, &(*key).into(), &inner).unwrap();
+                    outer.into()
+                });
+                answered(&format!("pack {k}: evaluate({label} at {path:?})"), pack.evaluate(data));
+            }
+        }
         assert_module_answers(&advisor);
+        for pack in &packs {
+            let ok = pack.evaluate(object(r#"{"facts": {"emergencyFundMonths": 1, "recurringCharges": [{"amount": 5}]}}"#));
+            assert_eq!(Array::from(&ok.expect("evaluate after hostile input")).length(), 1);
+        }
     }
     assert_module_still_works(&advisor);
 }

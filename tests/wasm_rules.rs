@@ -1,10 +1,12 @@
 //! The rule engine's JavaScript API: `new Advisor({rulePack, explain})`, `validateRulePack`,
-//! `evaluateLogic`. Run in Node and headless Chromium by scripts/wasm-test.sh.
+//! `evaluateLogic`, `new RulePack(pack).evaluate(data)`. Run in Node and headless Chromium by
+//! scripts/wasm-test.sh.
 #![cfg(target_arch = "wasm32")]
 
+use finadvice::wasm::rule_pack::RulePack;
 use finadvice::wasm::rules::{evaluate_logic, validate_rule_pack};
 use finadvice::wasm::Advisor;
-use js_sys::{Array, Reflect, JSON};
+use js_sys::{Array, Function, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -16,6 +18,25 @@ fn get(value: &JsValue, path: &str) -> JsValue {
 
 fn object(text: &str) -> JsValue {
     JSON::parse(text).unwrap()
+}
+
+/// A value built by JavaScript source (getters, NaN, BigInt, …).
+fn js(source: &str) -> JsValue {
+    Function::new_no_args(&format!("return ({source});")).call0(&JsValue::NULL).unwrap()
+}
+
+/// The rule ids an evaluation returned.
+fn ids(value: JsValue) -> Vec<String> {
+    Array::from(&value).iter().map(|id| id.as_string().unwrap()).collect()
+}
+
+/// The (code, path) of every problem of a thrown `FinAdviceError`.
+fn problems(thrown: JsValue) -> Vec<(String, String)> {
+    assert_eq!(get(&thrown, "name").as_string().as_deref(), Some("FinAdviceError"), "{thrown:?}");
+    Array::from(&get(&thrown, "errors"))
+        .iter()
+        .map(|e| (get(&e, "code").as_string().unwrap(), get(&e, "path").as_string().unwrap()))
+        .collect()
 }
 
 const PACK: &str = r#"{"id": "js", "version": "1", "locale": "en-US", "currency": "USD",
@@ -99,4 +120,65 @@ fn evaluate_logic_refuses_bad_rules_and_data_by_path() {
     let issue = Array::from(&get(&thrown, "errors")).get(0);
     assert_eq!(get(&issue, "path").as_string().unwrap(), "/data/a");
     assert_eq!(get(&issue, "code").as_string().unwrap(), "not_finite");
+}
+
+#[wasm_bindgen_test]
+fn a_compiled_pack_fires_the_rules_advise_fires() {
+    let pack = RulePack::new(object(PACK)).unwrap();
+    let report = Advisor::new(Some(options(object(PACK), false))).unwrap().advise(object(NEW_GRADUATE)).unwrap();
+    let data = js_sys::Object::new();
+    Reflect::set(&data, &"facts".into(), &get(&report, "facts")).unwrap();
+    assert_eq!(ids(pack.evaluate(data.clone().into()).unwrap()), ["low-fund"]);
+    // The same data as JSON text, and a pack given as JSON text, answer the same.
+    let text = JSON::stringify(&data).unwrap();
+    assert_eq!(ids(RulePack::new(JsValue::from_str(PACK)).unwrap().evaluate(text.into()).unwrap()), ["low-fund"]);
+    // Other data, other answer: six months saved.
+    assert_eq!(ids(pack.evaluate(object(r#"{"facts": {"emergencyFundMonths": 6}}"#)).unwrap()), Vec::<String>::new());
+}
+
+#[wasm_bindgen_test]
+fn a_compiled_pack_honours_after_group_stop_and_ranking() {
+    let pack = RulePack::new(object(r#"{"id": "order", "version": "1", "locale": "en-US", "currency": "USD", "rules": [
+        {"id": "first", "priority": 10, "when": {">": [{"var": "facts.monthlySurplus"}, 0]}, "category": "x", "title": "t", "detail": "d"},
+        {"id": "blocked", "priority": 50, "after": ["first"], "when": true, "category": "x", "title": "t", "detail": "d"},
+        {"id": "low", "priority": 1, "group": "g", "when": true, "category": "x", "title": "t", "detail": "d"},
+        {"id": "high", "priority": 5, "group": "g", "when": true, "category": "x", "title": "t", "detail": "d"},
+        {"id": "stopper", "priority": -1, "stop": true, "when": true, "category": "x", "title": "t", "detail": "d"},
+        {"id": "later", "priority": -2, "when": true, "category": "x", "title": "t", "detail": "d"}]}"#))
+    .unwrap();
+    assert_eq!(ids(pack.evaluate(object(r#"{"facts": {"monthlySurplus": 481}}"#)).unwrap()), ["first", "high", "stopper"]);
+    assert_eq!(ids(pack.evaluate(object(r#"{"facts": {"monthlySurplus": -1}}"#)).unwrap()), ["blocked", "high", "stopper"]);
+}
+
+/// Reads `facts.emergencyFundMonths` (a number) and `facts.recurringCharges` (an array, read whole).
+const READER: &str = r#"{"id": "reader", "version": "1", "locale": "en-US", "currency": "USD", "rules": [
+    {"id": "low-fund", "when": {"<": [{"var": "facts.emergencyFundMonths"}, 3]}, "category": "x", "title": "t", "detail": "d"},
+    {"id": "gym", "when": {"some": [{"var": "facts.recurringCharges"}, {"==": [{"var": "merchant"}, "GYM"]}]}, "category": "x", "title": "t", "detail": "d"}]}"#;
+
+#[wasm_bindgen_test]
+fn a_compiled_pack_refuses_bad_packs_and_bad_data_with_pointers() {
+    let thrown = RulePack::new(object(&PACK.replace("\"<\"", "\"lessish\""))).err().unwrap();
+    assert_eq!(problems(thrown), [("unknown_operator".to_string(), "/rules/0/when/lessish".to_string())]);
+    let pack = RulePack::new(object(READER)).unwrap();
+    let refused = |source: &str| problems(pack.evaluate(js(source)).err().unwrap_or_else(|| panic!("{source} was accepted")));
+    let one = |code: &str, path: &str| vec![(code.to_string(), path.to_string())];
+    for not_an_object in ["null", "undefined", "[]", "5", "new Map()", "() => 1"] {
+        assert_eq!(refused(not_an_object), one("type", ""), "{not_an_object}");
+    }
+    assert_eq!(refused("{facts: {}, constants: {limit: 1}}"), one("unknown_field", "/constants"));
+    assert_eq!(refused("{facts: {emergencyFundMonths: NaN}}"), one("not_finite", "/facts/emergencyFundMonths"));
+    assert_eq!(refused("{facts: {emergencyFundMonths: -Infinity}}"), one("not_finite", "/facts/emergencyFundMonths"));
+    assert_eq!(refused("{facts: {emergencyFundMonths: 2n ** 70n}}"), one("type", "/facts/emergencyFundMonths"));
+    assert_eq!(refused("{facts: {emergencyFundMonths: Symbol('x')}}"), one("type", "/facts/emergencyFundMonths"));
+    assert_eq!(refused("{facts: {recurringCharges: [{merchant: 'GYM', amount: NaN}]}}"), one("not_finite", "/facts/recurringCharges/0/amount"));
+    assert_eq!(refused("{facts: {recurringCharges: JSON.parse('['.repeat(100) + ']'.repeat(100))}}"), one("too_deep", "/facts/recurringCharges"));
+    assert_eq!(refused("{facts: {emergencyFundMonths: 'x'.repeat(17 * 1024 * 1024)}}"), one("too_large", "/facts/emergencyFundMonths"));
+    // Page code that throws while being read is an error too, and the pack still answers afterwards.
+    assert_eq!(refused("{facts: {get emergencyFundMonths() { throw new Error('getter') }}}"), one("type", ""));
+    assert_eq!(refused("new Proxy({}, {getPrototypeOf() { throw new Error('trap') }})"), one("type", ""));
+    assert_eq!(ids(pack.evaluate(js("{facts: {emergencyFundMonths: 1, recurringCharges: [{merchant: 'GYM'}]}}")).unwrap()), ["low-fund", "gym"]);
+    // Only what the pack reads is read: a NaN elsewhere, a class instance or a getter-free Proxy
+    // where the pack finds no plain object, are not errors (the paths are absent: null).
+    assert_eq!(ids(pack.evaluate(js("{facts: {emergencyFundMonths: 1, netWorth: NaN}}")).unwrap()), ["low-fund"]);
+    assert_eq!(ids(pack.evaluate(js("{facts: new (class Facts { constructor() { this.emergencyFundMonths = 9 } })()}")).unwrap()), ["low-fund"]);
 }

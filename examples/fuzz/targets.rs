@@ -1,14 +1,20 @@
 //! The fuzz targets: each takes bytes, drives one reader of untrusted input through the public
 //! API and returns a short outcome signature ("ok" or the sorted error codes), which the driver
-//! uses to keep inputs that reach a new outcome.
+//! uses to keep inputs that reach a new outcome. A structured error is a correct outcome; only a
+//! panic (or a hang) is a finding.
+//!
+//! Shared by the stable harness (`examples/fuzz/main.rs`) and the libFuzzer targets
+//! (`fuzz/fuzz_targets/*.rs`, which include this file with `#[path]`), so both drive exactly the
+//! same code.
 
 use finadvice::calc::read;
 use finadvice::categorize::model::Categorizer;
 use finadvice::input::Input;
 use finadvice::rules::logic::{evaluate, Expr};
 use finadvice::rules::RulePack;
-use finadvice::{Advisor, Errors};
+use finadvice::{Advisor, AdvisorOptions, Errors};
 use std::path::Path;
+use std::sync::OnceLock;
 
 #[path = "../../src/bin/finadvice/csv_rows.rs"]
 #[allow(dead_code)]
@@ -23,7 +29,13 @@ pub struct Target {
     /// Largest input generated, in bytes.
     pub max_len: usize,
     /// Runs one input and returns its outcome signature.
-    pub run: fn(&[u8], &Advisor) -> String,
+    pub run: fn(&[u8]) -> String,
+}
+
+/// The default advisor (shipped model and rule pack), loaded once per process.
+pub fn advisor() -> &'static Advisor {
+    static ADVISOR: OnceLock<Advisor> = OnceLock::new();
+    ADVISOR.get_or_init(|| Advisor::new(AdvisorOptions::default()).expect("the default advisor loads"))
 }
 
 fn signature<T>(result: Result<T, Errors>) -> String {
@@ -42,20 +54,23 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn profile(bytes: &[u8], advisor: &Advisor) -> String {
-    signature(advisor.advise_json(&text(bytes)))
+/// `Advisor::advise_json`: profile JSON → validation → facts → plans → rules → report.
+pub fn profile(bytes: &[u8]) -> String {
+    signature(advisor().advise_json(&text(bytes)))
 }
 
-fn csv(bytes: &[u8], _: &Advisor) -> String {
+/// The CLI's bank-export reader (`src/bin/finadvice/csv_rows.rs`).
+pub fn csv(bytes: &[u8]) -> String {
     signature(csv_rows::read_csv(&text(bytes)))
 }
 
-fn rule_pack(bytes: &[u8], _: &Advisor) -> String {
+/// `RulePack::from_json`: schema, references, `after` cycles, templates, logic compile.
+pub fn rule_pack(bytes: &[u8]) -> String {
     signature(RulePack::from_json(&text(bytes)))
 }
 
-/// `RULE \n DATA`: a JSON Logic rule and its data.
-fn logic(bytes: &[u8], _: &Advisor) -> String {
+/// `RULE \n DATA`: a JSON Logic rule and its data, compiled then evaluated.
+pub fn logic(bytes: &[u8]) -> String {
     let text = text(bytes);
     let (rule, data) = text.split_once('\n').unwrap_or((&text, "{}"));
     let run = || -> Result<serde_json::Value, Errors> {
@@ -67,8 +82,8 @@ fn logic(bytes: &[u8], _: &Advisor) -> String {
     signature(run())
 }
 
-/// The first byte picks the calculator, the rest is its JSON request.
-fn calculators(bytes: &[u8], _: &Advisor) -> String {
+/// The first byte picks the calculator (payoff, retirement, goal, risk), the rest is its JSON request.
+pub fn calculators(bytes: &[u8]) -> String {
     let Some((&which, rest)) = bytes.split_first() else { return "empty".into() };
     let input = match Input::from_json(&text(rest)) {
         Ok(input) => input,
@@ -82,7 +97,8 @@ fn calculators(bytes: &[u8], _: &Advisor) -> String {
     }
 }
 
-fn model(bytes: &[u8], _: &Advisor) -> String {
+/// `Categorizer::custom`: ONNX bytes → structural check → tract → contract → probe run.
+pub fn model(bytes: &[u8]) -> String {
     match Categorizer::custom(bytes) {
         Ok(_) => "ok".into(),
         Err(issue) => issue.message.split(':').next().unwrap_or("").chars().take(40).collect(),

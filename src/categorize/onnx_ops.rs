@@ -8,6 +8,8 @@ use super::onnx_pb::{DataType, NodeProto};
 use tract_hir::internal::*;
 use tract_hir::ops;
 
+use super::onnx_axes::checked_axes;
+
 type Built = TractResult<Box<dyn InferenceOp>>;
 
 /// The operators registered, which are also the only ones [`super::onnx_check`] lets through.
@@ -41,29 +43,36 @@ fn cast(node: &NodeProto) -> Built {
 }
 
 fn gather(node: &NodeProto) -> Built {
-    Ok(expand(ops::array::Gather::new(int(node, "axis").unwrap_or(0))))
+    let axis = int(node, "axis").unwrap_or(0);
+    Ok(checked_axes(ops::array::Gather::new(axis), vec![axis as isize], 0))
 }
 
 fn squeeze(node: &NodeProto) -> Built {
-    Ok(expand(ops::array::Squeeze::new(Some(axes(node)?))))
+    let axes = axes(node)?;
+    Ok(checked_axes(ops::array::Squeeze::new(Some(axes.clone())), axes, 0))
 }
 
 fn unsqueeze(node: &NodeProto) -> Built {
-    Ok(expand(ops::array::AddDims::new(axes(node)?)))
+    let axes = axes(node)?;
+    let added = axes.len();
+    Ok(checked_axes(ops::array::AddDims::new(axes.clone()), axes, added))
 }
 
 fn reduce(node: &NodeProto, reducer: ops::nn::Reducer) -> Built {
     let keep = int(node, "keepdims").unwrap_or(1) == 1;
     let axes = ints(node, "axes").filter(|a| !a.is_empty());
-    Ok(expand(ops::nn::Reduce::new(axes, keep, reducer)))
+    let checked = axes.iter().flatten().map(|&a| a as isize).collect();
+    Ok(checked_axes(ops::nn::Reduce::new(axes, keep, reducer), checked, 0))
 }
 
 fn softmax(opset: i64, node: &NodeProto) -> Built {
     let axis = int(node, "axis");
     if opset < 13 {
-        Ok(expand(ops::nn::LayerSoftmax::new(axis.unwrap_or(1) as isize, true)))
+        let axis = axis.unwrap_or(1) as isize;
+        Ok(checked_axes(ops::nn::LayerSoftmax::new(axis, true), vec![axis], 0))
     } else {
-        Ok(expand(ops::nn::Softmax::new(axis.unwrap_or(-1) as isize)))
+        let axis = axis.unwrap_or(-1) as isize;
+        Ok(checked_axes(ops::nn::Softmax::new(axis), vec![axis], 0))
     }
 }
 

@@ -1,5 +1,7 @@
-//! Evaluating a validated pack over one evaluation data object `{facts, profile, constants, plans}`:
-//! prerequisites, groups, stop, ranking, rendered messages, impact and traces.
+//! Evaluating a compiled pack over one evaluation's data `{facts, profile, plans, model}` (the
+//! constants are the pack's own): prerequisites, groups, stop, ranking, rendered messages, impact
+//! and traces. Every path was bound to a slot when the pack was compiled (`bind.rs`), so the data
+//! is read once per evaluation, not once per comparison.
 //!
 //! * Rules are evaluated in the pack's evaluation order (prerequisites first, then priority).
 //! * A rule whose `after` names a rule that matched is *blocked*: that step comes first.
@@ -9,9 +11,9 @@
 //! * Actions are ranked by priority (high first), then impact (high first), then evaluation order.
 
 use crate::error::{pointer_join, Issue};
-use crate::rules::logic::{number, truthy, Evaluator, TraceStep, MAX_EVAL_STEPS};
+use crate::rules::logic::{number, Evaluator, TraceStep, MAX_EVAL_STEPS};
 use crate::rules::pack::{Rule, RulePack};
-use crate::rules::template::lookup_path;
+use crate::rules::scope::{lookup, Frame, Scope};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -73,19 +75,48 @@ pub struct Outcome {
     pub not_fired: Vec<NotFired>,
 }
 
-/// Evaluates `pack` over `data`. Errors only when the step limits are exceeded.
-pub fn evaluate_pack(pack: &RulePack, data: &Value, explain: bool) -> Result<Outcome, Issue> {
-    // One mutable copy of the data: each rule's computed values are set as its `values` root.
-    let mut scope = data.clone();
-    let data = &mut scope;
-    let mut rule_values: Vec<Option<Value>> = vec![None; pack.rules.len()];
-    let currency = lookup_path(data, "profile.currency").and_then(Value::as_str).unwrap_or(&pack.currency).to_string();
+/// What one evaluation of a pack reads: the value of each of the pack's data paths (its slots,
+/// [`RulePack::inputs`]) and, for packs that compute paths at evaluation time, the whole data.
+pub struct Inputs<'a> {
+    /// One value per data path of the pack (`None`: absent).
+    pub slots: Vec<Option<&'a Value>>,
+    /// The whole data; needed only when [`RulePack::reads_whole_data`].
+    pub data: Option<&'a Value>,
+}
+
+impl<'a> Inputs<'a> {
+    /// Reads the pack's data paths from the whole data (kept for paths computed at evaluation time).
+    pub fn read(pack: &RulePack, data: &'a Value) -> Inputs<'a> {
+        Inputs { slots: pack.inputs.iter().map(|path| lookup(data, &path.parts)).collect(), data: Some(data) }
+    }
+
+    /// What `rule` reads, with its values computed so far.
+    pub(crate) fn frame<'f>(&'f self, pack: &'f RulePack, rule: &'f Rule, values: &'f [Value]) -> Frame<'f> {
+        Frame { slots: &self.slots, data: self.data, constants: &pack.constants_object, names: &rule.values, values }
+    }
+}
+
+/// The decision pass: which rules fire (in evaluation order, with their values) and, when
+/// explaining, why the others did not.
+pub(crate) struct Decision {
+    /// Fired rules in evaluation order, with the values each computed.
+    pub fired: Vec<(usize, Vec<Value>)>,
+    /// Rules that did not fire (filled only when explaining).
+    pub not_fired: Vec<NotFired>,
+    /// What is left of the pack's step budget.
+    pub steps_left: u64,
+}
+
+/// Decides which rules fire: values, conditions, prerequisites, stop and groups. Conditions are
+/// evaluated without a trace; a trace is built only for what is reported.
+pub(crate) fn decide(pack: &RulePack, inputs: &Inputs<'_>, explain: bool) -> Result<Decision, Issue> {
     let mut matched = vec![false; pack.rules.len()];
-    let mut traces: Vec<Vec<TraceStep>> = vec![Vec::new(); pack.rules.len()];
-    let mut candidates: Vec<usize> = Vec::new();
+    let mut candidates: Vec<(usize, Vec<Value>)> = Vec::new();
+    let mut candidate_rules: Vec<usize> = Vec::new();
     let mut not_fired = Vec::new();
     let mut steps_left = MAX_PACK_STEPS;
     let mut stopped_by: Option<usize> = None;
+    let mut values: Vec<Value> = Vec::new();
     for &i in &pack.order {
         // `order` comes from validation; a hand-built pack with a stray index is skipped, not a panic.
         let Some(rule) = pack.rules.get(i) else { continue };
@@ -95,116 +126,123 @@ pub fn evaluate_pack(pack: &RulePack, data: &Value, explain: bool) -> Result<Out
             }
             continue;
         }
-        let values = compute_values(rule, i, data, &mut steps_left)?;
-        set_values(data, values.clone());
-        // Evaluate without a trace first (most rules do not fire); trace only what is reported.
-        let (result, _) = run(rule, i, data, &mut steps_left, false)?;
-        if !truthy(&result) {
+        values.clear();
+        compute_values(pack, rule, i, inputs, &mut values, &mut steps_left)?;
+        let frame = inputs.frame(pack, rule, &values);
+        if !run(rule, i, &frame, &mut steps_left, false)?.0 {
             if explain {
-                let (_, trace) = run(rule, i, data, &mut steps_left, true)?;
+                let (_, trace) = run(rule, i, &frame, &mut steps_left, true)?;
                 let failed = trace.iter().rev().find(|s| !s.result).cloned();
                 not_fired.push(NotFired { rule: rule.id.clone(), reason: "condition_false", failed, by: None });
             }
             continue;
         }
         matched[i] = true;
-        let blocker = rule.after.iter().find(|d| pack.rule_index(d).is_some_and(|j| matched[j]));
-        if let Some(b) = blocker {
+        if let Some(&b) = rule.after_index.iter().find(|&&j| matched.get(j) == Some(&true)) {
             if explain {
-                not_fired.push(NotFired { rule: rule.id.clone(), reason: "blocked", failed: None, by: Some(b.clone()) });
+                not_fired.push(NotFired { rule: rule.id.clone(), reason: "blocked", failed: None, by: Some(pack.rules[b].id.clone()) });
             }
             continue;
         }
-        traces[i] = run(rule, i, data, &mut steps_left, true)?.1;
-        rule_values[i] = Some(values);
-        candidates.push(i);
-        if rule.stop && group_winner(pack, &candidates, i) == i {
+        candidates.push((i, std::mem::take(&mut values)));
+        candidate_rules.push(i);
+        if rule.stop && group_winner(pack, &candidate_rules, i) == i {
             stopped_by = Some(i);
         }
     }
-    let mut fired_rules = Vec::new();
-    for &i in &candidates {
-        let winner = group_winner(pack, &candidates, i);
+    let mut fired = Vec::with_capacity(candidates.len());
+    for (i, values) in candidates {
+        let winner = group_winner(pack, &candidate_rules, i);
         if winner == i {
-            fired_rules.push(i);
+            fired.push((i, values));
         } else if explain {
             not_fired.push(NotFired { rule: pack.rules[i].id.clone(), reason: "group", failed: None, by: Some(pack.rules[winner].id.clone()) });
         }
     }
-    let fired: Vec<Fired> = fired_rules
-        .into_iter()
-        .map(|i| {
-            let rule = &pack.rules[i];
-            set_values(data, rule_values[i].take().unwrap_or(Value::Null));
-            Fired {
-                rule: i,
-                title: rule.title.render(data, &currency),
-                detail: rule.detail.render(data, &currency),
-                impact: rule.impact.as_ref().map(|path| {
-                    let unit = rule.impact_unit.clone().or_else(|| fact_unit(path));
-                    let money = unit.as_deref().is_some_and(|u| u.starts_with("money"));
-                    let value = lookup_path(data, path)
-                        .and_then(Value::as_f64)
-                        .filter(|v| v.is_finite())
-                        .map(|v| if money { crate::money::round_cents(v) } else { v })
-                        .and_then(|v| number(v).as_f64());
-                    Impact { path: path.clone(), value, unit }
-                }),
-                trace: std::mem::take(&mut traces[i]),
-            }
-        })
-        .collect();
-    Ok(Outcome { fired: rank(pack, fired), not_fired })
+    Ok(Decision { fired, not_fired, steps_left })
 }
 
-/// Ranks fired rules (given in evaluation order): priority high first, then impact value high
-/// first (money impacts compare as money a year: a monthly figure counts 12 times; a missing
-/// impact ranks last), then evaluation order.
-fn rank(pack: &RulePack, mut fired: Vec<Fired>) -> Vec<Fired> {
-    let yearly = |f: &Fired| -> f64 {
-        let Some(impact) = &f.impact else { return f64::NEG_INFINITY };
-        let Some(v) = impact.value else { return f64::NEG_INFINITY };
-        if impact.unit.as_deref() == Some("money/month") { v * 12.0 } else { v }
-    };
-    fired.sort_by(|a, b| {
-        pack.rules[b.rule].priority.total_cmp(&pack.rules[a.rule].priority).then_with(|| yearly(b).total_cmp(&yearly(a)))
+/// Evaluates `pack` over `data` (`{facts, profile, plans, model}`; the constants are the pack's)
+/// and renders the fired rules' messages in `currency`. Errors only when the step limits are exceeded.
+pub fn evaluate_pack(pack: &RulePack, data: &Value, currency: &str, explain: bool) -> Result<Outcome, Issue> {
+    let inputs = Inputs::read(pack, data);
+    let Decision { fired, not_fired, mut steps_left } = decide(pack, &inputs, explain)?;
+    let mut out = Vec::with_capacity(fired.len());
+    for (i, values) in fired {
+        let rule = &pack.rules[i];
+        let frame = inputs.frame(pack, rule, &values);
+        let scope = Scope::Frame(&frame);
+        out.push(Fired {
+            rule: i,
+            title: rule.title.render(scope, currency),
+            detail: rule.detail.render(scope, currency),
+            impact: rule.impact.as_ref().map(|path| Impact {
+                path: path.text.clone(),
+                value: impact_value(rule, scope),
+                unit: rule.impact_unit.clone(),
+            }),
+            trace: run(rule, i, &frame, &mut steps_left, true)?.1,
+        });
+    }
+    rank(pack, &mut out, |f| (f.rule, yearly(f.impact.as_ref().and_then(|i| i.value), f.impact.as_ref().and_then(|i| i.unit.as_deref()))));
+    Ok(Outcome { fired: out, not_fired })
+}
+
+/// The value of a rule's impact over `scope`: finite numbers only, money rounded to cents.
+pub(crate) fn impact_value(rule: &Rule, scope: Scope<'_>) -> Option<f64> {
+    let money = rule.impact_unit.as_deref().is_some_and(|u| u.starts_with("money"));
+    scope
+        .resolve(rule.impact.as_ref()?)
+        .as_deref()
+        .and_then(Value::as_f64)
+        .filter(|v| v.is_finite())
+        .map(|v| if money { crate::money::round_cents(v) } else { v })
+        .and_then(|v| number(v).as_f64())
+}
+
+/// An impact as money a year, for ranking: a monthly figure counts 12 times; none ranks last.
+pub(crate) fn yearly(value: Option<f64>, unit: Option<&str>) -> f64 {
+    match value {
+        None => f64::NEG_INFINITY,
+        Some(v) if unit == Some("money/month") => v * 12.0,
+        Some(v) => v,
+    }
+}
+
+/// Ranks fired rules (given in evaluation order) by priority, high first, then by yearly impact,
+/// high first, then evaluation order (the sort is stable). `key` gives each item's rule and
+/// yearly impact.
+pub(crate) fn rank<T>(pack: &RulePack, items: &mut [T], key: impl Fn(&T) -> (usize, f64)) {
+    items.sort_by(|a, b| {
+        let ((ra, ya), (rb, yb)) = (key(a), key(b));
+        pack.rules[rb].priority.total_cmp(&pack.rules[ra].priority).then_with(|| yb.total_cmp(&ya))
     });
-    fired
 }
 
-/// The catalog unit of a `facts.NAME` path.
-fn fact_unit(path: &str) -> Option<String> {
-    let name = path.strip_prefix("facts.")?;
-    crate::facts::catalog::FACTS.iter().find(|f| f.name == name).map(|f| f.unit.to_string())
-}
-
-/// Sets the `values` root of the evaluation data.
-fn set_values(data: &mut Value, values: Value) {
-    if let Value::Object(map) = data {
-        map.insert("values".to_string(), values);
-    }
-}
-
-/// Computes a rule's values in order; each sees the ones before it.
-fn compute_values(rule: &Rule, index: usize, data: &mut Value, steps_left: &mut u64) -> Result<Value, Issue> {
-    let mut out = serde_json::Map::new();
+/// Computes a rule's values in order into `values`; each sees the ones before it.
+fn compute_values(pack: &RulePack, rule: &Rule, index: usize, inputs: &Inputs<'_>, values: &mut Vec<Value>, steps_left: &mut u64) -> Result<(), Issue> {
     for (name, expr) in &rule.values {
-        set_values(data, Value::Object(out.clone()));
+        let frame = inputs.frame(pack, rule, values);
         let mut evaluator = Evaluator::new((*steps_left).min(MAX_EVAL_STEPS), false);
-        let pointer = pointer_join(&pointer_join(&format!("/rules/{index}"), "values"), name);
-        let value = evaluator.eval(expr, data).map_err(|e| e.to_issue(&pointer))?;
+        let value = evaluator
+            .eval(expr, Scope::Frame(&frame))
+            .map_err(|e| e.to_issue(&pointer_join(&pointer_join(&format!("/rules/{index}"), "values"), name)))?
+            .into_owned();
         *steps_left -= evaluator.steps().min(*steps_left);
-        out.insert(name.clone(), value);
+        values.push(value);
     }
-    Ok(Value::Object(out))
+    Ok(())
 }
 
-/// Evaluates one rule's condition within the pack's remaining step budget.
-fn run(rule: &Rule, index: usize, data: &Value, steps_left: &mut u64, trace: bool) -> Result<(Value, Vec<TraceStep>), Issue> {
+/// Evaluates one rule's condition within the pack's remaining step budget: whether it holds and,
+/// when `trace`, the comparisons made.
+fn run(rule: &Rule, index: usize, frame: &Frame<'_>, steps_left: &mut u64, trace: bool) -> Result<(bool, Vec<TraceStep>), Issue> {
     let mut evaluator = Evaluator::new((*steps_left).min(MAX_EVAL_STEPS), trace);
-    let result = evaluator.eval(&rule.when, data).map_err(|e| e.to_issue(&pointer_join(&format!("/rules/{index}"), "when")))?;
+    let holds = evaluator
+        .truthy(&rule.when, Scope::Frame(frame))
+        .map_err(|e| e.to_issue(&pointer_join(&format!("/rules/{index}"), "when")))?;
     *steps_left -= evaluator.steps().min(*steps_left);
-    Ok((result, evaluator.take_trace()))
+    Ok((holds, evaluator.take_trace()))
 }
 
 /// The rule that fires for candidate `i`'s group: the highest priority, ties to the earliest.

@@ -96,16 +96,35 @@ pub fn js_string(v: &Value) -> String {
 
 /// A number as JavaScript prints it (shortest round-trip form, no `.0` on integers).
 pub fn js_number_string(f: f64) -> String {
+    let mut out = String::new();
+    push_js_number(&mut out, f);
+    out
+}
+
+/// Appends `f` as [`js_number_string`] prints it, without allocating: integers with `itoa`,
+/// fractions with `zmij` (both already linked through serde_json), which in wasm are several
+/// times faster than `format!`. Both print the shortest digits that round-trip, which are unique
+/// up to 15 significant digits; beyond that the two may break a tie differently, and where zmij
+/// uses an exponent Rust does not, so those (rare) numbers keep `format!`.
+pub fn push_js_number(out: &mut String, f: f64) {
     if f.is_nan() {
-        "NaN".to_string()
+        out.push_str("NaN");
     } else if f.is_infinite() {
-        if f > 0.0 { "Infinity" } else { "-Infinity" }.to_string()
+        out.push_str(if f > 0.0 { "Infinity" } else { "-Infinity" });
     } else if f == 0.0 {
-        "0".to_string()
+        out.push('0');
     } else if f.fract() == 0.0 && f.abs() < 1e15 {
-        (f as i64).to_string()
+        out.push_str(itoa::Buffer::new().format(f as i64));
     } else {
-        format!("{f}")
+        let mut buffer = zmij::Buffer::new();
+        let text = buffer.format_finite(f);
+        let significant = text.trim_start_matches(['-', '0', '.']).bytes().filter(u8::is_ascii_digit).count();
+        if significant > 15 || text.contains('e') || text.ends_with(".0") {
+            use std::fmt::Write;
+            let _ = write!(out, "{f}");
+        } else {
+            out.push_str(text);
+        }
     }
 }
 
@@ -167,5 +186,34 @@ pub fn same_value(a: &Value, b: &Value) -> bool {
             x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_value(v, w)))
         }
         _ => a == b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_print_as_rust_display_prints_them_without_exponents() {
+        // The fast path (itoa, zmij) must print exactly what `format!("{f}")` did before it.
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed
+        };
+        let mut values = vec![0.794, 0.1318, 8.1237, -26700.5, 1e-5, 1.5e-5, 9.99e-6, 1e-7, 123456.789, 1e15 + 0.5, 4503599627370495.5, 1e300, -1e-300];
+        for _ in 0..50_000 {
+            let bits = next();
+            let f = f64::from_bits(bits);
+            if f.is_finite() {
+                values.push(f);
+            }
+            values.push((bits % 10_000_000) as f64 / 1000.0 - 5000.0);
+            values.push((bits >> 11) as f64 / 2f64.powi((bits % 60) as i32));
+        }
+        for f in values {
+            let expected = if f == 0.0 { "0".to_string() } else if f.fract() == 0.0 && f.abs() < 1e15 { (f as i64).to_string() } else { format!("{f}") };
+            assert_eq!(js_number_string(f), expected, "{f:e}");
+        }
     }
 }

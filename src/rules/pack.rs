@@ -7,7 +7,9 @@ use crate::error::{pointer_join, ErrorCode, Errors, Issue};
 use crate::facts::catalog::FACTS;
 use crate::input::Input;
 use crate::profile::reader::Problems;
+use crate::rules::bind::{bind_pack, DataPath};
 use crate::rules::logic::Expr;
+use crate::rules::scope::Reference;
 use crate::rules::template::Template;
 use serde_json::Value;
 use crate::rules::order::{check_rule_ids, evaluation_order, read_link};
@@ -73,6 +75,8 @@ pub struct Rule {
     pub group: Option<String>,
     /// Rules that must not be pending (their condition false) for this one to fire.
     pub after: Vec<String>,
+    /// The same rules as indexes into the pack's rules (filled when the pack is compiled).
+    pub after_index: Vec<usize>,
     /// Evaluation ends after this rule fires.
     pub stop: bool,
     /// The action's category (`cash_flow`, `emergency_fund`, `debt`, `retirement`, …).
@@ -86,8 +90,9 @@ pub struct Rule {
     /// templates and the impact.
     pub values: Vec<(String, Expr)>,
     /// Dotted path of the figure that measures the action's worth (a fact, a plan result, a value).
-    pub impact: Option<String>,
-    /// Unit of the impact (`money/year`, `money`, `money/month`, `months`, `percent`).
+    pub impact: Option<Reference>,
+    /// Unit of the impact (`money/year`, `money`, `money/month`, `months`, `percent`): the rule's
+    /// `impactUnit`, else (once the pack is compiled) the fact catalog's unit for a fact.
     pub impact_unit: Option<String>,
     /// Ids of the sources the rule rests on.
     pub sources: Vec<String>,
@@ -115,6 +120,14 @@ pub struct RulePack {
     /// `sha256:` + hex digest of the pack's canonical JSON (keys sorted, no whitespace), so the
     /// same content gives the same hash however it is formatted.
     pub hash: String,
+    /// The data paths the pack reads (`facts.*`, `profile.*`, `plans.*`, `model.*`), one slot
+    /// each, read once per evaluation; filled when the pack is compiled.
+    pub inputs: Vec<DataPath>,
+    /// Whether some rule computes a data path at evaluation time (`{"var": {"cat": …}}`,
+    /// `missing`, `{"var": ""}`), so that evaluation needs the whole data, not only `inputs`.
+    pub reads_whole_data: bool,
+    /// The constants as one object `{name: value}`.
+    pub constants_object: Value,
 }
 
 /// The default US rule pack, compiled into the crate.
@@ -162,6 +175,11 @@ impl RulePack {
     /// The constants as one object `{name: value}`, the `constants` of the evaluation data.
     pub fn constants_value(&self) -> Value {
         Value::Object(self.constants.iter().map(|c| (c.name.clone(), c.value.clone())).collect())
+    }
+
+    /// Whether the pack reads anything under the data root `root` (`profile`, `plans`, …).
+    pub fn reads_root(&self, root: &str) -> bool {
+        self.reads_whole_data || self.inputs.iter().any(|p| p.parts.first().is_some_and(|r| r == root))
     }
 
     /// The index of the rule with this id.
@@ -247,8 +265,11 @@ fn read_pack(input: &Input, problems: &mut Problems) -> Option<RulePack> {
         rules: rules?,
         order: order?,
         hash: String::new(),
+        inputs: Vec::new(),
+        reads_whole_data: false,
+        constants_object: Value::Null,
     };
-    Some(pack)
+    Some(bind_pack(pack))
 }
 
 fn read_sources(value: Option<&Input>, problems: &mut Problems) -> Vec<Source> {
@@ -373,6 +394,7 @@ fn read_rule(item: &Input, path: &str, constants: &[Constant], sources: &[Source
     if let Some(i) = &impact {
         check_reference(i, &pointer_join(path, "impact"), &refs, problems);
     }
+    let impact = impact.map(|i| Reference::new(&i));
     let impact_unit = f.get("impactUnit").and_then(|u| problems.text(Some(u), &pointer_join(path, "impactUnit"), MAX_ID_CHARS));
     if let Some(u) = &impact_unit {
         if !IMPACT_UNITS.contains(&u.as_str()) {
@@ -404,6 +426,7 @@ fn read_rule(item: &Input, path: &str, constants: &[Constant], sources: &[Source
         priority: priority?,
         group,
         after,
+        after_index: Vec::new(),
         stop,
         category: category?,
         title: title?,

@@ -9,6 +9,7 @@
 
 use crate::error::{ErrorCode, Issue};
 use crate::rules::logic::js_string;
+use crate::rules::scope::{Reference, Scope};
 use serde_json::Value;
 
 /// Longest template accepted, in characters.
@@ -36,8 +37,8 @@ pub enum Part {
     Text(String),
     /// A value looked up by dotted path (`facts.emergencyFundMonths`) and formatted.
     Value {
-        /// The dotted path as written.
-        path: String,
+        /// The dotted path (bound to a slot when the pack is compiled).
+        path: Reference,
         /// How to format it.
         filter: Filter,
     },
@@ -86,18 +87,26 @@ impl Template {
     /// The dotted paths the template reads.
     pub fn paths(&self) -> impl Iterator<Item = &str> {
         self.parts.iter().filter_map(|p| match p {
-            Part::Value { path, .. } => Some(path.as_str()),
+            Part::Value { path, .. } => Some(path.text.as_str()),
             Part::Text(_) => None,
         })
     }
 
-    /// Renders the template over `data`, formatting money in `currency` (ISO code).
-    pub fn render(&self, data: &Value, currency: &str) -> String {
-        let mut out = String::new();
+    /// The template's references, to bind them when the pack is compiled.
+    pub(crate) fn references_mut(&mut self) -> impl Iterator<Item = &mut Reference> {
+        self.parts.iter_mut().filter_map(|p| match p {
+            Part::Value { path, .. } => Some(path),
+            Part::Text(_) => None,
+        })
+    }
+
+    /// Renders the template over `scope`, formatting money in `currency` (ISO code).
+    pub fn render(&self, scope: Scope<'_>, currency: &str) -> String {
+        let mut out = String::with_capacity(self.parts.iter().map(|p| if let Part::Text(t) = p { t.len() } else { 12 }).sum());
         for part in &self.parts {
             match part {
                 Part::Text(t) => out.push_str(t),
-                Part::Value { path, filter } => out.push_str(&format_value(lookup_path(data, path), *filter, currency)),
+                Part::Value { path, filter } => push_value(&mut out, scope.resolve(path).as_deref(), *filter, currency),
             }
         }
         out
@@ -117,7 +126,7 @@ fn parse_placeholder(inner: &str) -> Result<Part, String> {
     if pieces.next().is_some() {
         return Err(format!("\"{{{{{inner}}}}}\" has more than one filter"));
     }
-    Ok(Part::Value { path: path.to_string(), filter })
+    Ok(Part::Value { path: Reference::new(path), filter })
 }
 
 fn parse_filter(text: &str) -> Result<Filter, String> {
@@ -140,39 +149,44 @@ fn parse_filter(text: &str) -> Result<Filter, String> {
     }
 }
 
-/// Follows a dotted path through objects and arrays.
-pub fn lookup_path<'a>(data: &'a Value, path: &str) -> Option<&'a Value> {
-    path.split('.').try_fold(data, |v, key| match v {
-        Value::Object(m) => m.get(key),
-        Value::Array(a) => a.get(key.parse::<usize>().ok()?),
-        _ => None,
-    })
-}
-
-fn format_value(value: Option<&Value>, filter: Filter, currency: &str) -> String {
+/// Appends a value formatted by `filter`; missing, null and non-finite values are [`MISSING`].
+fn push_value(out: &mut String, value: Option<&Value>, filter: Filter, currency: &str) {
     let number = match value {
-        None | Some(Value::Null) => return MISSING.to_string(),
+        None | Some(Value::Null) => return out.push_str(MISSING),
         Some(Value::Number(n)) => n.as_f64(),
-        Some(other) => return js_string(other),
+        Some(other) => return out.push_str(&js_string(other)),
     };
-    let Some(n) = number.filter(|n| n.is_finite()) else { return MISSING.to_string() };
+    let Some(n) = number.filter(|n| n.is_finite()) else { return out.push_str(MISSING) };
     match filter {
         Filter::Plain => {
             let rounded = (n * 100.0).round() / 100.0;
             let decimals = if rounded.fract() == 0.0 { 0 } else if (rounded * 10.0).fract() == 0.0 { 1 } else { 2 };
-            group(n, decimals)
+            push_group(out, n, decimals)
         }
-        Filter::Number(d) => group(n, d),
-        Filter::Percent(d) => format!("{}%", group(n * 100.0, d)),
-        Filter::Money => money(n, currency),
+        Filter::Number(d) => push_group(out, n, d),
+        Filter::Percent(d) => {
+            push_group(out, n * 100.0, d);
+            out.push('%');
+        }
+        Filter::Money => push_money(out, n, currency),
     }
 }
 
 /// An amount with its currency: `$1,234.56`, `-$80`, `€12.50`, or `1,234 JPY` for other codes.
 pub fn money(amount: f64, currency: &str) -> String {
+    let mut out = String::new();
+    push_money(&mut out, amount, currency);
+    out
+}
+
+/// Appends [`money`]'s rendering of `amount`.
+pub fn push_money(out: &mut String, amount: f64, currency: &str) {
     let decimals = if ((amount * 100.0).round() / 100.0).fract() == 0.0 { 0 } else { 2 };
-    let digits = group(amount.abs(), decimals);
-    let sign = if amount < 0.0 && digits.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
+    let mut digits = String::with_capacity(24);
+    push_group(&mut digits, amount.abs(), decimals);
+    if amount < 0.0 && digits.bytes().any(|c| c.is_ascii_digit() && c != b'0') {
+        out.push('-');
+    }
     let symbol = match currency {
         "USD" => Some("$"),
         "CAD" => Some("CA$"),
@@ -182,8 +196,15 @@ pub fn money(amount: f64, currency: &str) -> String {
         _ => None,
     };
     match symbol {
-        Some(s) => format!("{sign}{s}{digits}"),
-        None => format!("{sign}{digits} {currency}"),
+        Some(s) => {
+            out.push_str(s);
+            out.push_str(&digits);
+        }
+        None => {
+            out.push_str(&digits);
+            out.push(' ');
+            out.push_str(currency);
+        }
     }
 }
 
@@ -192,14 +213,23 @@ pub fn money(amount: f64, currency: &str) -> String {
 /// [`crate::money::round_cents`]. Integer arithmetic, because float formatting is the slowest part
 /// of rendering in wasm.
 pub fn group(n: f64, decimals: usize) -> String {
+    let mut out = String::new();
+    push_group(&mut out, n, decimals);
+    out
+}
+
+/// Appends [`group`]'s rendering of `n`.
+pub fn push_group(out: &mut String, n: f64, decimals: usize) {
     let scale = 10u64.pow(decimals as u32);
     let scaled = (n.abs() * scale as f64).round();
     if !scaled.is_finite() || scaled >= 9.0e15 {
-        return format!("{n:.decimals$}");
+        use std::fmt::Write;
+        let _ = write!(out, "{n:.decimals$}");
+        return;
     }
     let scaled = scaled as u64;
-    let int = (scaled / scale).to_string();
-    let mut out = String::with_capacity(int.len() + int.len() / 3 + decimals + 2);
+    let mut int_buffer = itoa::Buffer::new();
+    let int = int_buffer.format(scaled / scale);
     if n < 0.0 && scaled != 0 {
         out.push('-');
     }
@@ -210,12 +240,12 @@ pub fn group(n: f64, decimals: usize) -> String {
         out.push(c);
     }
     if decimals > 0 {
-        let frac = (scaled % scale).to_string();
+        let mut frac_buffer = itoa::Buffer::new();
+        let frac = frac_buffer.format(scaled % scale);
         out.push('.');
         out.extend(std::iter::repeat('0').take(decimals - frac.len()));
-        out.push_str(&frac);
+        out.push_str(frac);
     }
-    out
 }
 
 #[cfg(test)]
@@ -224,7 +254,7 @@ mod tests {
     use serde_json::json;
 
     fn render(t: &str, data: Value) -> String {
-        Template::parse(t, "/t").unwrap().render(&data, "USD")
+        Template::parse(t, "/t").unwrap().render(Scope::Value(&data), "USD")
     }
 
     #[test]

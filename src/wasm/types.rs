@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 const TYPES: &'static str = r#"
 import type {
   Report, Profile, Issue, FactDoc, CategorizedLine, Category, MemoryExport, PayoffPlan,
-  RetirementProjection, GoalPlan, RiskProfile, Question, IncomeStability,
+  RetirementProjection, GoalPlan, RiskProfile, Question, IncomeStability, Facts, Plans,
 } from './types/index.js';
 
 /** Options of `new Advisor(options)`; every field is optional. */
@@ -22,6 +22,18 @@ export interface AdvisorOptions {
   rulePack?: object | string;
   /** List the rules that did not fire, with the reason, in `report.notFired`. */
   explain?: boolean;
+}
+
+/**
+ * Data of `rulePack.evaluate(data)`: what a pack's rules read besides the pack's own constants.
+ * Only the paths the pack refers to are read.
+ */
+export interface RuleData {
+  facts?: Partial<Facts>;
+  profile?: Partial<Profile>;
+  plans?: Partial<Plans>;
+  /** Model outputs (reserved). */
+  model?: Record<string, unknown>;
 }
 
 /** Request of `planDebtPayoff`. */

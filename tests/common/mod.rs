@@ -17,3 +17,17 @@ pub fn read_test_file(relative: &str) -> String {
 pub fn assert_close(actual: f64, expected: f64, tolerance: f64, what: &str) {
     assert!((actual - expected).abs() <= tolerance, "{what}: expected {expected}, got {actual}");
 }
+
+/// Names of the persona profiles in `tests/personas/` (without `.json`), sorted.
+pub fn persona_names() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(test_file("personas"))
+        .expect("tests/personas")
+        .filter_map(|entry| {
+            let name = entry.ok()?.file_name().into_string().ok()?;
+            let stem = name.strip_suffix(".json")?;
+            (!stem.ends_with(".report")).then(|| stem.to_string())
+        })
+        .collect();
+    names.sort();
+    names
+}

@@ -12,7 +12,7 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 const tsc = join(repo, 'node_modules', 'typescript', 'bin', 'tsc');
 
 const GOOD = `
-import init, { Advisor, FinAdviceError, planDebtPayoff, validateProfile, type Profile, type Report, type Category } from 'finadvice';
+import init, { Advisor, FinAdviceError, RulePack, planDebtPayoff, validateProfile, type Profile, type Report, type Category, type RuleData } from 'finadvice';
 import type { FinAdviceElement } from 'finadvice/element';
 await init();
 const profile: Profile = { asOf: '2026-01-31', currency: 'USD', person: { age: 30 }, expenses: { essentialMonthly: 1000 } };
@@ -28,15 +28,21 @@ const where: string | undefined = problems[0]?.path;
 try { new Advisor({ explain: true }).advise('{}'); } catch (e) { if (e instanceof FinAdviceError) console.log(e.errors[0]?.code); }
 declare const element: FinAdviceElement;
 const last: Report | null = element.report;
-console.log(months, title, category, debtFree, where, last);
+const pack = new RulePack({ id: 'p', version: '1', locale: 'en-US', currency: 'USD', rules: [] });
+const data: RuleData = { facts: { emergencyFundMonths: 0.8 }, plans: {} };
+const fired: string[] = pack.evaluate(data);
+const fromText: string[] = pack.evaluate('{"facts": {}}');
+console.log(months, title, category, debtFree, where, last, fired, fromText);
 `;
 
 const BAD = `
-import { Advisor, type Profile } from 'finadvice';
+import { Advisor, RulePack, type Profile } from 'finadvice';
 const profile: Profile = { asOf: '2026-01-31', currency: 'USD', person: { age: 'thirty' } };
 const report = new Advisor().advise(profile);
 const wrong: string = report.facts.emergencyFundMonths;
 console.log(report.facts.noSuchFact, wrong);
+new RulePack({ rules: [] }).evaluate({ facts: { emergencyFundMonths: 'low' } });
+const count: number = new RulePack('{}').evaluate({});
 `;
 
 function typecheck(dir, file) {
@@ -59,6 +65,8 @@ test('the declarations type the API: correct use compiles, misuse is refused', (
     assert.match(bad.stdout, /bad\.ts\(3,.*TS2322/, 'age must be a number');
     assert.match(bad.stdout, /bad\.ts\(5,.*TS2322/, 'emergencyFundMonths is number | null');
     assert.match(bad.stdout, /bad\.ts\(6,.*TS2339.*noSuchFact/, 'unknown facts are refused');
+    assert.match(bad.stdout, /bad\.ts\(7,.*TS2322/, 'RuleData facts are typed');
+    assert.match(bad.stdout, /bad\.ts\(8,.*TS2322/, 'evaluate returns the fired rule ids');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,0 +1,11 @@
+//! libFuzzer target `rule-pack`: runs `targets::rule_pack` (examples/fuzz/targets.rs, shared with the
+//! stable harness). Structured errors are correct outcomes; a panic aborts and is a crash.
+#![no_main]
+
+#[path = "../../examples/fuzz/targets.rs"]
+#[allow(dead_code)]
+mod targets;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    targets::rule_pack(data);
+});
