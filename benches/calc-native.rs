@@ -4,20 +4,10 @@
 
 use finadvice::calc::read::{payoff_from_input, retirement_from_input};
 use finadvice::input::Input;
-use std::time::Instant;
+#[path = "common/timing.rs"]
+mod timing;
 
-fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
-    f(); // warm-up
-    let mut times: Vec<f64> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[runs / 2]
-}
+use timing::median_ms;
 
 fn main() {
     let monte_carlo = Input::from_json(include_str!("calc-monte-carlo.json")).expect("bench request");

@@ -6,20 +6,10 @@
 
 use finadvice::rules::RulePack;
 use finadvice::{Advisor, AdvisorOptions};
-use std::time::Instant;
+#[path = "common/timing.rs"]
+mod timing;
 
-fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
-    f(); // warm-up
-    let mut times: Vec<f64> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times[runs / 2]
-}
+use timing::median_ms;
 
 fn main() {
     let path = std::env::args().skip(1).find(|a| !a.starts_with('-')).expect("usage: rules-native PACK.json");
