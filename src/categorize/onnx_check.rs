@@ -70,9 +70,7 @@ fn check_graph(model: &ModelProto) -> Result<(), Issue> {
                 };
                 check_axes(&node.name, 0, &axes.int64_data)?;
                 if !axes.raw_data.is_empty() {
-                    let values: Vec<i64> =
-                        axes.raw_data.chunks(8).map(|c| i64::from_le_bytes(c.try_into().unwrap_or([0x7f; 8]))).collect();
-                    check_axes(&node.name, 0, &values)?;
+                    check_axes(&node.name, 0, &raw_int64s(&axes.raw_data))?;
                 }
             }
         }
@@ -104,19 +102,20 @@ fn check_graph(model: &ModelProto) -> Result<(), Issue> {
 /// an `axes` attribute (the older style), which [`super::onnx_ops`] reads for every opset.
 fn rewrite_axes(model: &mut ModelProto) {
     let Some(graph) = model.graph.as_mut() else { return };
-    let initializers = graph.initializer.clone();
     for node in graph.node.iter_mut().filter(|n| AXES_INPUT_OPERATORS.contains(&n.op_type.as_str())) {
-        let Some(name) = node.input.get(1).filter(|n| !n.is_empty()).cloned() else { continue };
-        let Some(axes) = initializers.iter().find(|t| t.name == name) else { continue };
-        let values: Vec<i64> = if axes.raw_data.is_empty() {
-            axes.int64_data.clone()
-        } else {
-            axes.raw_data.chunks(8).map(|c| i64::from_le_bytes(c.try_into().unwrap_or([0x7f; 8]))).collect()
-        };
+        let Some(name) = node.input.get(1).filter(|n| !n.is_empty()) else { continue };
+        let Some(axes) = graph.initializer.iter().find(|t| &t.name == name) else { continue };
+        let values = if axes.raw_data.is_empty() { axes.int64_data.clone() } else { raw_int64s(&axes.raw_data) };
         node.input.truncate(1);
         node.attribute.retain(|a| a.name != "axes");
         node.attribute.push(AttributeProto { name: "axes".into(), ints: values, r#type: attribute_type::INTS, ..Default::default() });
     }
+}
+
+/// Little-endian int64 values of a tensor's `raw_data`; a trailing partial value reads as one far
+/// outside any axis range, so [`check_axes`] refuses it.
+fn raw_int64s(bytes: &[u8]) -> Vec<i64> {
+    bytes.chunks(8).map(|c| i64::from_le_bytes(c.try_into().unwrap_or([0x7f; 8]))).collect()
 }
 
 fn check_axes(node: &str, single: i64, list: &[i64]) -> Result<(), Issue> {
