@@ -257,13 +257,31 @@ impl Advisor {
 
 /// The default rule pack, read and validated once per process (or page) and copied into each
 /// advisor.
+static PACK: OnceLock<RulePack> = OnceLock::new();
+
 fn default_rules() -> Result<RulePack, Errors> {
-    static PACK: OnceLock<RulePack> = OnceLock::new();
     if let Some(pack) = PACK.get() {
         return Ok(pack.clone());
     }
     let pack = RulePack::us_default()?;
     Ok(PACK.get_or_init(|| pack).clone())
+}
+
+/// Prepares what every `Advisor::new` without a custom model or rule pack shares: the default
+/// model's plan and the default rule pack (each once per process or page). Deterministic and
+/// free of any input: the npm package's build calls it through the wasm export
+/// `__finadvicePrepareDefaults` and ships the module's memory afterwards as its initial memory
+/// (`scripts/snapshot.mjs`), so a page's first `new Advisor()` finds both already prepared.
+pub fn prepare_defaults() -> Result<(), Errors> {
+    Categorizer::default_model()?;
+    default_rules()?;
+    Ok(())
+}
+
+/// Whether [`prepare_defaults`]'s work is already done in this process (or module instance):
+/// true in a fresh instance of the snapshotted npm package, before any advisor exists.
+pub fn defaults_prepared() -> bool {
+    PACK.get().is_some() && Categorizer::default_model_loaded()
 }
 
 /// The profile as JSON without its transactions, serialized field by field so that thousands of

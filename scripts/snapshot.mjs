@@ -1,0 +1,265 @@
+// Build-time memory snapshot of the npm package's module (issue 7, cold time to first advice).
+//
+//   node scripts/snapshot.mjs pkg/finadvice_bg.wasm [--check]
+//
+// Instantiates the module with imports that all throw, calls its hidden export
+// `__finadvicePrepareDefaults` (the default model's tract plan and the default rule pack, the
+// bulk of a page's first `new Advisor()`: src/advice.rs `prepare_defaults`), and rewrites the
+// file so that its data segments are the instance's linear memory afterwards (the non-zero
+// ranges) and its initial memory is the instance's page count. A page instantiating the new
+// module starts with both already prepared; the code, the tables and every other section are
+// unchanged bytes.
+//
+// Refused (the build fails) unless the state is provably JS-free and complete:
+// * no import is called (every import throws), so no JS handle, externref slot or random seed
+//   from the environment can be in the memory;
+// * the export returns true (both prepared);
+// * every mutable global (`__stack_pointer`, …) is back at its value before the call, and the
+//   externref and function tables kept their sizes (checked on a copy with the globals
+//   exported, made with binaryen's JS API);
+// * both runs (the copy and the file itself) leave identical memory;
+// * the file's data segments are active, at constant i32 offsets, and no instruction names a
+//   segment (no passive segment, so renumbering them changes nothing else).
+//
+// With --check, only verifies that the file is already a snapshot (`__finadviceDefaultsPrepared`
+// answers true in a fresh instance whose imports all throw) and exits 1 otherwise.
+
+import fs from 'node:fs';
+import binaryen from 'binaryen';
+
+const PREPARE = '__finadvicePrepareDefaults';
+const PREPARED = '__finadviceDefaultsPrepared';
+// Zero runs shorter than this stay inside a segment (a segment header costs ~6 bytes).
+const MIN_GAP = 32;
+
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const file = args.find((a) => !a.startsWith('--'));
+if (!file) {
+  console.error('usage: node scripts/snapshot.mjs FILE.wasm [--check]');
+  process.exit(2);
+}
+const fail = (message) => {
+  console.error(`snapshot: ${message}`);
+  process.exit(1);
+};
+
+function instantiate(bytes) {
+  const module = new WebAssembly.Module(bytes);
+  const imports = {};
+  for (const imp of WebAssembly.Module.imports(module)) {
+    if (imp.kind !== 'function') fail(`unexpected ${imp.kind} import ${imp.module}.${imp.name}`);
+    imports[imp.module] ??= {};
+    imports[imp.module][imp.name] = () => {
+      throw new Error(`import ${imp.module}.${imp.name} called while preparing the snapshot`);
+    };
+  }
+  return new WebAssembly.Instance(module, imports);
+}
+
+const bytes = fs.readFileSync(file);
+
+if (check) {
+  const exports = instantiate(bytes).exports;
+  if (typeof exports[PREPARED] !== 'function') fail(`${file} has no ${PREPARED} export`);
+  if (exports[PREPARED]() !== 1) fail(`${file} is not a snapshot: the defaults are not prepared`);
+  console.log(`snapshot: ${file} starts with the defaults prepared`);
+  process.exit(0);
+}
+
+// ---- wasm binary reading and writing (only what the sections below need) ----
+function readU32(buf, pos) {
+  let result = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = buf[pos++];
+    result |= (byte & 0x7f) << shift;
+    if ((byte & 0x80) === 0) return [result >>> 0, pos];
+    shift += 7;
+  }
+}
+function readI32(buf, pos) {
+  let result = 0;
+  let shift = 0;
+  let byte;
+  do {
+    byte = buf[pos++];
+    result |= (byte & 0x7f) << shift;
+    shift += 7;
+  } while (byte & 0x80);
+  if (shift < 32 && byte & 0x40) result |= -1 << shift;
+  return [result, pos];
+}
+function u32(n) {
+  const out = [];
+  do {
+    let byte = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (n !== 0);
+  return out;
+}
+function i32(n) {
+  const out = [];
+  for (;;) {
+    const byte = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
+      out.push(byte);
+      return out;
+    }
+    out.push(byte | 0x80);
+  }
+}
+
+function sections(buf) {
+  if (buf.readUInt32LE(0) !== 0x6d736100 || buf.readUInt32LE(4) !== 1) fail(`${file} is not a wasm module`);
+  const list = [];
+  let pos = 8;
+  while (pos < buf.length) {
+    const id = buf[pos];
+    const [size, start] = readU32(buf, pos + 1);
+    list.push({ id, start: pos, body: start, end: start + size });
+    pos = start + size;
+  }
+  return list;
+}
+
+const list = sections(bytes);
+const section = (id) => list.find((s) => s.id === id);
+const memorySection = section(5);
+const dataSection = section(11);
+if (!memorySection || !dataSection) fail('the module has no memory or no data section');
+
+// Memory section: one memory, limits flag 0 (min) or 1 (min, max).
+let [count, pos] = readU32(bytes, memorySection.body);
+if (count !== 1) fail(`${count} memories`);
+const limitsFlag = bytes[pos++];
+if (limitsFlag !== 0 && limitsFlag !== 1) fail(`memory limits flag ${limitsFlag} (shared or 64-bit memory)`);
+let minPages;
+[minPages, pos] = readU32(bytes, pos);
+let maxPages = null;
+if (limitsFlag === 1) [maxPages, pos] = readU32(bytes, pos);
+
+// Data section: every segment active in memory 0 at an i32.const offset.
+[count, pos] = readU32(bytes, dataSection.body);
+for (let i = 0; i < count; i++) {
+  const flag = bytes[pos++];
+  if (flag !== 0) fail(`data segment ${i} is not active in memory 0 (flag ${flag})`);
+  if (bytes[pos++] !== 0x41) fail(`data segment ${i}'s offset is not an i32.const`);
+  let size;
+  [, pos] = readI32(bytes, pos);
+  if (bytes[pos++] !== 0x0b) fail(`data segment ${i}'s offset is not a constant expression`);
+  [size, pos] = readU32(bytes, pos);
+  pos += size;
+}
+// A DataCount section is only needed by memory.init / data.drop, which name segments by index.
+// Binaryen's reader tells whether the code has any: the module must not (all segments active).
+
+// ---- run 1: a copy with every mutable global exported, to check they are restored ----
+binaryen.setColorsEnabled?.(false);
+const probeModule = binaryen.readBinary(bytes);
+// The features scripts/build-pkg.sh gives wasm-opt (not All: binaryen would then write newer
+// encodings, such as compact imports, that engines reject).
+const F = binaryen.Features;
+probeModule.setFeatures(
+  F.MutableGlobals | F.NontrappingFPToInt | F.SIMD128 | F.BulkMemory | F.BulkMemoryOpt | F.SignExt |
+    F.ReferenceTypes | F.Multivalue | F.CallIndirectOverlong,
+);
+const globals = [];
+for (let i = 0; i < probeModule.getNumGlobals(); i++) {
+  const info = binaryen.getGlobalInfo(probeModule.getGlobalByIndex(i));
+  if (info.mutable && !info.imported) {
+    const exportName = `__snapshot_global_${i}`;
+    probeModule.addGlobalExport(info.name, exportName);
+    globals.push({ name: info.name, exportName });
+  }
+}
+const probeBytes = probeModule.emitBinary();
+probeModule.dispose();
+if (!globals.length) fail('no mutable global found (expected at least __stack_pointer)');
+
+function prepare(moduleBytes, withGlobals) {
+  const { exports } = instantiate(moduleBytes);
+  if (typeof exports[PREPARE] !== 'function') fail(`no ${PREPARE} export`);
+  if (exports[PREPARED]() !== 0) fail('the defaults are already prepared (is this file already a snapshot?)');
+  const tables = Object.entries(exports).filter(([, v]) => v instanceof WebAssembly.Table);
+  const tableSizes = tables.map(([, t]) => t.length);
+  const before = withGlobals ? globals.map((g) => exports[g.exportName].value) : [];
+  const ok = exports[PREPARE]();
+  if (ok !== 1) fail(`${PREPARE} returned ${ok}: the default model or rule pack could not be prepared`);
+  if (exports[PREPARED]() !== 1) fail(`${PREPARED} is false after ${PREPARE}`);
+  tables.forEach(([name, t], i) => {
+    if (t.length !== tableSizes[i]) fail(`table ${name} changed size (${tableSizes[i]} → ${t.length})`);
+  });
+  if (withGlobals) {
+    globals.forEach((g, i) => {
+      const after = exports[g.exportName].value;
+      if (after !== before[i]) fail(`global ${g.name} changed (${before[i]} → ${after})`);
+    });
+  }
+  return new Uint8Array(exports.memory.buffer);
+}
+const probeMemory = prepare(probeBytes, true);
+const memory = prepare(bytes, false);
+if (Buffer.compare(Buffer.from(probeMemory), Buffer.from(memory)) !== 0) fail('two runs left different memory');
+
+// ---- the new data segments: the memory's non-zero ranges ----
+const segments = [];
+{
+  let i = 0;
+  const n = memory.length;
+  while (i < n) {
+    while (i < n && memory[i] === 0) i++;
+    if (i >= n) break;
+    const start = i;
+    let end = i;
+    let zeros = 0;
+    while (i < n) {
+      if (memory[i] !== 0) {
+        zeros = 0;
+        end = i + 1;
+      } else if (++zeros >= MIN_GAP) break;
+      i++;
+    }
+    segments.push([start, end]);
+    i = end;
+  }
+}
+const pages = memory.length / 65536;
+if (maxPages !== null && pages > maxPages) fail(`memory grew to ${pages} pages, above the maximum ${maxPages}`);
+
+function withSize(id, body) {
+  return Buffer.concat([Buffer.from([id, ...u32(body.length)]), body]);
+}
+const dataParts = [Buffer.from(u32(segments.length))];
+for (const [start, end] of segments) {
+  dataParts.push(Buffer.from([0x00, 0x41, ...i32(start), 0x0b, ...u32(end - start)]));
+  dataParts.push(Buffer.from(memory.subarray(start, end)));
+}
+const memoryBody = Buffer.from([
+  ...u32(1),
+  limitsFlag,
+  ...u32(pages),
+  ...(maxPages !== null ? u32(maxPages) : []),
+]);
+
+const out = [bytes.subarray(0, 8)];
+for (const s of list) {
+  if (s.id === 5) out.push(withSize(5, memoryBody));
+  else if (s.id === 11) out.push(withSize(11, Buffer.concat(dataParts)));
+  else if (s.id === 12) out.push(withSize(12, Buffer.from(u32(segments.length))));
+  else out.push(bytes.subarray(s.start, s.end));
+}
+const result = Buffer.concat(out);
+
+// The result must validate and start prepared.
+if (!WebAssembly.validate(result)) fail('the snapshot does not validate');
+if (instantiate(result).exports[PREPARED]() !== 1) fail('the snapshot does not start prepared');
+fs.writeFileSync(file, result);
+const dataBytes = segments.reduce((sum, [a, b]) => sum + (b - a), 0);
+console.log(
+  `snapshot: ${file}: ${bytes.length} → ${result.length} bytes; memory ${minPages} → ${pages} pages, ` +
+    `${segments.length} data segments (${dataBytes} bytes)`,
+);
