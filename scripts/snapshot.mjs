@@ -30,7 +30,7 @@ import binaryen from 'binaryen';
 const PREPARE = '__finadvicePrepareDefaults';
 const PREPARED = '__finadviceDefaultsPrepared';
 // Zero runs shorter than this stay inside a segment (a segment header costs ~6 bytes).
-const MIN_GAP = 32;
+const MIN_GAP = Number(process.env.SNAPSHOT_MIN_GAP ?? 64);
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');
@@ -143,13 +143,15 @@ let maxPages = null;
 if (limitsFlag === 1) [maxPages, pos] = readU32(bytes, pos);
 
 // Data section: every segment active in memory 0 at an i32.const offset.
+const dataStarts = [];
 [count, pos] = readU32(bytes, dataSection.body);
 for (let i = 0; i < count; i++) {
   const flag = bytes[pos++];
   if (flag !== 0) fail(`data segment ${i} is not active in memory 0 (flag ${flag})`);
   if (bytes[pos++] !== 0x41) fail(`data segment ${i}'s offset is not an i32.const`);
-  let size;
-  [, pos] = readI32(bytes, pos);
+  let size, offset;
+  [offset, pos] = readI32(bytes, pos);
+  dataStarts.push(offset >>> 0);
   if (bytes[pos++] !== 0x0b) fail(`data segment ${i}'s offset is not a constant expression`);
   [size, pos] = readU32(bytes, pos);
   pos += size;
@@ -180,6 +182,7 @@ const probeBytes = probeModule.emitBinary();
 probeModule.dispose();
 if (!globals.length) fail('no mutable global found (expected at least __stack_pointer)');
 
+let stackTop = 0;
 function prepare(moduleBytes, withGlobals) {
   const { exports } = instantiate(moduleBytes);
   if (typeof exports[PREPARE] !== 'function') fail(`no ${PREPARE} export`);
@@ -187,6 +190,7 @@ function prepare(moduleBytes, withGlobals) {
   const tables = Object.entries(exports).filter(([, v]) => v instanceof WebAssembly.Table);
   const tableSizes = tables.map(([, t]) => t.length);
   const before = withGlobals ? globals.map((g) => exports[g.exportName].value) : [];
+  if (withGlobals) stackTop = before[0];
   const ok = exports[PREPARE]();
   if (ok !== 1) fail(`${PREPARE} returned ${ok}: the default model or rule pack could not be prepared`);
   if (exports[PREPARED]() !== 1) fail(`${PREPARED} is false after ${PREPARE}`);
@@ -204,6 +208,15 @@ function prepare(moduleBytes, withGlobals) {
 const probeMemory = prepare(probeBytes, true);
 const memory = prepare(bytes, false);
 if (Buffer.compare(Buffer.from(probeMemory), Buffer.from(memory)) !== 0) fail('two runs left different memory');
+
+// The shadow stack: with Rust's stack-first layout the only mutable global is the stack pointer,
+// the stack is [0, its start value) and every static lies above it. Back at its start value, all
+// of the stack is dead frames of the call: zeroed, so that they are not shipped.
+let stackZeroed = 0;
+if (globals.length === 1 && dataStarts.every((start) => start >= stackTop)) {
+  memory.fill(0, 0, stackTop);
+  stackZeroed = stackTop;
+}
 
 // ---- the new data segments: the memory's non-zero ranges ----
 const segments = [];
@@ -261,5 +274,5 @@ fs.writeFileSync(file, result);
 const dataBytes = segments.reduce((sum, [a, b]) => sum + (b - a), 0);
 console.log(
   `snapshot: ${file}: ${bytes.length} → ${result.length} bytes; memory ${minPages} → ${pages} pages, ` +
-    `${segments.length} data segments (${dataBytes} bytes)`,
+    `${segments.length} data segments (${dataBytes} bytes); stack [0, ${stackZeroed}) zeroed`,
 );
