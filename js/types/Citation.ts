@@ -15,4 +15,4 @@ title: string,
 /**
  * Where to read it, when it is online.
  */
-url: string | null, };
+url?: string, };

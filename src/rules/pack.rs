@@ -46,6 +46,7 @@ pub struct Citation {
     pub title: String,
     /// Where to read it, when it is online.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub url: Option<String>,
 }
 
