@@ -326,6 +326,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn prepare_defaults_prepares_what_a_default_advisor_shares() {
+        prepare_defaults().unwrap();
+        assert!(defaults_prepared());
+        prepare_defaults().unwrap();
+        let advisor = Advisor::new(AdvisorOptions::default()).unwrap();
+        assert_eq!(advisor.model_info().source, "default");
+        assert_eq!(advisor.rule_pack(), &RulePack::us_default().unwrap());
+    }
+
+    #[test]
     fn the_profile_rules_read_is_the_profile_without_its_transactions() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/personas");
         let mut checked = 0;
