@@ -218,28 +218,116 @@ if (globals.length === 1 && dataStarts.every((start) => start >= stackTop)) {
   stackZeroed = stackTop;
 }
 
-// ---- the new data segments: the memory's non-zero ranges ----
-const segments = [];
-{
+// ---- the memory's non-zero ranges ----
+function nonZeroRanges(mem) {
+  const ranges = [];
   let i = 0;
-  const n = memory.length;
+  const n = mem.length;
   while (i < n) {
-    while (i < n && memory[i] === 0) i++;
+    while (i < n && mem[i] === 0) i++;
     if (i >= n) break;
     const start = i;
     let end = i;
     let zeros = 0;
     while (i < n) {
-      if (memory[i] !== 0) {
+      if (mem[i] !== 0) {
         zeros = 0;
         end = i + 1;
       } else if (++zeros >= MIN_GAP) break;
       i++;
     }
-    segments.push([start, end]);
+    ranges.push([start, end]);
     i = end;
   }
+  return ranges;
 }
+
+// ---- a large table of 32-bit values that is a byte-wise image of other bytes in memory ----
+// tract folds the default model's int8 embedding table (Cast + Mul by one scale) into an f32
+// copy, 4 bytes per int8 byte still present in the model's bytes. Such a region is left out of the
+// data (zeros) and rebuilt at instantiation by a small start function added to the module:
+// value[i] = palette[source[i]], from the source bytes in memory and a 256-entry palette placed in
+// the (dead, zeroed) shadow stack, which it zeroes again afterwards. Found by search, used only when
+// every value of the region is reproduced, and the memory after instantiation is compared with the
+// snapshot byte for byte below.
+const image = Uint8Array.from(memory);
+const words = new Uint32Array(image.buffer, 0, image.length >>> 2);
+function findExpansion() {
+  const K = 64;
+  const candidates = nonZeroRanges(image)
+    .filter(([a, b]) => b - a >= 65536)
+    .sort((x, y) => y[1] - y[0] - (x[1] - x[0]));
+  const palette = new Int32Array(256);
+  const paletteSet = new Uint32Array(256);
+  let generation = 0;
+  for (const [a, b] of candidates) {
+    const mid = (a + ((b - a) >> 1)) & ~3;
+    const probe = Array.from({ length: K }, (_, i) => words[(mid >> 2) + i]);
+    if (new Set(probe).size < 8) continue;
+    // A source s: image[s + i] maps to probe[i] consistently, both ways.
+    let source = -1;
+    for (let s = stackTop; s + K <= image.length && source < 0; s++) {
+      if (s + K > a && s < b) continue;
+      generation++;
+      const back = new Map();
+      let ok = true;
+      for (let i = 0; i < K && ok; i++) {
+        const byte = image[s + i];
+        const value = probe[i];
+        if (paletteSet[byte] === generation) ok = palette[byte] === (value | 0);
+        else {
+          paletteSet[byte] = generation;
+          palette[byte] = value | 0;
+        }
+        if (ok) {
+          const seen = back.get(value);
+          if (seen === undefined) back.set(value, byte);
+          else ok = seen === byte;
+        }
+      }
+      if (ok) source = s;
+    }
+    if (source < 0) continue;
+    // Grow the region both ways while the byte → value map stays a function.
+    const map = new Int32Array(256);
+    const set = new Uint8Array(256);
+    const fits = (t, src) => {
+      if (t < a || t + 4 > b || src < 0 || src >= image.length) return false;
+      if (src + 1 > a && src < b) return false;
+      const byte = image[src];
+      const value = words[t >> 2] | 0;
+      if (set[byte]) return map[byte] === value;
+      set[byte] = 1;
+      map[byte] = value;
+      return true;
+    };
+    let t0 = mid;
+    let s0 = source;
+    let count = 0;
+    while (fits(t0 + 4 * count, s0 + count)) count++;
+    while (fits(t0 - 4, s0 - 1)) {
+      t0 -= 4;
+      s0 -= 1;
+      count++;
+    }
+    // The source bytes must not lie inside the region they rebuild.
+    if (count >= 16384 && (s0 + count <= t0 || s0 >= t0 + 4 * count)) {
+      return { target: t0, source: s0, count, palette: map.slice(), used: set.slice() };
+    }
+  }
+  return null;
+}
+let expansion = null;
+if (stackZeroed && process.env.SNAPSHOT_EXPAND !== '0') {
+  expansion = findExpansion();
+  if (expansion) {
+    const { target, count, palette } = expansion;
+    expansion.paletteAt = stackTop - 1024;
+    memory.fill(0, target, target + 4 * count);
+    new Uint32Array(memory.buffer, expansion.paletteAt, 256).set(Uint32Array.from(palette, (v) => v >>> 0));
+  }
+}
+const segments = nonZeroRanges(memory);
 const pages = memory.length / 65536;
 if (maxPages !== null && pages > maxPages) fail(`memory grew to ${pages} pages, above the maximum ${maxPages}`);
 
@@ -258,21 +346,84 @@ const memoryBody = Buffer.from([
   ...(maxPages !== null ? u32(maxPages) : []),
 ]);
 
+// ---- the start function that rebuilds the expanded region (a function appended to the module) ----
+const replaced = new Map();
+let startSection = null;
+if (expansion) {
+  if (section(8)) fail('the module already has a start function');
+  const { target, source, count, paletteAt } = expansion;
+  // Type () -> (): an existing one, or a new one appended.
+  const typeSection = section(1);
+  let [typeCount, p] = readU32(bytes, typeSection.body);
+  let voidType = -1;
+  for (let t = 0; t < typeCount; t++) {
+    if (bytes[p++] !== 0x60) fail('a type that is not a function type');
+    let n;
+    [n, p] = readU32(bytes, p);
+    const params = n;
+    p += n;
+    [n, p] = readU32(bytes, p);
+    if (params === 0 && n === 0 && voidType < 0) voidType = t;
+    p += n;
+  }
+  if (voidType < 0) {
+    voidType = typeCount;
+    const rest = bytes.subarray(readU32(bytes, typeSection.body)[1], typeSection.end);
+    replaced.set(1, withSize(1, Buffer.concat([Buffer.from(u32(typeCount + 1)), rest, Buffer.from([0x60, 0, 0])])));
+  }
+  const importedFunctions = WebAssembly.Module.imports(new WebAssembly.Module(bytes)).filter((i) => i.kind === 'function').length;
+  const functionSection = section(3);
+  const [definedCount, fp] = readU32(bytes, functionSection.body);
+  replaced.set(3, withSize(3, Buffer.concat([Buffer.from(u32(definedCount + 1)), bytes.subarray(fp, functionSection.end), Buffer.from(u32(voidType))])));
+  const codeSection = section(10);
+  const [codeCount, cp] = readU32(bytes, codeSection.body);
+  // (local $i i32)
+  // loop: mem32[target + 4i] = mem32[paletteAt + 4 * mem8[source + i]]; i++; br_if i < count
+  // then memory.fill(paletteAt, 0, 1024)
+  const body = Buffer.from([
+    0x01, 0x01, 0x7f,
+    0x03, 0x40,
+    0x20, 0x00, 0x41, 0x02, 0x74,
+    0x20, 0x00, 0x2d, 0x00, ...u32(source),
+    0x41, 0x02, 0x74, 0x28, 0x02, ...u32(paletteAt),
+    0x36, 0x02, ...u32(target),
+    0x20, 0x00, 0x41, 0x01, 0x6a, 0x22, 0x00, 0x41, ...i32(count), 0x49, 0x0d, 0x00,
+    0x0b,
+    0x41, ...i32(paletteAt), 0x41, 0x00, 0x41, ...i32(1024), 0xfc, 0x0b, 0x00,
+    0x0b,
+  ]);
+  replaced.set(10, withSize(10, Buffer.concat([Buffer.from(u32(codeCount + 1)), bytes.subarray(cp, codeSection.end), Buffer.from(u32(body.length)), body])));
+  startSection = withSize(8, Buffer.from(u32(importedFunctions + definedCount)));
+}
+
 const out = [bytes.subarray(0, 8)];
 for (const s of list) {
   if (s.id === 5) out.push(withSize(5, memoryBody));
   else if (s.id === 11) out.push(withSize(11, Buffer.concat(dataParts)));
   else if (s.id === 12) out.push(withSize(12, Buffer.from(u32(segments.length))));
+  else if (replaced.has(s.id)) out.push(replaced.get(s.id));
   else out.push(bytes.subarray(s.start, s.end));
+  if (s.id === 7 && startSection) out.push(startSection);
 }
+if (startSection && !section(7)) fail('no export section to place the start section after');
 const result = Buffer.concat(out);
 
-// The result must validate and start prepared.
+// The result must validate, start prepared, and its memory right after instantiation must be the
+// snapshot's, byte for byte.
 if (!WebAssembly.validate(result)) fail('the snapshot does not validate');
-if (instantiate(result).exports[PREPARED]() !== 1) fail('the snapshot does not start prepared');
+{
+  const { exports } = instantiate(result);
+  if (Buffer.compare(Buffer.from(new Uint8Array(exports.memory.buffer)), Buffer.from(image)) !== 0) {
+    fail('the memory of a fresh instance of the snapshot differs from the snapshot');
+  }
+  if (exports[PREPARED]() !== 1) fail('the snapshot does not start prepared');
+}
 fs.writeFileSync(file, result);
 const dataBytes = segments.reduce((sum, [a, b]) => sum + (b - a), 0);
 console.log(
   `snapshot: ${file}: ${bytes.length} → ${result.length} bytes; memory ${minPages} → ${pages} pages, ` +
-    `${segments.length} data segments (${dataBytes} bytes); stack [0, ${stackZeroed}) zeroed`,
+    `${segments.length} data segments (${dataBytes} bytes); stack [0, ${stackZeroed}) zeroed; ` +
+    (expansion
+      ? `${expansion.count} 32-bit values at ${expansion.target} rebuilt at start from the bytes at ${expansion.source}`
+      : 'no region rebuilt at start'),
 );
