@@ -274,7 +274,9 @@ fn default_rules() -> Result<RulePack, Errors> {
 /// `__finadvicePrepareDefaults` and ships the module's memory afterwards as its initial memory
 /// (`scripts/snapshot.mjs`), so a page's first `new Advisor()` finds both already prepared.
 pub fn prepare_defaults() -> Result<(), Errors> {
-    Categorizer::default_model()?;
+    // One row through the plan as well: what tract builds lazily on a plan's first run is then
+    // part of the snapshot too. The row's result is not kept.
+    Categorizer::default_model()?.predict(&[("SQ *CAFE 0412 OAKLAND CA", -6.75)])?;
     default_rules()?;
     Ok(())
 }
