@@ -8,7 +8,8 @@
 // file so that its data segments are the instance's linear memory afterwards (the non-zero
 // ranges) and its initial memory is the instance's page count. A page instantiating the new
 // module starts with both already prepared; the code, the tables and every other section are
-// unchanged bytes.
+// unchanged bytes, but for one start function appended when a large region of the memory can be
+// rebuilt from other bytes of it (see "a large table" below).
 //
 // Refused (the build fails) unless the state is provably JS-free and complete:
 // * no import is called (every import throws), so no JS handle, externref slot or random seed
@@ -18,8 +19,10 @@
 //   externref and function tables kept their sizes (checked on a copy with the globals
 //   exported, made with binaryen's JS API);
 // * both runs (the copy and the file itself) leave identical memory;
-// * the file's data segments are active, at constant i32 offsets, and no instruction names a
-//   segment (no passive segment, so renumbering them changes nothing else).
+// * the file's data segments are all active, at constant i32 offsets (no passive segment: an
+//   active one is dropped at instantiation, so a memory.init / data.drop naming one behaves the
+//   same whatever its index, and renumbering them changes nothing else; the result is validated);
+// * a fresh instance of the result has exactly the snapshot's memory.
 //
 // With --check, only verifies that the file is already a snapshot (`__finadviceDefaultsPrepared`
 // answers true in a fresh instance whose imports all throw) and exits 1 otherwise.
@@ -156,8 +159,7 @@ for (let i = 0; i < count; i++) {
   [size, pos] = readU32(bytes, pos);
   pos += size;
 }
-// A DataCount section is only needed by memory.init / data.drop, which name segments by index.
-// Binaryen's reader tells whether the code has any: the module must not (all segments active).
+// A DataCount section, if any, is rewritten with the new number of segments.
 
 // ---- run 1: a copy with every mutable global exported, to check they are restored ----
 binaryen.setColorsEnabled?.(false);
