@@ -204,12 +204,16 @@ impl<'de> Visitor<'de> for InputVisitor<'_> {
     fn visit_string<E: de::Error>(self, v: String) -> Result<Input, E> {
         self.budget.take_value()?;
         self.budget.take_bytes(v.len())?;
-        let chars = v.chars().count();
-        if chars > MAX_STRING_CHARS {
-            return Err(limit_error(
-                ErrorCode::TooLarge,
-                format!("a string of {chars} characters exceeds the limit of {MAX_STRING_CHARS}"),
-            ));
+        // A string has no more characters than bytes: they are counted only when it may be too
+        // long (counting every string's characters was a visible part of a cold first call).
+        if v.len() > MAX_STRING_CHARS {
+            let chars = v.chars().count();
+            if chars > MAX_STRING_CHARS {
+                return Err(limit_error(
+                    ErrorCode::TooLarge,
+                    format!("a string of {chars} characters exceeds the limit of {MAX_STRING_CHARS}"),
+                ));
+            }
         }
         Ok(Input::String(v))
     }
@@ -315,5 +319,17 @@ mod tests {
         assert_eq!(Input::from_json(&long).unwrap_err().code, ErrorCode::TooLarge);
         let many = format!("[{}0]", "0,".repeat(MAX_ARRAY_ITEMS));
         assert_eq!(Input::from_json(&many).unwrap_err().code, ErrorCode::TooLarge);
+    }
+
+    #[test]
+    fn string_limit_counts_characters_not_bytes() {
+        // Characters are only counted past MAX_STRING_CHARS bytes; a string of that many
+        // two-byte characters is within the limit, one more is not.
+        let at = format!("\"{}\"", "é".repeat(MAX_STRING_CHARS));
+        assert_eq!(Input::from_json(&at).unwrap(), Input::String("é".repeat(MAX_STRING_CHARS)));
+        let over = format!("\"{}\"", "é".repeat(MAX_STRING_CHARS + 1));
+        let err = Input::from_json(&over).unwrap_err();
+        assert_eq!(err.code, ErrorCode::TooLarge);
+        assert!(err.message.contains(&format!("{} characters", MAX_STRING_CHARS + 1)), "{}", err.message);
     }
 }

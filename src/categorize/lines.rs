@@ -29,7 +29,7 @@ pub fn read_lines(input: &Input) -> Result<Vec<Line>, Errors> {
         let Some(mut f) = p.object(item, &path, "a transaction") else { continue };
         let description_path = f.path("description");
         let description = match f.get("description") {
-            Some(Input::String(s)) if s.chars().count() > MAX_DESCRIPTION_CHARS => {
+            Some(Input::String(s)) if s.len() > MAX_DESCRIPTION_CHARS && s.chars().count() > MAX_DESCRIPTION_CHARS => {
                 p.push(ErrorCode::TooLarge, &description_path, format!("has {} characters; the limit is {MAX_DESCRIPTION_CHARS}", s.chars().count()));
                 None
             }

@@ -105,8 +105,9 @@ impl Problems {
             }
             Some(Input::String(s)) => {
                 let trimmed = s.trim();
-                let chars = trimmed.chars().count();
-                if chars == 0 {
+                // No more characters than bytes: they are counted only when there may be too many.
+                let chars = if trimmed.len() > max_chars { trimmed.chars().count() } else { 0 };
+                if trimmed.is_empty() {
                     self.push(ErrorCode::Required, path, "must not be empty");
                     None
                 } else if chars > max_chars {
@@ -228,5 +229,30 @@ impl<'a> Fields<'a> {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_counts_characters_after_trimming() {
+        let mut p = Problems::default();
+        let s = |t: &str| Input::String(t.to_string());
+        assert_eq!(p.text(Some(&s("  ab  ")), "/a", 2).as_deref(), Some("ab"));
+        // Three two-byte characters: six bytes, within a limit of three characters.
+        assert_eq!(p.text(Some(&s(" éàü ")), "/b", 3).as_deref(), Some("éàü"));
+        assert!(p.issues.is_empty());
+        assert_eq!(p.text(Some(&s("   ")), "/c", 3), None);
+        assert_eq!(p.text(Some(&s("éàüö")), "/d", 3), None);
+        let found: Vec<_> = p.issues.iter().map(|i| (i.code, i.path.as_str(), i.message.as_str())).collect();
+        assert_eq!(
+            found,
+            [
+                (ErrorCode::Required, "/c", "must not be empty"),
+                (ErrorCode::TooLarge, "/d", "has 4 characters; the limit is 3"),
+            ]
+        );
     }
 }
