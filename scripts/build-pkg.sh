@@ -19,7 +19,13 @@ echo "== build: wasm-opt -Oz"
 # The release profile keeps the target_features section (no `strip`), so wasm-bindgen and
 # wasm-opt both see which features the module uses; wasm-opt drops the name, producers and
 # features sections on output (no -g), which is what `strip = true` would have saved.
-"$WASM_OPT" -Oz --detect-features --strip-debug --strip-producers --strip-target-features \
+# --one-caller-inline-max-function-size: at -Oz binaryen inlines every function that has one
+# caller, whatever its size, which merged read_input, the whole report and its JSON serialization
+# into the 37 KB `advise` export; V8 found that function hot during the first advise and
+# recompiled it whole with TurboFan on a background thread (~100 ms of CPU on this 2-core machine,
+# competing with the page). Capped, large single-caller functions stay functions of their own,
+# and the module is ~6 KB smaller gzipped (benches/RESULTS.md, 2026-11-26 "cold2").
+"$WASM_OPT" -Oz --one-caller-inline-max-function-size=200 --detect-features --strip-debug --strip-producers --strip-target-features \
   pkg/finadvice_bg.wasm -o pkg/finadvice_bg.opt.wasm
 mv pkg/finadvice_bg.opt.wasm pkg/finadvice_bg.wasm
 

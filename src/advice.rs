@@ -110,6 +110,16 @@ pub const DISCLAIMER: &str = "Educational information computed from the numbers 
 /// [`Report::doing_well`], not to the actions.
 pub const DOING_WELL: &str = "doing_well";
 
+/// Serializes the report's transactions as the derived code would (`Vec`'s `Serialize` is
+/// `collect_seq`), in a function of its own. Inlined, the loop over thousands of rows made the
+/// wasm `advise` export one 37 KB function hot enough for V8 to recompile it whole with its
+/// optimizing compiler (~100 ms of a background thread) during the first advise, competing with
+/// it for the machine's cores; a small hot function is cheap to optimize.
+#[inline(never)]
+fn serialize_transactions<S: serde::Serializer>(transactions: &[ReportTransaction], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(transactions)
+}
+
 /// The result of one `advise` call.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]
@@ -124,6 +134,7 @@ pub struct Report {
     /// The report is educational information, not regulated advice ([`DISCLAIMER`]).
     pub disclaimer: &'static str,
     /// The profile's transactions, in input order, each with its category.
+    #[serde(serialize_with = "serialize_transactions")]
     pub transactions: Vec<ReportTransaction>,
     /// Spending per calendar month and category, from the categorized transactions.
     pub spending_by_month: Vec<MonthSpending>,

@@ -288,6 +288,10 @@ fn read_goal(p: &mut Problems, v: &Input, path: &str, as_of: Option<Date>) -> Op
     Some(Goal { name: name?, target: target?, target_date: target_date?, saved: saved? })
 }
 
+// Not inlined into `read_list`'s loop: `Profile::from_input` stays a function V8 does not find
+// hot enough to optimize whole in the background during a first advise (see
+// `advice::serialize_transactions`); this one is small to optimize.
+#[inline(never)]
 fn read_transaction(p: &mut Problems, v: &Input, path: &str, as_of: Option<Date>) -> Option<Transaction> {
     let mut f = p.object(v, path, "a transaction")?;
     let date_path = f.path("date");
