@@ -22,6 +22,7 @@ from merchants import CATEGORIES  # noqa: E402
 
 SEED = 20261125
 VALIDATION_SHARE = 0.2
+BALANCE = False
 PATTERN_CATEGORIES = ("income", "transfer", "fees", "debt_payment", "cash")
 
 
@@ -53,6 +54,8 @@ def train(ids, mask, y, B, D, H, epochs, lr, drop, seed, batch=128):
     """Same recipe as train.py (Adam, feature dropout), optionally with one ReLU hidden layer of H units."""
     rng = np.random.default_rng(seed)
     C = len(CATEGORIES)
+    counts = np.bincount(y, minlength=C).astype(np.float32)
+    class_weight = (len(y) / (C * np.maximum(counts, 1))).astype(np.float32)  # equal total weight per class
     P = {"E": (rng.standard_normal((B, D)) * 0.1).astype(np.float32)}
     if H:
         P["W1"] = (rng.standard_normal((D, H)) * np.sqrt(2 / D)).astype(np.float32)
@@ -74,6 +77,8 @@ def train(ids, mask, y, B, D, H, epochs, lr, drop, seed, batch=128):
             d = p.copy()
             d[np.arange(len(bt)), y[bt]] -= 1
             d /= len(bt)
+            if BALANCE:
+                d *= class_weight[y[bt]][:, None]
             G = {"W": a.T @ d, "b": d.sum(0)}
             da = d @ P["W"].T
             if H:
@@ -191,6 +196,9 @@ def main():
         elif key == "seed":
             global SEED
             SEED = int(value)
+        elif key == "balance":
+            global BALANCE
+            BALANCE = bool(int(value))
         elif key == "places":
             nsi.EXTRA_PLACES = tuple(value.split(","))
         elif key == "nsi_max":
