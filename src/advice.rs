@@ -129,6 +129,7 @@ pub struct Report {
     pub spending_by_month: Vec<MonthSpending>,
     /// Rules that did not fire and why; present only with the `explain` option.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub not_fired: Option<Vec<NotFired>>,
     /// The calculators' plans for the profile: debt payoff, goals, retirement
     /// (`src/calc/plans.rs` documents the default assumptions).

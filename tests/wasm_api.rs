@@ -8,23 +8,13 @@ use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
+mod wasm_common;
+use wasm_common::*;
+
 const NEW_GRADUATE: &str = include_str!("profiles/new-graduate.json");
 const INVALID_MANY: &str = include_str!("profiles/invalid-many.json");
 
-fn get(value: &JsValue, path: &str) -> JsValue {
-    path.split('.').fold(value.clone(), |v, key| Reflect::get(&v, &JsValue::from_str(key)).unwrap())
-}
 
-fn object(text: &str) -> JsValue {
-    JSON::parse(text).unwrap()
-}
-
-/// The error thrown, checked to be a real `Error` whose name is FinAdviceError.
-fn fin_advice_error(thrown: JsValue) -> JsValue {
-    assert!(thrown.is_instance_of::<js_sys::Error>(), "not an Error: {thrown:?}");
-    assert_eq!(get(&thrown, "name").as_string().unwrap(), "FinAdviceError");
-    thrown
-}
 
 fn error_paths(error: &JsValue) -> Vec<String> {
     Array::from(&get(error, "errors")).iter().map(|e| get(&e, "path").as_string().unwrap()).collect()

@@ -6,24 +6,16 @@ use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
+mod wasm_common;
+use wasm_common::*;
+
 const THREE_DEBTS: &str = include_str!("payoffs/three-debts.json");
 const GOLDEN: &str = include_str!("calc/retirement-golden.json");
 
-fn get(value: &JsValue, path: &str) -> JsValue {
-    path.split('.').fold(value.clone(), |v, key| Reflect::get(&v, &JsValue::from_str(key)).unwrap())
-}
 
-fn object(text: &str) -> JsValue {
-    JSON::parse(text).unwrap()
-}
-
+/// The (path, code) of every problem of a thrown `FinAdviceError`.
 fn error_paths(thrown: JsValue) -> Vec<(String, String)> {
-    assert!(thrown.is_instance_of::<js_sys::Error>(), "not an Error: {thrown:?}");
-    assert_eq!(get(&thrown, "name").as_string().unwrap(), "FinAdviceError");
-    Array::from(&get(&thrown, "errors"))
-        .iter()
-        .map(|e| (get(&e, "path").as_string().unwrap(), get(&e, "code").as_string().unwrap()))
-        .collect()
+    problems(thrown).into_iter().map(|(code, path)| (path, code)).collect()
 }
 
 #[wasm_bindgen_test]

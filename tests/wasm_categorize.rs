@@ -4,27 +4,15 @@
 
 use finadvice::wasm::Advisor;
 use js_sys::{Array, Reflect, JSON};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
+
+mod wasm_common;
+use wasm_common::*;
 
 const TRANSACTIONS_ONLY: &str = include_str!("profiles/transactions-only.json");
 
-fn get(value: &JsValue, path: &str) -> JsValue {
-    path.split('.').fold(value.clone(), |v, key| Reflect::get(&v, &JsValue::from_str(key)).unwrap())
-}
 
-fn object(text: &str) -> JsValue {
-    JSON::parse(text).unwrap()
-}
-
-fn error_codes_and_paths(thrown: JsValue) -> Vec<(String, String)> {
-    assert!(thrown.is_instance_of::<js_sys::Error>(), "not an Error: {thrown:?}");
-    assert_eq!(get(&thrown, "name").as_string().unwrap(), "FinAdviceError");
-    Array::from(&get(&thrown, "errors"))
-        .iter()
-        .map(|e| (get(&e, "code").as_string().unwrap(), get(&e, "path").as_string().unwrap()))
-        .collect()
-}
 
 #[wasm_bindgen_test]
 fn categorize_returns_category_confidence_and_source_in_order() {
@@ -67,19 +55,19 @@ fn corrections_persist_across_export_and_import() {
 fn bad_corrections_rows_and_memories_throw_structured_errors() {
     let mut advisor = Advisor::new(None).unwrap();
     let thrown = advisor.learn(object(r#"{"description":"COSTCO","category":"food"}"#)).unwrap_err();
-    assert_eq!(error_codes_and_paths(thrown), [("invalid_value".to_string(), "/category".to_string())]);
+    assert_eq!(problems(thrown), [("invalid_value".to_string(), "/category".to_string())]);
     let thrown = advisor.learn(JsValue::from_f64(3.0)).unwrap_err();
-    assert_eq!(error_codes_and_paths(thrown)[0].0, "type");
+    assert_eq!(problems(thrown)[0].0, "type");
 
     let rows = Array::new();
     let row = object(r#"{"description":"X"}"#);
     Reflect::set(&row, &"amount".into(), &JsValue::from_f64(f64::NAN)).unwrap();
     rows.push(&row);
     let thrown = advisor.categorize(rows.into()).unwrap_err();
-    assert_eq!(error_codes_and_paths(thrown), [("not_finite".to_string(), "/0/amount".to_string())]);
+    assert_eq!(problems(thrown), [("not_finite".to_string(), "/0/amount".to_string())]);
 
     let thrown = Advisor::new(Some(object(r#"{"memory":{"version":1,"entries":[{"merchant":"a","category":"nope"}]}}"#))).err().unwrap();
-    assert_eq!(error_codes_and_paths(thrown), [("invalid_value".to_string(), "/memory/entries/0/category".to_string())]);
+    assert_eq!(problems(thrown), [("invalid_value".to_string(), "/memory/entries/0/category".to_string())]);
     // The advisor still works after every refusal.
     assert_eq!(Array::from(&advisor.categorize(object("[]")).unwrap()).length(), 0);
 }
@@ -88,7 +76,7 @@ fn bad_corrections_rows_and_memories_throw_structured_errors() {
 fn rows_of_every_js_shape_are_read_or_refused_like_json() {
     let advisor = Advisor::new(None).unwrap();
     let rows = object(r#"[{"description":"SAFEWAY","amount":-5,"extra":{"deep":[1]}}, 7, [1], {"description":null,"amount":true}]"#);
-    let found = error_codes_and_paths(advisor.categorize(rows).unwrap_err());
+    let found = problems(advisor.categorize(rows).unwrap_err());
     let expected = [("type", "/1"), ("type", "/2"), ("required", "/3/description"), ("type", "/3/amount")];
     assert_eq!(found, expected.map(|(c, p)| (c.to_string(), p.to_string())));
     // JSON text takes the general path and gives the same rows.

@@ -10,9 +10,12 @@ use finadvice::wasm::calc::{plan_debt_payoff, plan_goal, project_retirement, ris
 use finadvice::wasm::rule_pack::RulePack;
 use finadvice::wasm::rules::{evaluate_logic, validate_rule_pack};
 use finadvice::wasm::{validate_profile, Advisor};
-use js_sys::{Array, Function, Object, Reflect, Uint8Array, JSON};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Array, Object, Reflect, Uint8Array, JSON};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
+
+mod wasm_common;
+use wasm_common::*;
 
 const NEW_GRADUATE: &str = include_str!("profiles/new-graduate.json");
 const THREE_DEBTS: &str = include_str!("payoffs/three-debts.json");
@@ -33,22 +36,10 @@ const HOSTILE_MODELS: &[(&str, &[u8])] = &[
     ("fuzz: output not produced 3", include_bytes!("models/fuzz/output-not-produced-3.onnx")),
 ];
 
-fn js(source: &str) -> JsValue {
-    Function::new_no_args(&format!("return ({source});")).call0(&JsValue::NULL).unwrap()
-}
-
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &JsValue::from_str(key)).unwrap()
-}
-
-fn object(text: &str) -> JsValue {
-    JSON::parse(text).unwrap()
-}
 
 /// `Err` must be a `FinAdviceError` whose every entry has a string code, path and message.
 fn check_thrown(label: &str, thrown: JsValue) -> Vec<String> {
-    assert!(thrown.is_instance_of::<js_sys::Error>(), "{label}: not an Error: {thrown:?}");
-    assert_eq!(get(&thrown, "name").as_string().as_deref(), Some("FinAdviceError"), "{label}: {thrown:?}");
+    let thrown = fin_advice_error(thrown);
     Array::from(&get(&thrown, "errors"))
         .iter()
         .map(|e| {

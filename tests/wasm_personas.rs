@@ -6,7 +6,6 @@
 
 use finadvice::wasm::Advisor;
 use js_sys::JSON;
-use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 /// (name, profile, snapshot).

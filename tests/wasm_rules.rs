@@ -6,38 +6,22 @@
 use finadvice::wasm::rule_pack::RulePack;
 use finadvice::wasm::rules::{evaluate_logic, validate_rule_pack};
 use finadvice::wasm::Advisor;
-use js_sys::{Array, Function, Reflect, JSON};
+use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
+mod wasm_common;
+use wasm_common::*;
+
 const NEW_GRADUATE: &str = include_str!("profiles/new-graduate.json");
 
-fn get(value: &JsValue, path: &str) -> JsValue {
-    path.split('.').fold(value.clone(), |v, key| Reflect::get(&v, &JsValue::from_str(key)).unwrap())
-}
 
-fn object(text: &str) -> JsValue {
-    JSON::parse(text).unwrap()
-}
-
-/// A value built by JavaScript source (getters, NaN, BigInt, …).
-fn js(source: &str) -> JsValue {
-    Function::new_no_args(&format!("return ({source});")).call0(&JsValue::NULL).unwrap()
-}
 
 /// The rule ids an evaluation returned.
 fn ids(value: JsValue) -> Vec<String> {
     Array::from(&value).iter().map(|id| id.as_string().unwrap()).collect()
 }
 
-/// The (code, path) of every problem of a thrown `FinAdviceError`.
-fn problems(thrown: JsValue) -> Vec<(String, String)> {
-    assert_eq!(get(&thrown, "name").as_string().as_deref(), Some("FinAdviceError"), "{thrown:?}");
-    Array::from(&get(&thrown, "errors"))
-        .iter()
-        .map(|e| (get(&e, "code").as_string().unwrap(), get(&e, "path").as_string().unwrap()))
-        .collect()
-}
 
 const PACK: &str = r#"{"id": "js", "version": "1", "locale": "en-US", "currency": "USD",
   "constants": {"limit": {"value": 3}},

@@ -17,8 +17,8 @@ reason: string,
 /**
  * The first failing condition (for `condition_false`).
  */
-failed: TraceStep | null, 
+failed?: TraceStep, 
 /**
  * The rule that blocked or superseded it.
  */
-by: string | null, };
+by?: string, };

@@ -38,7 +38,7 @@ spendingByMonth: Array<MonthSpending>,
 /**
  * Rules that did not fire and why; present only with the `explain` option.
  */
-notFired: Array<NotFired> | null, 
+notFired?: Array<NotFired>, 
 /**
  * The calculators' plans for the profile: debt payoff, goals, retirement
  * (`src/calc/plans.rs` documents the default assumptions).

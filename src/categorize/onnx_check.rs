@@ -2,18 +2,15 @@
 //! overflowing dimension, or an operator that materializes a shape read from the file
 //! (`ConstantOfShape`), trips an assertion inside tract, and in wasm a panic is `unreachable` and
 //! leaves the module unusable. So a model is decoded here first and refused unless it is a
-//! categorizer-shaped graph: operators from [`ALLOWED_OPERATORS`] in the default ONNX domain, at
+//! categorizer-shaped graph: operators from [`onnx_ops::OPERATORS`] in the default ONNX domain, at
 //! most [`MAX_NODES`] nodes, and tensors whose dimensions are non-negative, whose element count
 //! is at most [`MAX_TENSOR_ELEMENTS`] and whose data (inline, never external) matches that count.
 
 use crate::error::{ErrorCode, Issue};
 use prost::Message;
+use super::onnx_ops;
 use super::onnx_pb::{attribute_type, AttributeProto, DataType, ModelProto, TensorProto, ValueInfoProto};
 
-/// The operators a categorizer may use: embedding lookups, pooling, dense layers, activations and
-/// the shape glue exporters emit around them (the ones [`super::onnx_ops`] registers). Everything
-/// else (control flow, shape-building operators, the `ai.onnx.ml` domain) is refused.
-pub const ALLOWED_OPERATORS: &[&str] = super::onnx_ops::OPERATORS;
 /// Largest rank a tensor may have; axis numbers must lie in `-MAX_RANK..MAX_RANK`.
 pub const MAX_RANK: i64 = 8;
 /// Operators whose inputs after the first are axis lists (opset 13+).
@@ -44,12 +41,12 @@ fn check_graph(model: &ModelProto) -> Result<(), Issue> {
     }
     for node in &graph.node {
         let domain_ok = node.domain.is_empty() || node.domain == "ai.onnx";
-        if !domain_ok || !ALLOWED_OPERATORS.contains(&node.op_type.as_str()) {
+        if !domain_ok || !onnx_ops::is_registered(&node.op_type) {
             return Err(issue(format!(
                 "operator {:?} (domain {:?}) is not allowed in a categorizer; allowed: {}",
                 node.op_type,
                 node.domain,
-                ALLOWED_OPERATORS.join(", ")
+                onnx_ops::registered_names()
             )));
         }
         if node.attribute.iter().any(|a| a.g.is_some() || !a.graphs.is_empty()) {

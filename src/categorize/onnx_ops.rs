@@ -12,11 +12,41 @@ use super::onnx_axes::checked_axes;
 
 type Built = TractResult<Box<dyn InferenceOp>>;
 
-/// The operators registered, which are also the only ones [`super::onnx_check`] lets through.
-pub const OPERATORS: &[&str] = &[
-    "Add", "Cast", "Div", "Gather", "Identity", "MatMul", "Mul", "ReduceMean", "ReduceSum", "Relu", "Sigmoid",
-    "Softmax", "Squeeze", "Sub", "Tanh", "Unsqueeze",
+/// Builds the tract-hir operator of one ONNX node under the default domain's operator set.
+type Builder = fn(i64, &NodeProto) -> Built;
+
+/// The operators a categorizer may use, each with its builder: embedding lookups, pooling, dense
+/// layers, activations and the shape glue exporters emit around them. They are the only ones
+/// [`super::onnx_check`] lets through; everything else (control flow, shape-building operators,
+/// the `ai.onnx.ml` domain) is refused.
+pub const OPERATORS: &[(&str, Builder)] = &[
+    ("Add", |_, _| Ok(ops::math::Add.into_hir())),
+    ("Cast", |_, node| cast(node)),
+    ("Div", |_, _| Ok(ops::math::Div.into_hir())),
+    ("Gather", |_, node| gather(node)),
+    ("Identity", |_, _| Ok(Box::<ops::identity::Identity>::default())),
+    ("MatMul", |_, _| Ok(expand(ops::matmul::MatMulInference::default()))),
+    ("Mul", |_, _| Ok(ops::math::Mul.into_hir())),
+    ("ReduceMean", |_, node| reduce(node, ops::nn::Reducer::Mean)),
+    ("ReduceSum", |_, node| reduce(node, ops::nn::Reducer::Sum)),
+    ("Relu", |_, _| Ok(expand(ops::activations::Clip::new(Some(0.0), None)))),
+    ("Sigmoid", |_, _| Ok(ops::nn::sigmoid().into_hir())),
+    ("Softmax", softmax),
+    ("Squeeze", |_, node| squeeze(node)),
+    ("Sub", |_, _| Ok(ops::math::Sub.into_hir())),
+    ("Tanh", |_, _| Ok(ops::math::tanh().into_hir())),
+    ("Unsqueeze", |_, node| unsqueeze(node)),
 ];
+
+/// Whether `op_type` is one of [`OPERATORS`].
+pub fn is_registered(op_type: &str) -> bool {
+    OPERATORS.iter().any(|(name, _)| *name == op_type)
+}
+
+/// The names of [`OPERATORS`], comma-separated, for error messages.
+pub fn registered_names() -> String {
+    OPERATORS.iter().map(|(name, _)| *name).collect::<Vec<_>>().join(", ")
+}
 
 fn ints(node: &NodeProto, name: &str) -> Option<Vec<i64>> {
     node.attribute.iter().find(|a| a.name == name).map(|a| a.ints.clone())
@@ -79,23 +109,42 @@ fn softmax(opset: i64, node: &NodeProto) -> Built {
 /// The tract-hir operator for `node` under the default domain's operator set `opset`; an error
 /// for an operator outside [`OPERATORS`].
 pub fn build(opset: i64, node: &NodeProto) -> Built {
-    match node.op_type.as_str() {
-        "Add" => Ok(ops::math::Add.into_hir()),
-        "Sub" => Ok(ops::math::Sub.into_hir()),
-        "Mul" => Ok(ops::math::Mul.into_hir()),
-        "Div" => Ok(ops::math::Div.into_hir()),
-        "Cast" => cast(node),
-        "Gather" => gather(node),
-        "Identity" => Ok(Box::<ops::identity::Identity>::default()),
-        "MatMul" => Ok(expand(ops::matmul::MatMulInference::default())),
-        "ReduceMean" => reduce(node, ops::nn::Reducer::Mean),
-        "ReduceSum" => reduce(node, ops::nn::Reducer::Sum),
-        "Relu" => Ok(expand(ops::activations::Clip::new(Some(0.0), None))),
-        "Sigmoid" => Ok(ops::nn::sigmoid().into_hir()),
-        "Tanh" => Ok(ops::math::tanh().into_hir()),
-        "Softmax" => softmax(opset, node),
-        "Squeeze" => squeeze(node),
-        "Unsqueeze" => unsqueeze(node),
-        other => bail!("operator {other:?} is not one a categorizer may use"),
+    match OPERATORS.iter().find(|(name, _)| *name == node.op_type) {
+        Some((_, builder)) => builder(opset, node),
+        None => bail!("operator {:?} is not one a categorizer may use", node.op_type),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::categorize::onnx_pb::AttributeProto;
+
+    fn node(op_type: &str) -> NodeProto {
+        let attribute = vec![
+            AttributeProto { name: "axes".into(), ints: vec![0], ..Default::default() },
+            AttributeProto { name: "to".into(), i: DataType::Float as i64, ..Default::default() },
+        ];
+        NodeProto { op_type: op_type.into(), attribute, ..Default::default() }
+    }
+
+    #[test]
+    fn every_registered_operator_builds() {
+        for (name, _) in OPERATORS {
+            for opset in [11, 13] {
+                assert!(build(opset, &node(name)).is_ok(), "{name} at opset {opset}");
+            }
+            assert!(is_registered(name));
+        }
+        assert!(registered_names().split(", ").count() == OPERATORS.len());
+    }
+
+    #[test]
+    fn other_operators_are_refused() {
+        for name in ["Conv", "Loop", "ConstantOfShape", "add", ""] {
+            assert!(!is_registered(name), "{name}");
+            let error = build(13, &node(name)).err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(error.contains("not one a categorizer may use"), "{name}: {error}");
+        }
     }
 }

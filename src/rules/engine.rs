@@ -60,9 +60,11 @@ pub struct NotFired {
     pub reason: &'static str,
     /// The first failing condition (for `condition_false`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub failed: Option<TraceStep>,
     /// The rule that blocked or superseded it.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub by: Option<String>,
 }
 

@@ -39,13 +39,14 @@ const PROFILE_FIELDS: &[&str] =
 /// A citation that constants and rules point to.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]
-pub struct Source {
+pub struct Citation {
     /// Identifier used by constants and rules.
     pub id: String,
     /// What it is (publication, table, year).
     pub title: String,
     /// Where to read it, when it is online.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
     pub url: Option<String>,
 }
 
@@ -110,7 +111,7 @@ pub struct RulePack {
     /// Currency the thresholds are expressed in (ISO 4217).
     pub currency: String,
     /// Citations.
-    pub sources: Vec<Source>,
+    pub sources: Vec<Citation>,
     /// Named thresholds, in pack order.
     pub constants: Vec<Constant>,
     /// Rules, in pack order.
@@ -272,8 +273,8 @@ fn read_pack(input: &Input, problems: &mut Problems) -> Option<RulePack> {
     Some(bind_pack(pack))
 }
 
-fn read_sources(value: Option<&Input>, problems: &mut Problems) -> Vec<Source> {
-    let mut out: Vec<Source> = Vec::new();
+fn read_sources(value: Option<&Input>, problems: &mut Problems) -> Vec<Citation> {
+    let mut out: Vec<Citation> = Vec::new();
     for (i, item) in problems.array(value, "/sources", MAX_CONSTANTS).iter().enumerate() {
         let path = format!("/sources/{i}");
         let Some(mut f) = problems.object(item, &path, "a source") else { continue };
@@ -285,13 +286,13 @@ fn read_sources(value: Option<&Input>, problems: &mut Problems) -> Vec<Source> {
             if out.iter().any(|s| s.id == id) {
                 problems.push(ErrorCode::Duplicate, &pointer_join(&path, "id"), format!("source id \"{id}\" is used twice"));
             }
-            out.push(Source { id, title, url });
+            out.push(Citation { id, title, url });
         }
     }
     out
 }
 
-fn read_constants(value: Option<&Input>, sources: &[Source], problems: &mut Problems) -> Vec<Constant> {
+fn read_constants(value: Option<&Input>, sources: &[Citation], problems: &mut Problems) -> Vec<Constant> {
     let entries: &[(String, Input)] = match value {
         None => &[],
         Some(Input::Object(entries)) => entries,
@@ -342,7 +343,7 @@ fn is_identifier(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-fn read_rule(item: &Input, path: &str, constants: &[Constant], sources: &[Source], problems: &mut Problems) -> Option<Rule> {
+fn read_rule(item: &Input, path: &str, constants: &[Constant], sources: &[Citation], problems: &mut Problems) -> Option<Rule> {
     let mut f = problems.object(item, path, "a rule")?;
     let id = problems.text(f.get("id"), &f.path("id"), MAX_ID_CHARS);
     let values = read_values(f.get("values"), &f.path("values"), constants, problems);
