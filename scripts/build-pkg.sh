@@ -23,6 +23,14 @@ echo "== build: wasm-opt -Oz"
   pkg/finadvice_bg.wasm -o pkg/finadvice_bg.opt.wasm
 mv pkg/finadvice_bg.opt.wasm pkg/finadvice_bg.wasm
 
+echo "== build: memory snapshot (default model and rule pack prepared)"
+# scripts/snapshot.mjs rewrites the module so that it starts with the default model's plan and
+# the default rule pack already prepared (issue 7). The module before the snapshot is kept for
+# tests/npm/snapshot.test.mjs, which compares the two.
+mkdir -p target/snapshot
+cp pkg/finadvice_bg.wasm target/snapshot/finadvice_bg.presnapshot.wasm
+node scripts/snapshot.mjs pkg/finadvice_bg.wasm
+
 echo "== build: entry point and package.json"
 ERROR_MODULE=$(cd pkg && ls snippets/*/js/finadvice-error.js)
 sed "s|__ERROR_MODULE__|./$ERROR_MODULE|" js/index.js > pkg/index.js

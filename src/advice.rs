@@ -258,13 +258,33 @@ impl Advisor {
 
 /// The default rule pack, read and validated once per process (or page) and copied into each
 /// advisor.
+static PACK: OnceLock<RulePack> = OnceLock::new();
+
 fn default_rules() -> Result<RulePack, Errors> {
-    static PACK: OnceLock<RulePack> = OnceLock::new();
     if let Some(pack) = PACK.get() {
         return Ok(pack.clone());
     }
     let pack = RulePack::us_default()?;
     Ok(PACK.get_or_init(|| pack).clone())
+}
+
+/// Prepares what every `Advisor::new` without a custom model or rule pack shares: the default
+/// model's plan and the default rule pack (each once per process or page). Deterministic and
+/// free of any input: the npm package's build calls it through the wasm export
+/// `__finadvicePrepareDefaults` and ships the module's memory afterwards as its initial memory
+/// (`scripts/snapshot.mjs`), so a page's first `new Advisor()` finds both already prepared.
+pub fn prepare_defaults() -> Result<(), Errors> {
+    // One row through the plan as well: what tract builds lazily on a plan's first run is then
+    // part of the snapshot too. The row's result is not kept.
+    Categorizer::default_model()?.predict(&[("SQ *CAFE 0412 OAKLAND CA", -6.75)])?;
+    default_rules()?;
+    Ok(())
+}
+
+/// Whether [`prepare_defaults`]'s work is already done in this process (or module instance):
+/// true in a fresh instance of the snapshotted npm package, before any advisor exists.
+pub fn defaults_prepared() -> bool {
+    PACK.get().is_some() && Categorizer::default_model_loaded()
 }
 
 /// The profile as JSON without its transactions, serialized field by field so that thousands of
@@ -306,6 +326,16 @@ pub fn evaluation_data(facts: &Facts, plans: &Plans, profile: &Profile, pack: &R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prepare_defaults_prepares_what_a_default_advisor_shares() {
+        prepare_defaults().unwrap();
+        assert!(defaults_prepared());
+        prepare_defaults().unwrap();
+        let advisor = Advisor::new(AdvisorOptions::default()).unwrap();
+        assert_eq!(advisor.model_info().source, "default");
+        assert_eq!(advisor.rule_pack(), &RulePack::us_default().unwrap());
+    }
 
     #[test]
     fn the_profile_rules_read_is_the_profile_without_its_transactions() {

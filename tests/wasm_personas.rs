@@ -57,3 +57,14 @@ fn first_difference(a: &serde_json::Value, b: &serde_json::Value, path: String) 
         _ => Some((path, a.to_string(), b.to_string())),
     }
 }
+
+/// The hook of the package's build-time memory snapshot (`scripts/snapshot.mjs`): it prepares the
+/// default model and rule pack (freed blocks zeroed meanwhile), answers true, can be called
+/// again, and the personas still give their snapshots afterwards.
+#[wasm_bindgen_test]
+fn the_snapshot_hook_prepares_the_defaults_and_changes_no_report() {
+    assert!(finadvice::wasm::prepare_defaults());
+    assert!(finadvice::wasm::defaults_prepared());
+    assert!(finadvice::wasm::prepare_defaults());
+    every_persona_gives_its_snapshot();
+}

@@ -264,6 +264,27 @@ fn step(balance: f64, growth: f64, retired: bool, contribution: f64, spending: f
     if left <= 0.0 { 0.0 } else { left * growth }
 }
 
+/// One year of every path: `[mean, volatility, inflation factor, contribution, spending]`.
+///
+/// Not inlined, like [`order_keys`]: called once a year, a function of its own lets a browser's
+/// WebAssembly engine move it from baseline to optimized code after the first years of a page's
+/// first projection (a loop inside one long call stays in baseline code for the whole call).
+#[inline(never)]
+fn advance_paths(balances: &mut [f64], normal: &mut Normal, [mean, vol, inflation, contribution, spending]: [f64; 5], retired: bool) {
+    for b in balances.iter_mut() {
+        let r = (mean + vol * normal.next()).max(-0.99);
+        *b = step(*b, (1.0 + r) / inflation, retired, contribution, spending);
+    }
+}
+
+/// The paths' balances as [`order_key`]s (see [`advance_paths`] for why not inlined).
+#[inline(never)]
+fn order_keys(keys: &mut [i64], balances: &[f64]) {
+    for (key, &balance) in keys.iter_mut().zip(balances) {
+        *key = order_key(balance);
+    }
+}
+
 /// Projects a retirement. The request is expected valid (ages ordered, at most [`MAX_YEARS`]
 /// years, amounts finite); the API layer checks it with JSON pointers.
 pub fn project(request: &RetirementRequest) -> RetirementProjection {
@@ -290,14 +311,9 @@ pub fn project(request: &RetirementRequest) -> RetirementProjection {
         if retired && expected <= 0.0 && depletion.is_none() {
             depletion = Some(age);
         }
-        for b in balances.iter_mut() {
-            let r = (mean + vol * normal.next()).max(-0.99);
-            *b = step(*b, (1.0 + r) / inflation, retired, contribution, spending);
-        }
+        advance_paths(&mut balances, &mut normal, [mean, vol, inflation, contribution, spending], retired);
         let bands = if paths > 0 {
-            for (key, &balance) in scratch.iter_mut().zip(&balances) {
-                *key = order_key(balance);
-            }
+            order_keys(&mut scratch, &balances);
             bands(&mut scratch).map(|b| Some(crate::money::round_cents(b)))
         } else {
             [None; 5]

@@ -65,6 +65,9 @@ pub struct Categorizer {
     info: ModelInfo,
 }
 
+/// The shipped model once prepared ([`Categorizer::default_model`]).
+static LOADED: OnceLock<Categorizer> = OnceLock::new();
+
 fn model_issue(message: impl Into<String>) -> Issue {
     Issue::new(ErrorCode::Model, "/model", message)
 }
@@ -74,13 +77,17 @@ impl Categorizer {
     /// and not probed like [`Categorizer::custom`] (the tests run it): a cold page's first
     /// `new Advisor()` pays for neither the probe nor hashing the file.
     pub fn default_model() -> Result<Categorizer, Issue> {
-        static LOADED: OnceLock<Categorizer> = OnceLock::new();
         if let Some(categorizer) = LOADED.get() {
             return Ok(categorizer.clone());
         }
         let info = ModelInfo { source: "default", sha256: DEFAULT_MODEL_SHA256.to_string(), bytes: DEFAULT_MODEL.len() };
         let categorizer = Categorizer { plan: prepare(DEFAULT_MODEL)?, info };
         Ok(LOADED.get_or_init(|| categorizer).clone())
+    }
+
+    /// Whether the shipped model is already prepared in this process (or module instance).
+    pub fn default_model_loaded() -> bool {
+        LOADED.get().is_some()
     }
 
     /// Loads a model given by the integrator; refused with a `model` error unless it follows the

@@ -259,3 +259,79 @@ pub fn fact_catalog() -> Result<JsValue, JsValue> {
 pub fn version() -> String {
     crate::VERSION.to_string()
 }
+
+/// Build-time hook, not API: prepares the default model and rule pack
+/// ([`crate::advice::prepare_defaults`]); true when both are ready. `scripts/snapshot.mjs` calls
+/// it in a module instance whose imports all throw (so it provably touches no JavaScript and
+/// holds no JS handle) and writes the instance's memory into the package's module as its
+/// initial memory. Calling it again does nothing.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __finadvicePrepareDefaults, skip_typescript)]
+pub fn prepare_defaults() -> bool {
+    use std::sync::atomic::Ordering;
+    // Freed blocks are zeroed while preparing, so that the garbage of tract's passes is not
+    // shipped in the snapshot (zero bytes are left out of its data segments).
+    allocator::ZERO_ON_FREE.store(true, Ordering::Relaxed);
+    let ok = crate::advice::prepare_defaults().is_ok();
+    allocator::ZERO_ON_FREE.store(false, Ordering::Relaxed);
+    ok
+}
+
+/// The system allocator (dlmalloc), zeroing freed blocks while [`prepare_defaults`] runs.
+mod allocator {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    pub(super) static ZERO_ON_FREE: AtomicBool = AtomicBool::new(false);
+
+    struct Allocator;
+
+    #[global_allocator]
+    static ALLOCATOR: Allocator = Allocator;
+
+    // SAFETY: every call is forwarded to `System` with the caller's layout; the zeroing writes
+    // only the block being freed (`layout.size()` bytes at `ptr`, which the caller owns), and the
+    // moving `realloc` copies `min(old, new)` bytes between two distinct live blocks.
+    unsafe impl GlobalAlloc for Allocator {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            unsafe { System.alloc(layout) }
+        }
+
+        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+            unsafe { System.alloc_zeroed(layout) }
+        }
+
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            if ZERO_ON_FREE.load(Ordering::Relaxed) {
+                unsafe { std::ptr::write_bytes(ptr, 0, layout.size()) };
+            }
+            unsafe { System.dealloc(ptr, layout) }
+        }
+
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            if !ZERO_ON_FREE.load(Ordering::Relaxed) {
+                return unsafe { System.realloc(ptr, layout, new_size) };
+            }
+            // A block that moves leaves its old bytes behind: move it here and zero the old one.
+            let Ok(new_layout) = Layout::from_size_align(new_size, layout.align()) else {
+                return std::ptr::null_mut();
+            };
+            let new = unsafe { self.alloc(new_layout) };
+            if !new.is_null() {
+                unsafe {
+                    std::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size));
+                    self.dealloc(ptr, layout);
+                }
+            }
+            new
+        }
+    }
+}
+
+/// Test hook, not API: whether the default model and rule pack are already prepared in this
+/// module instance (true before any `new Advisor()` in the snapshotted package).
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __finadviceDefaultsPrepared, skip_typescript)]
+pub fn defaults_prepared() -> bool {
+    crate::advice::defaults_prepared()
+}
