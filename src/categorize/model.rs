@@ -182,6 +182,7 @@ fn prepare(bytes: &[u8]) -> Result<Arc<TypedSimplePlan>, Issue> {
         return Err(model_issue(format!("the model is {} bytes; the limit is {MAX_MODEL_BYTES}", bytes.len())));
     }
     let proto = super::onnx_check::check_onnx(bytes)?;
+    super::kernels::use_portable_kernels();
     let mut graph = super::onnx_graph::inference_model(&proto)
         .map_err(|e| model_issue(format!("not a usable ONNX model: {e}")))?;
     if graph.inputs.len() != 2 || graph.outputs.is_empty() {
