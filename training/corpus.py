@@ -8,6 +8,7 @@ import random
 import re
 
 import mcc
+import nsi
 from merchants import (ACH_DESCRIPTORS, ATM_OWNERS, CATEGORIES, CITIES, GENERIC_ACH_DESCRIPTORS, KINDS, LOCAL_PER_CATEGORY,
                        MERCHANTS, STEMS)
 
@@ -15,6 +16,12 @@ HELD_OUT_SHARE = 0.25
 MCC_LINES_PER_DESCRIPTION = 8  # training-only lines per ISO 18245 description (mcc.py); 0 turns them off
 ISO_TRAVEL_BRANDS = True  # add the airline, car-rental and lodging names of codes 3000-3999 (mcc.py)
 ROWS_PER_CATEGORY = 3600
+# Real brand names from OpenStreetMap's name-suggestion-index (nsi.py), added after the hand-written
+# merchants. Each category's NSI brands share about NSI_ROWS_PER_CATEGORY lines, between
+# NSI_MIN_ROWS and NSI_MAX_ROWS per brand (so dining's ~900 names do not swamp the class priors).
+USE_NSI = True
+NSI_ROWS_PER_CATEGORY = 2000
+NSI_MIN_ROWS, NSI_MAX_ROWS = 2, 6
 FIRST_NAMES = ["JOHN", "MARIA", "WEI", "AISHA", "CARLOS", "EMILY", "RAJ", "SARAH", "DAVID", "NGOC", "FATIMA", "MIKE"]
 LAST_NAMES = ["SMITH", "GARCIA", "CHEN", "KHAN", "JOHNSON", "NGUYEN", "PATEL", "BROWN", "LOPEZ", "KIM", "WILLIAMS"]
 CARD_PREFIXES = ["", "", "", "POS ", "POS DEBIT ", "DEBIT CARD PURCHASE ", "CHECKCARD {mmdd} ", "PURCHASE AUTHORIZED ON {md} ",
@@ -246,9 +253,54 @@ def _held_count(names, category):
     return n
 
 
+def _lines(rng, style, name, category, index, low, high, sign, whole_share, local, kind, source, count, out):
+    for _ in range(count):
+        line = _render(rng, style, name, category, local)
+        if rng.random() < 0.12:
+            line = line.title()
+        direction = _sign(rng, category, sign, name)
+        if style == "card" and direction < 0 and rng.random() < 0.04:
+            line, direction = rng.choice(["REFUND ", "RETURN ", "CREDIT "]) + line, 1
+        out.append((line, direction * _amount(rng, low, high, whole_share, category), index, name, kind, source))
+
+
+def nsi_brands():
+    """{category: NSI brand names} without the names a hand-written list already has (in any category,
+    compared by letters and digits: "WENDY'S" = "WENDYS"); the hand list wins."""
+    hand = {nsi.key(n) for _style, _range, _sign, names in MERCHANTS.values() for n in names}
+    hand |= {nsi.key(n) for n in mcc.travel_brands()}
+    return {category: [n for n in names if nsi.key(n) not in hand] for category, names in nsi.load().items()}
+
+
+def _nsi_split(rng, names, held_keys, train_keys):
+    """Held-out and training NSI brands of one category. A brand whose merchant (brand_key) is already
+    on one side through a hand-written spelling goes to that side ("SHELL RECHARGE" follows "SHELL OIL");
+    the other merchants are shuffled and a quarter of them, with all their spellings, is held out."""
+    held, train, groups = [], [], {}
+    for name in names:
+        k = brand_key(name)
+        if k in held_keys:
+            held.append(name)
+        elif k in train_keys:
+            train.append(name)
+        else:
+            groups.setdefault(k, []).append(name)
+    keys = sorted(groups)
+    rng.shuffle(keys)
+    n_held = round(len(keys) * HELD_OUT_SHARE)
+    held += [n for k in keys[:n_held] for n in groups[k]]
+    train += [n for k in keys[n_held:] for n in groups[k]]
+    return held, train
+
+
 def build(seed):
-    """Returns (train, held_out): lists of (description, amount, category_index, merchant, "brand"|"local")."""
+    """Returns (train, held_out): lists of (description, amount, category_index, merchant,
+    "brand"|"local"|"mcc", source) where source is "hand" (merchants.py, mcc.py), "nsi" (nsi.py),
+    "local" or "mcc". The hand-written merchants and local businesses are drawn and rendered exactly as
+    without NSI (same random stream); the NSI brands come after, from their own stream."""
     rng = random.Random(seed)
+    nsi_rng = random.Random(seed * 7 + 3)
+    extra = nsi_brands() if USE_NSI else {}
     train, held_out = [], []
     for index, category in enumerate(CATEGORIES):
         style, (low, high), sign, names = MERCHANTS[category]
@@ -262,6 +314,8 @@ def build(seed):
         names = _held_out_first(names, category)
         n_held_brands = _held_count(names, category)
         n_held_local = round(len(local) * HELD_OUT_SHARE)
+        held_keys = {brand_key(n) for n in names[:n_held_brands]}
+        train_keys = {brand_key(n) for n in names[n_held_brands:]}
         # held-out merchants first, brands then local businesses
         names = names[:n_held_brands] + local[:n_held_local] + names[n_held_brands:] + local[n_held_local:]
         n_held = n_held_brands + n_held_local
@@ -270,15 +324,17 @@ def build(seed):
         whole_share = 0.6 if style in ("ach", "transfer", "cash") else 0.05
         for position, name in enumerate(names):
             target = held_out if position < n_held else train
-            for _ in range(per_merchant):
-                line = _render(rng, style, name, category, name in local_set)
-                if rng.random() < 0.12:
-                    line = line.title()
-                direction = _sign(rng, category, sign, name)
-                if style == "card" and direction < 0 and rng.random() < 0.04:
-                    line, direction = rng.choice(["REFUND ", "RETURN ", "CREDIT "]) + line, 1
-                kind = "local" if name in local else "brand"
-                target.append((line, direction * _amount(rng, low, high, whole_share, category), index, name, kind))
+            is_local = name in local_set
+            _lines(rng, style, name, category, index, low, high, sign, whole_share, is_local,
+                   "local" if is_local else "brand", "local" if is_local else "hand", per_merchant, target)
+        nsi_names = [n for n in extra.get(category, []) if n not in set(names)]
+        if nsi_names:
+            nsi_held, nsi_train = _nsi_split(nsi_rng, nsi_names, held_keys, train_keys)
+            count = min(NSI_MAX_ROWS, max(NSI_MIN_ROWS, NSI_ROWS_PER_CATEGORY // len(nsi_names)))
+            for target, group in ((held_out, nsi_held), (train, nsi_train)):
+                for name in group:
+                    _lines(nsi_rng, style, name, category, index, low, high, sign, whole_share, False, "brand", "nsi",
+                           count, target)
     train += _mcc_lines(rng)
     return train, held_out
 
@@ -296,5 +352,5 @@ def _mcc_lines(rng):
             if rng.random() < 0.12:
                 line = line.title()
             direction = sign if sign else rng.choice([-1, 1])
-            out.append((line, direction * _amount(rng, low, high, 0.1, category), index, "MCC " + text, "mcc"))
+            out.append((line, direction * _amount(rng, low, high, 0.1, category), index, "MCC " + text, "mcc", "mcc"))
     return out

@@ -1,6 +1,6 @@
 """Hyper-parameter experiments on a validation split of the *training* merchants (never the held-out
 test merchants). Usage:  training/.venv/bin/python training/tune.py [D=32] [H=32] [epochs=8] [drop=0.5]
-[lr=0.005] [B=16384] [MCC=16] [ISO=0] [test=1] [report=1]
+[lr=0.005] [B=16384] [MCC=16] [ISO=0] [NSI=0] [nsi_rows=2000] [test=1] [report=1]
 Prints validation accuracy overall, on validation brands and on validation local businesses; `test=1`
 trains on all training merchants and scores the held-out merchants instead (for the model card only).
 `report=1` adds per-category recall (brands / local), the most frequent confusions and sample errors.
@@ -17,10 +17,13 @@ import numpy as np
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import corpus  # noqa: E402
 import featurize as F  # noqa: E402
+import nsi  # noqa: E402
 from merchants import CATEGORIES  # noqa: E402
 
 SEED = 20261125
 VALIDATION_SHARE = 0.2
+BALANCE = False
+PATTERN_CATEGORIES = ("income", "transfer", "fees", "debt_payment", "cash")
 
 
 def enc(rows, buckets, max_features=128):
@@ -51,6 +54,8 @@ def train(ids, mask, y, B, D, H, epochs, lr, drop, seed, batch=128):
     """Same recipe as train.py (Adam, feature dropout), optionally with one ReLU hidden layer of H units."""
     rng = np.random.default_rng(seed)
     C = len(CATEGORIES)
+    counts = np.bincount(y, minlength=C).astype(np.float32)
+    class_weight = (len(y) / (C * np.maximum(counts, 1))).astype(np.float32)  # equal total weight per class
     P = {"E": (rng.standard_normal((B, D)) * 0.1).astype(np.float32)}
     if H:
         P["W1"] = (rng.standard_normal((D, H)) * np.sqrt(2 / D)).astype(np.float32)
@@ -72,6 +77,8 @@ def train(ids, mask, y, B, D, H, epochs, lr, drop, seed, batch=128):
             d = p.copy()
             d[np.arange(len(bt)), y[bt]] -= 1
             d /= len(bt)
+            if BALANCE:
+                d *= class_weight[y[bt]][:, None]
             G = {"W": a.T @ d, "b": d.sum(0)}
             da = d @ P["W"].T
             if H:
@@ -155,15 +162,16 @@ def fit_offsets(scores, y, rounds=3, grid=np.linspace(-2, 2, 41)):
 def split_validation(train_rows, seed):
     """Moves a share of each category's training brands and local businesses (by merchant) to validation.
     The training-only ISO 18245 description lines always stay in training."""
-    rng = random.Random(seed + 1)
     groups = {}
     for r in train_rows:
         if r[4] in ("brand", "local"):
-            groups.setdefault((r[2], r[4]), set()).add(r[3])
+            groups.setdefault((r[2], r[4], r[5]), set()).add(r[3])
     held = set()
     for key in sorted(groups):
         names = sorted(groups[key])
-        rng.shuffle(names)
+        # one stream per (category, kind, source): the hand-written validation merchants are the same
+        # with or without the NSI brands
+        random.Random("%d %d %s %s" % (seed + 1, *key)).shuffle(names)
         held.update(names[: max(1, round(len(names) * VALIDATION_SHARE))])
     return [r for r in train_rows if r[3] not in held], [r for r in train_rows if r[3] in held]
 
@@ -183,6 +191,23 @@ def main():
             F.AMOUNT_V2 = bool(int(value))
         elif key == "AR":
             F.AMOUNT_REPEAT = int(value)
+        elif key == "NSI":
+            corpus.USE_NSI = bool(int(value))
+        elif key == "seed":
+            global SEED
+            SEED = int(value)
+        elif key == "balance":
+            global BALANCE
+            BALANCE = bool(int(value))
+        elif key == "places":
+            nsi.EXTRA_PLACES = tuple(value.split(","))
+        elif key == "nsi_max":
+            corpus.NSI_MAX_ROWS = int(value)
+        elif key == "drop_tags":
+            for tag in value.split(","):
+                nsi.CATEGORY_OF_TAG.pop(tag)
+        elif key == "nsi_rows":
+            corpus.NSI_ROWS_PER_CATEGORY = int(value)
         elif key == "rows":
             corpus.ROWS_PER_CATEGORY = int(value)
         elif key == "offsets":
@@ -209,6 +234,13 @@ def main():
     result = {"all": round(accuracy(P, enc(score, cfg["B"]), cfg["H"]), 4)}
     for kind in ("brand", "local"):
         result[kind] = round(accuracy(P, enc([r for r in score if r[4] == kind], cfg["B"]), cfg["H"]), 4)
+    for source in ("hand", "nsi"):
+        rows = [r for r in score if r[5] == source]
+        if rows:
+            result[source] = round(accuracy(P, enc(rows, cfg["B"]), cfg["H"]), 4)
+    patterns = [r for r in score if CATEGORIES[r[2]] in PATTERN_CATEGORIES and r[5] == "hand"]
+    result["hand_nonpattern"] = round(accuracy(P, enc([r for r in score if CATEGORIES[r[2]] not in PATTERN_CATEGORIES and r[5] == "hand"], cfg["B"]), cfg["H"]), 4)
+    result["pattern"] = round(accuracy(P, enc(patterns, cfg["B"]), cfg["H"]), 4)
     if want_report:
         report(P, score, cfg["B"], cfg["H"])
     print(json.dumps(cfg), "held-out test" if test else "validation", json.dumps(result), "%.0fs" % (time.time() - start))

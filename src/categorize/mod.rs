@@ -6,6 +6,7 @@ pub mod featurize;
 pub mod lines;
 pub mod memory;
 pub mod model;
+mod kernels;
 mod onnx_axes;
 pub mod onnx_check;
 pub mod onnx_graph;

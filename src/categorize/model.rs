@@ -27,7 +27,7 @@ const CLASSES: usize = Category::MODEL_CLASSES.len();
 
 /// SHA-256 of [`DEFAULT_MODEL`], written here because hashing the file is several milliseconds of a
 /// cold page's first `new Advisor()` in wasm; `default_model_hash_is_current` keeps it true.
-const DEFAULT_MODEL_SHA256: &str = "34796756fdd77552a01d44ce669d85c8f914b000d5cd4a4e7cf2078c94f12d84";
+const DEFAULT_MODEL_SHA256: &str = "b0102e7af509ab9ac63e18018b5db0155ccdca4ed5da2adbb2580f22abece499";
 
 /// Below this probability a row is `uncategorized` (asked about, never guessed).
 pub const CONFIDENCE_THRESHOLD: f32 = 0.5;
@@ -182,6 +182,7 @@ fn prepare(bytes: &[u8]) -> Result<Arc<TypedSimplePlan>, Issue> {
         return Err(model_issue(format!("the model is {} bytes; the limit is {MAX_MODEL_BYTES}", bytes.len())));
     }
     let proto = super::onnx_check::check_onnx(bytes)?;
+    super::kernels::use_portable_kernels();
     let mut graph = super::onnx_graph::inference_model(&proto)
         .map_err(|e| model_issue(format!("not a usable ONNX model: {e}")))?;
     if graph.inputs.len() != 2 || graph.outputs.is_empty() {

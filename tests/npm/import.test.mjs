@@ -18,6 +18,11 @@ test('npm pack → npm install → import in Node → advise', () => {
     for (const expected of ['index.js', 'index.d.ts', 'finadvice_bg.wasm', 'package.json', 'LICENSE', 'THIRD-PARTY-LICENSES.md', 'element/fin-advice.js']) {
       assert.ok(names.includes(expected), `${expected} is in the tarball: ${names.join(', ')}`);
     }
+    // The model's training data asks binary redistributions to carry its notice.
+    const notices = readFileSync(join(repo, 'pkg', 'THIRD-PARTY-LICENSES.md'), 'utf8');
+    for (const expected of ['| tract-core |', 'name-suggestion-index', 'Redistributions in binary form must reproduce', 'iso18245']) {
+      assert.ok(notices.includes(expected), `THIRD-PARTY-LICENSES.md names ${expected}`);
+    }
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
     execFileSync('npm', ['install', '--no-audit', '--no-fund', '--offline', join(dir, filename)], { cwd: dir, stdio: 'pipe' });
     const profile = readFileSync(join(repo, 'tests/profiles/new-graduate.json'), 'utf8');
