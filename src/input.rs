@@ -5,7 +5,7 @@
 //! JavaScript objects through `serde-wasm-bindgen`. Validation then walks one value type.
 
 use crate::error::{ErrorCode, Issue};
-use crate::limits::{MAX_ARRAY_ITEMS, MAX_DEPTH, MAX_INPUT_BYTES, MAX_INPUT_VALUES, MAX_OBJECT_KEYS, MAX_STRING_CHARS};
+use crate::limits::{chars_beyond, MAX_ARRAY_ITEMS, MAX_DEPTH, MAX_INPUT_BYTES, MAX_INPUT_VALUES, MAX_OBJECT_KEYS, MAX_STRING_CHARS};
 use std::cell::Cell;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -204,16 +204,11 @@ impl<'de> Visitor<'de> for InputVisitor<'_> {
     fn visit_string<E: de::Error>(self, v: String) -> Result<Input, E> {
         self.budget.take_value()?;
         self.budget.take_bytes(v.len())?;
-        // A string has no more characters than bytes: they are counted only when it may be too
-        // long (counting every string's characters was a visible part of a cold first call).
-        if v.len() > MAX_STRING_CHARS {
-            let chars = v.chars().count();
-            if chars > MAX_STRING_CHARS {
-                return Err(limit_error(
-                    ErrorCode::TooLarge,
-                    format!("a string of {chars} characters exceeds the limit of {MAX_STRING_CHARS}"),
-                ));
-            }
+        if let Some(chars) = chars_beyond(&v, MAX_STRING_CHARS) {
+            return Err(limit_error(
+                ErrorCode::TooLarge,
+                format!("a string of {chars} characters exceeds the limit of {MAX_STRING_CHARS}"),
+            ));
         }
         Ok(Input::String(v))
     }

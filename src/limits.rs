@@ -15,6 +15,17 @@ pub const MAX_DEPTH: usize = 32;
 pub const MAX_ARRAY_ITEMS: usize = 100_000;
 /// Most keys in any one object.
 pub const MAX_OBJECT_KEYS: usize = 1_000;
+/// The number of characters of `text` when it has more than `max`, else `None`. A string has no
+/// more characters than bytes, so they are counted only when its byte length exceeds `max`
+/// (counting every string's characters was a visible part of a cold page's first call).
+pub fn chars_beyond(text: &str, max: usize) -> Option<usize> {
+    if text.len() <= max {
+        return None;
+    }
+    let chars = text.chars().count();
+    (chars > max).then_some(chars)
+}
+
 /// Longest string accepted anywhere, in characters.
 pub const MAX_STRING_CHARS: usize = 10_000;
 /// Longest name (account, debt, goal, income) in characters.
@@ -29,3 +40,18 @@ pub const MAX_LIST_ITEMS: usize = 200;
 pub const MAX_MONEY: f64 = 1e12;
 /// Largest ONNX model accepted, in bytes.
 pub const MAX_MODEL_BYTES: usize = 32 * 1024 * 1024;
+
+#[cfg(test)]
+mod tests {
+    use super::chars_beyond;
+
+    #[test]
+    fn chars_beyond_counts_characters_not_bytes() {
+        assert_eq!(chars_beyond("abc", 3), None);
+        assert_eq!(chars_beyond("abcd", 3), Some(4));
+        // Six bytes but three characters: within a limit of three.
+        assert_eq!(chars_beyond("éàü", 3), None);
+        assert_eq!(chars_beyond("éàüö", 3), Some(4));
+        assert_eq!(chars_beyond("", 0), None);
+    }
+}

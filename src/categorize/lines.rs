@@ -3,7 +3,7 @@
 
 use crate::error::{pointer_join, ErrorCode, Errors};
 use crate::input::Input;
-use crate::limits::{MAX_DESCRIPTION_CHARS, MAX_TRANSACTIONS};
+use crate::limits::{chars_beyond, MAX_DESCRIPTION_CHARS, MAX_TRANSACTIONS};
 use crate::profile::reader::Problems;
 
 /// One statement line to categorize.
@@ -29,11 +29,13 @@ pub fn read_lines(input: &Input) -> Result<Vec<Line>, Errors> {
         let Some(mut f) = p.object(item, &path, "a transaction") else { continue };
         let description_path = f.path("description");
         let description = match f.get("description") {
-            Some(Input::String(s)) if s.len() > MAX_DESCRIPTION_CHARS && s.chars().count() > MAX_DESCRIPTION_CHARS => {
-                p.push(ErrorCode::TooLarge, &description_path, format!("has {} characters; the limit is {MAX_DESCRIPTION_CHARS}", s.chars().count()));
-                None
-            }
-            Some(Input::String(s)) => Some(s.clone()),
+            Some(Input::String(s)) => match chars_beyond(s, MAX_DESCRIPTION_CHARS) {
+                Some(chars) => {
+                    p.push(ErrorCode::TooLarge, &description_path, format!("has {chars} characters; the limit is {MAX_DESCRIPTION_CHARS}"));
+                    None
+                }
+                None => Some(s.clone()),
+            },
             Some(other) => {
                 p.push(ErrorCode::Type, &description_path, format!("must be a string, not {}", other.type_name()));
                 None

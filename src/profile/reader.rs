@@ -4,7 +4,7 @@
 use crate::date::{Date, MAX_YEAR, MIN_YEAR};
 use crate::error::{pointer_join, ErrorCode, Issue};
 use crate::input::Input;
-use crate::limits::MAX_MONEY;
+use crate::limits::{chars_beyond, MAX_MONEY};
 
 /// Collects issues while a document is read.
 #[derive(Default)]
@@ -105,12 +105,10 @@ impl Problems {
             }
             Some(Input::String(s)) => {
                 let trimmed = s.trim();
-                // No more characters than bytes: they are counted only when there may be too many.
-                let chars = if trimmed.len() > max_chars { trimmed.chars().count() } else { 0 };
                 if trimmed.is_empty() {
                     self.push(ErrorCode::Required, path, "must not be empty");
                     None
-                } else if chars > max_chars {
+                } else if let Some(chars) = chars_beyond(trimmed, max_chars) {
                     self.push(ErrorCode::TooLarge, path, format!("has {chars} characters; the limit is {max_chars}"));
                     None
                 } else {

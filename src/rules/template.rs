@@ -55,7 +55,7 @@ impl Template {
     /// Parses a template; errors point at `pointer` and name the offending placeholder.
     pub fn parse(text: &str, pointer: &str) -> Result<Template, Issue> {
         let err = |message: String| Issue::new(ErrorCode::Template, pointer, message);
-        if text.chars().count() > MAX_TEMPLATE_CHARS {
+        if crate::limits::chars_beyond(text, MAX_TEMPLATE_CHARS).is_some() {
             return Err(Issue::new(ErrorCode::TooLarge, pointer, format!("a template is limited to {MAX_TEMPLATE_CHARS} characters")));
         }
         let mut parts = Vec::new();

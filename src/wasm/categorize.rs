@@ -65,7 +65,7 @@ fn shallow(value: &JsValue) -> Input {
         return Input::String("x".repeat(crate::limits::MAX_STRING_CHARS + 1));
     }
     if let Some(text) = value.as_string() {
-        if text.chars().count() > crate::limits::MAX_STRING_CHARS {
+        if crate::limits::chars_beyond(&text, crate::limits::MAX_STRING_CHARS).is_some() {
             return Input::String(text.chars().take(crate::limits::MAX_STRING_CHARS + 1).collect());
         }
         Input::String(text)

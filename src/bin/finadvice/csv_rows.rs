@@ -67,7 +67,7 @@ pub fn read_csv(text: &str) -> Result<Vec<(String, f64)>, Errors> {
         }
         let field = |index: usize| record.get(index).unwrap_or("").trim();
         let text = field(description).to_string();
-        if text.chars().count() > finadvice::limits::MAX_DESCRIPTION_CHARS {
+        if finadvice::limits::chars_beyond(&text, finadvice::limits::MAX_DESCRIPTION_CHARS).is_some() {
             issues.push(Issue::new(ErrorCode::TooLarge, pointer_join(&path, "description"), format!("row {} has a description longer than {} characters", i + 2, finadvice::limits::MAX_DESCRIPTION_CHARS)));
             continue;
         }
