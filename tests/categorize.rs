@@ -42,9 +42,20 @@ fn tract_gives_the_probabilities_the_training_code_computed() {
     }
 }
 
+/// Each (description, amount) gets the expected category from the default model, confidently.
+fn assert_model_categories(rows: &[(&str, f64, Category)]) {
+    let advisor = Advisor::new(AdvisorOptions::default()).unwrap();
+    let lines = advisor.categorize(&rows.iter().map(|&(d, a, _)| (d, a)).collect::<Vec<_>>()).unwrap();
+    assert_eq!(lines.len(), rows.len());
+    for ((description, _, expected), line) in rows.iter().zip(&lines) {
+        assert_eq!(line.category, *expected, "{description}: {line:?}");
+        assert_eq!(line.source, Source::Model, "{description}: {line:?}");
+        assert!(line.confidence >= 0.5 && line.confidence <= 1.0, "{description}: {line:?}");
+    }
+}
+
 #[test]
 fn common_statement_lines_get_the_expected_category() {
-    let advisor = Advisor::new(AdvisorOptions::default()).unwrap();
     let rows = [
         ("SQ *BLUE BOTTLE 0412 OAKLAND CA", -6.75, Category::Dining),
         ("ACME CORP PAYROLL PPD ID: 1234567890", 2450.0, Category::Income),
@@ -54,19 +65,13 @@ fn common_statement_lines_get_the_expected_category() {
         ("NETFLIX.COM 866-579-7172 CA", -15.49, Category::Subscriptions),
         ("SHELL OIL 57442 HOUSTON TX", -41.2, Category::Transport),
     ];
-    let lines = advisor.categorize(&rows.map(|(d, a, _)| (d, a))).unwrap();
-    for ((description, _, expected), line) in rows.iter().zip(&lines) {
-        assert_eq!(line.category, *expected, "{description}: {line:?}");
-        assert_eq!(line.source, Source::Model);
-        assert!(line.confidence >= 0.5 && line.confidence <= 1.0);
-    }
+    assert_model_categories(&rows);
 }
 
 /// Payees that appear in no training list (made up here), printed in the formats banks use for ATM
 /// withdrawals, fees, payroll, loan and card payments and transfers: the format alone must carry them.
 #[test]
 fn unseen_payees_in_bank_formats_get_the_pattern_category() {
-    let advisor = Advisor::new(AdvisorOptions::default()).unwrap();
     let rows = [
         ("GRANITE STATE CU ATM WITHDRAWAL 12 ELM ST CONCORD NH", -80.0, Category::Cash),
         ("QUARTERLY SERVICE FEE", -15.0, Category::Fees),
@@ -78,11 +83,7 @@ fn unseen_payees_in_bank_formats_get_the_pattern_category() {
         ("ZELLE PAYMENT TO OLIVIA MARTINEZ", -75.0, Category::Transfer),
         ("TST* BLUE HERON KITCHEN", -42.17, Category::Dining),
     ];
-    let lines = advisor.categorize(&rows.map(|(d, a, _)| (d, a))).unwrap();
-    for ((description, _, expected), line) in rows.iter().zip(&lines) {
-        assert_eq!(line.category, *expected, "{description}: {line:?}");
-        assert!(line.confidence >= 0.5, "{description}: {line:?}");
-    }
+    assert_model_categories(&rows);
 }
 
 #[test]
