@@ -209,13 +209,18 @@ impl Normal {
 /// under `total_cmp` (it is the same transformation), so the percentile selection compares plain
 /// integers (several times faster in a cold wasm page, where the code runs unoptimized).
 fn order_key(x: f64) -> i64 {
-    let bits = x.to_bits() as i64;
-    bits ^ ((((bits >> 63) as u64) >> 1) as i64)
+    flip_magnitude_if_negative(x.to_bits() as i64)
 }
 
-/// The float whose [`order_key`] is `key` (the transformation is its own inverse).
+/// The float whose [`order_key`] is `key`.
 fn from_order_key(key: i64) -> f64 {
-    f64::from_bits((key ^ ((((key >> 63) as u64) >> 1) as i64)) as u64)
+    f64::from_bits(flip_magnitude_if_negative(key) as u64)
+}
+
+/// Inverts every bit but the sign of a negative value: the mapping between a float's bits and
+/// its order key, in both directions (it is its own inverse, and keeps the sign bit).
+fn flip_magnitude_if_negative(bits: i64) -> i64 {
+    bits ^ ((((bits >> 63) as u64) >> 1) as i64)
 }
 
 /// The `k`-th smallest of `keys` (reordering them) and the next one, if any.
