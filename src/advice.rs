@@ -4,13 +4,13 @@ use crate::calc::plans::Plans;
 use crate::categorize::lines::read_lines;
 use crate::categorize::memory::MemoryExport;
 use crate::categorize::model::ModelInfo;
-use crate::categorize::{categorize, CategorizedLine, Categorizer, MerchantMemory};
+use crate::categorize::{categorize, CategorizedLine, Categorizer, Category, MerchantMemory};
 use crate::date::Date;
 use crate::error::Errors;
 use crate::facts::spending::{by_month, MonthSpending};
 use crate::facts::Facts;
 use crate::input::Input;
-use crate::profile::Profile;
+use crate::profile::{Profile, Transaction};
 use crate::rules::{evaluate_pack, Impact, NotFired, RulePack, TraceStep};
 use serde::Serialize;
 use serde_json::Value;
@@ -216,11 +216,18 @@ impl Advisor {
         &self.rules
     }
 
+    /// The report of a validated profile. Each pass over the transactions is a function of its
+    /// own (`#[inline(never)]` here and on the facts' passes): V8 recompiles a function with its
+    /// optimizing compiler once its loops have run long enough, and that costs time in proportion
+    /// to the whole function. With every pass inlined, this was one 18 KB function whose
+    /// recompilation took 80–90 ms of CPU during a page's first `advise`, on a background thread
+    /// that competes with the page for the CPU (benches/RESULTS.md, 2026-11-26 "first advise").
     fn report(&self, profile: &Profile) -> Result<Report, Errors> {
-        let rows: Vec<(&str, f64)> = profile.transactions.iter().map(|t| (t.description.as_str(), t.amount)).collect();
+        let rows = statement_rows(&profile.transactions);
         let lines = self.categorize(&rows)?;
-        let categories: Vec<_> = lines.iter().map(|l| l.category).collect();
-        let mut facts = Facts::compute_with_categories(profile, &categories);
+        let categories = line_categories(&lines);
+        let spending_by_month = by_month(&profile.transactions, &categories);
+        let mut facts = Facts::compute_with_months(profile, &categories, &spending_by_month);
         let plans = Plans::compute(profile, &facts);
         facts.add_goal_plans(&plans, &profile.currency);
         let data = evaluation_data(&facts, &plans, profile, &self.rules);
@@ -251,13 +258,8 @@ impl Advisor {
             disclaimer: DISCLAIMER,
             plans,
             not_fired: self.explain.then_some(outcome.not_fired),
-            spending_by_month: by_month(&profile.transactions, &categories),
-            transactions: profile
-                .transactions
-                .iter()
-                .zip(lines)
-                .map(|(t, line)| ReportTransaction { date: t.date, line })
-                .collect(),
+            spending_by_month,
+            transactions: report_transactions(&profile.transactions, lines),
             versions: Versions {
                 engine: crate::VERSION,
                 model: self.categorizer.info().clone(),
@@ -265,6 +267,24 @@ impl Advisor {
             },
         })
     }
+}
+
+/// The (description, amount) rows the categorizer reads.
+#[inline(never)]
+fn statement_rows(transactions: &[Transaction]) -> Vec<(&str, f64)> {
+    transactions.iter().map(|t| (t.description.as_str(), t.amount)).collect()
+}
+
+/// The category of each categorized line, in order.
+#[inline(never)]
+fn line_categories(lines: &[CategorizedLine]) -> Vec<Category> {
+    lines.iter().map(|l| l.category).collect()
+}
+
+/// The report's transactions: each date with its categorized line.
+#[inline(never)]
+fn report_transactions(transactions: &[Transaction], lines: Vec<CategorizedLine>) -> Vec<ReportTransaction> {
+    transactions.iter().zip(lines).map(|(t, line)| ReportTransaction { date: t.date, line }).collect()
 }
 
 /// The default rule pack, read and validated once per process (or page) and copied into each

@@ -108,15 +108,27 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
+impl Date {
+    /// `YYYY-MM-DD` as ASCII bytes, written digit by digit: a report serializes one date per
+    /// transaction, and the formatting machinery of `write!` was among what V8 had to recompile
+    /// during a page's first `advise`. The year is always four digits (`MIN_YEAR..=MAX_YEAR`).
+    fn iso_bytes(&self) -> [u8; 10] {
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let (y, m, d) = (self.year as u32, u32::from(self.month), u32::from(self.day));
+        [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), b'-', digit(m / 10), digit(m), b'-', digit(d / 10), digit(d)]
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        f.write_str(std::str::from_utf8(&self.iso_bytes()).map_err(|_| fmt::Error)?)
     }
 }
 
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        let bytes = self.iso_bytes();
+        s.serialize_str(std::str::from_utf8(&bytes).map_err(serde::ser::Error::custom)?)
     }
 }
 
@@ -130,6 +142,21 @@ impl<'de> serde::Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prints_and_serializes_every_month_and_day_as_the_formatter_would() {
+        for year in [MIN_YEAR, 1999, 2000, 2026, MAX_YEAR] {
+            for month in 1..=12 {
+                for day in 1..=days_in_month(year, month) {
+                    let date = Date::new(year, month, day).unwrap();
+                    let expected = format!("{year:04}-{month:02}-{day:02}");
+                    assert_eq!(date.to_string(), expected);
+                    assert_eq!(serde_json::to_string(&date).unwrap(), format!("\"{expected}\""));
+                    assert_eq!(Date::parse(&expected), Some(date));
+                }
+            }
+        }
+    }
 
     #[test]
     fn parses_and_validates() {

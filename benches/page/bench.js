@@ -29,8 +29,10 @@ if (params.get('mode') === 'anchor') {
   const t1 = performance.now();
   const advisor = await phase('advisor', () => new Advisor());
   const t2 = performance.now();
+  performance.mark('first-advise');
   const report = await phase('first advise', () => advisor.advise(profile));
   const t3 = performance.now();
+  performance.mark('first-advise-done');
   const warm = [];
   for (let i = 0; i < 15; i++) {
     const s = performance.now();

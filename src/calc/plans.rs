@@ -229,6 +229,7 @@ fn retirement(profile: &Profile, facts: &Facts) -> Option<RetirementPlan> {
 
 impl Plans {
     /// Computes every plan of a validated profile and its facts.
+    #[inline(never)] // see `Advisor::report`
     pub fn compute(profile: &Profile, facts: &Facts) -> Plans {
         let goals = profile
             .goals

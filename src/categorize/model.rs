@@ -142,6 +142,7 @@ impl Categorizer {
         Ok(out)
     }
 
+    #[inline(never)]
     fn run_chunk(&self, rows: &[Vec<u32>]) -> Result<Vec<f32>, Issue> {
         let mut ids = vec![0i64; rows.len() * MAX_FEATURES];
         let mut weights = vec![0f32; rows.len() * MAX_FEATURES];
@@ -210,6 +211,7 @@ fn prepare(bytes: &[u8]) -> Result<Arc<TypedSimplePlan>, Issue> {
 
 /// The distinct feature-id rows of `rows` in order of first appearance, and for each row the
 /// index of its distinct row. Each distinct description is featurized once.
+#[inline(never)] // the hot loop of a statement: a small function of its own (see `Advisor::report`)
 fn distinct_features(rows: &[(&str, f64)]) -> (Vec<Vec<u32>>, Vec<usize>) {
     let mut descriptions: HashMap<&str, Vec<u32>> = HashMap::new();
     let mut seen: HashMap<Vec<u32>, usize> = HashMap::new();

@@ -96,6 +96,7 @@ struct TransactionFlows {
     outflow_monthly: f64,
 }
 
+#[inline(never)]
 fn transaction_flows(profile: &Profile) -> Option<TransactionFlows> {
     let earliest = profile.transactions.iter().map(|t| t.date).min()?;
     let days = (profile.as_of.days_since_epoch() - earliest.days_since_epoch() + 1) as f64;
@@ -143,6 +144,15 @@ impl Facts {
     /// Computes every fact; `categories[i]` is the category of `profile.transactions[i]` (an
     /// empty or mismatched list means "not categorized": spending is then all essential).
     pub fn compute_with_categories(profile: &Profile, categories: &[Category]) -> Facts {
+        let categorized = !categories.is_empty() && categories.len() == profile.transactions.len();
+        let months = if categorized { spending::by_month(&profile.transactions, categories) } else { Vec::new() };
+        Facts::compute_with_months(profile, categories, &months)
+    }
+
+    /// [`Facts::compute_with_categories`] given `months`, the [`spending::by_month`] of the same
+    /// transactions and categories, for a caller that reports them too (computed once).
+    #[inline(never)] // one small function per pass over the transactions: see `Advisor::report`
+    pub fn compute_with_months(profile: &Profile, categories: &[Category], months: &[spending::MonthSpending]) -> Facts {
         let net: f64 = profile.incomes.iter().map(|i| i.net_monthly).sum();
         let gross: f64 = profile.incomes.iter().map(|i| i.gross_annual).sum();
         let flows = transaction_flows(profile);
@@ -184,8 +194,7 @@ impl Facts {
         let recurring = if categorized { recurring::find(&profile.transactions, categories, profile.as_of) } else { Vec::new() };
         let subscriptions: Vec<&RecurringCharge> = recurring.iter().filter(|r| r.kind == "subscription").collect();
         let growth = if categorized {
-            let months = spending::by_month(&profile.transactions, categories);
-            growth::grown(&months, profile.transactions.iter().map(|t| t.date).min(), profile.as_of)
+            growth::grown(months, profile.transactions.iter().map(|t| t.date).min(), profile.as_of)
         } else {
             Vec::new()
         };

@@ -12,7 +12,7 @@ use crate::date::Date;
 use crate::money::round_cents;
 use crate::profile::Transaction;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Fewest charges that make a weekly, biweekly or monthly pattern (two visits a month apart to
 /// the same café are not a subscription); quarterly and yearly need 2.
@@ -97,15 +97,18 @@ pub struct RecurringCharge {
 }
 
 /// Every recurring charge, largest yearly cost first (ties by merchant).
+#[inline(never)]
 pub fn find(transactions: &[Transaction], categories: &[Category], as_of: Date) -> Vec<RecurringCharge> {
-    let mut by_merchant: BTreeMap<String, Vec<(Date, f64, Category, String)>> = BTreeMap::new();
+    let mut by_merchant: BTreeMap<String, Vec<(Date, f64, Category, &str)>> = BTreeMap::new();
+    // A statement repeats its descriptions: each one's merchant key is worked out once.
+    let mut keys: HashMap<&str, String> = HashMap::new();
     for (t, &c) in transactions.iter().zip(categories) {
         if t.amount >= 0.0 || c.spending_kind() == SpendingKind::NotSpending {
             continue;
         }
-        let key = merchant_key(&t.description);
+        let key = keys.entry(t.description.as_str()).or_insert_with(|| merchant_key(&t.description));
         if !key.is_empty() {
-            by_merchant.entry(key).or_default().push((t.date, -t.amount, c, t.description.clone()));
+            by_merchant.entry(key.clone()).or_default().push((t.date, -t.amount, c, t.description.as_str()));
         }
     }
     let mut out: Vec<RecurringCharge> = by_merchant.into_iter().filter_map(|(m, rows)| recurring(m, rows, as_of)).collect();
@@ -113,7 +116,7 @@ pub fn find(transactions: &[Transaction], categories: &[Category], as_of: Date) 
     out
 }
 
-fn recurring(merchant: String, mut rows: Vec<(Date, f64, Category, String)>, as_of: Date) -> Option<RecurringCharge> {
+fn recurring(merchant: String, mut rows: Vec<(Date, f64, Category, &str)>, as_of: Date) -> Option<RecurringCharge> {
     rows.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.total_cmp(&b.1)));
     if rows.len() < 2 {
         return None;
@@ -129,14 +132,14 @@ fn recurring(merchant: String, mut rows: Vec<(Date, f64, Category, String)>, as_
     if amounts.iter().any(|a| (a - median).abs() > AMOUNT_TOLERANCE * median) {
         return None;
     }
-    let (last_date, amount, category, description) = rows.last().cloned()?;
+    let (last_date, amount, category, description) = rows.last().copied()?;
     if as_of.days_since_epoch() - last_date.days_since_epoch() > longest_gap * 3 / 2 {
         return None; // stopped
     }
     let kind = if category.spending_kind() == SpendingKind::Essential { "bill" } else { "subscription" };
     Some(RecurringCharge {
         merchant,
-        description,
+        description: description.to_string(),
         category: category.as_str(),
         kind,
         amount: round_cents(amount),

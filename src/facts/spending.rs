@@ -33,6 +33,7 @@ fn net_outflows<'a>(rows: impl Iterator<Item = (&'a Transaction, Category)>) -> 
 }
 
 /// Totals over every transaction; `categories[i]` is the category of `transactions[i]`.
+#[inline(never)]
 pub fn totals(transactions: &[Transaction], categories: &[Category]) -> SpendingTotals {
     let by_category = net_outflows(transactions.iter().zip(categories.iter().copied()));
     let sum = |kind| by_category.iter().filter(|(c, _)| c.spending_kind() == kind).map(|(_, v)| v).sum();
@@ -53,6 +54,7 @@ pub struct MonthSpending {
 }
 
 /// Spending per calendar month, oldest first.
+#[inline(never)]
 pub fn by_month(transactions: &[Transaction], categories: &[Category]) -> Vec<MonthSpending> {
     let mut months: BTreeMap<(i32, u32), Vec<(&Transaction, Category)>> = BTreeMap::new();
     for (t, c) in transactions.iter().zip(categories.iter().copied()) {

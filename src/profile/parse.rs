@@ -101,7 +101,7 @@ fn read_list<T>(
 ) -> Items<T> {
     let path = f.path(key);
     let items = p.array(f.get(key), &path, max);
-    items.iter().enumerate().map(|(i, v)| (i, read(p, v, &pointer_join(&path, &i.to_string())))).collect()
+    items.iter().enumerate().map(|(i, v)| (i, read(p, v, &pointer_join(&path, itoa::Buffer::new().format(i))))).collect()
 }
 
 fn collect<T>(items: Items<T>) -> Option<Vec<T>> {
