@@ -37,9 +37,17 @@ mkdir -p target/snapshot
 cp pkg/finadvice_bg.wasm target/snapshot/finadvice_bg.presnapshot.wasm
 node scripts/snapshot.mjs pkg/finadvice_bg.wasm
 
-echo "== build: entry point and package.json"
+echo "== build: entry point (one bundled ES module) and package.json"
 ERROR_MODULE=$(cd pkg && ls snippets/*/js/finadvice-error.js)
-sed "s|__ERROR_MODULE__|./$ERROR_MODULE|" js/index.js > pkg/index.js
+sed "s|__ERROR_MODULE__|./$ERROR_MODULE|" js/index.js > pkg/entry.js
+# The entry, wasm-bindgen's glue and its snippets as one file: a page (or worker) importing the
+# package fetches one module instead of five in three rounds of requests, which was ~20 ms of a
+# cold page's start (benches/RESULTS.md, 2026-11-26 "bundled entry"). Rolldown keeps the
+# glue's `new URL('finadvice_bg.wasm', import.meta.url)`, which bundlers understand, and the
+# Node-only import stays external. The separate files move to target/glue/ (not shipped).
+node_modules/.bin/rolldown pkg/entry.js --format esm --platform neutral --external node:fs/promises \
+  --logLevel warn -o pkg/index.js
+rm -rf target/glue && mkdir -p target/glue && mv pkg/entry.js pkg/finadvice.js pkg/snippets target/glue/
 cp js/index.d.ts pkg/index.d.ts
 # TypeScript declarations generated from the Rust types (cargo test --lib writes js/types/).
 mkdir -p pkg/types
@@ -66,7 +74,7 @@ cat > pkg/package.json <<JSON
     "./finadvice_bg.wasm": "./finadvice_bg.wasm",
     "./package.json": "./package.json"
   },
-  "files": ["index.js", "index.d.ts", "finadvice.js", "finadvice.d.ts", "finadvice_bg.wasm", "finadvice_bg.wasm.d.ts", "snippets/", "element/", "types/", "README.md", "LICENSE", "THIRD-PARTY-LICENSES.md"],
+  "files": ["index.js", "index.d.ts", "finadvice.d.ts", "finadvice_bg.wasm", "finadvice_bg.wasm.d.ts", "element/", "types/", "README.md", "LICENSE", "THIRD-PARTY-LICENSES.md"],
   "sideEffects": ["./element/fin-advice.js"],
   "engines": { "node": ">=20" },
   "keywords": ["finance", "budget", "advice", "webassembly", "privacy", "onnx"]

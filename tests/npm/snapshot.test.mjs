@@ -12,10 +12,10 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 const snapshotWasm = readFileSync(join(repo, 'pkg', 'finadvice_bg.wasm'));
 const plainWasm = readFileSync(join(repo, 'target', 'snapshot', 'finadvice_bg.presnapshot.wasm'));
 
-// Two independent instances of the generated glue (a module URL with another query is another
+// Two independent instances of the package's entry (a module URL with another query is another
 // module instance), one per wasm file.
 async function load(bytes, tag) {
-  const glue = await import(`../../pkg/finadvice.js?${tag}`);
+  const glue = await import(`../../pkg/index.js?${tag}`);
   glue.initSync({ module: bytes });
   return glue;
 }
