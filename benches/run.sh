@@ -11,6 +11,8 @@ node benches/size.mjs
 echo
 echo "## time to first advice (Chromium)"
 node benches/page.mjs
+echo "## what V8 compiles during the cold start (Chromium)"
+node benches/page-tierup.mjs
 echo "## rule engine speed ($(date -u +%F), $(nproc) cores, $(uname -m))"
 node benches/rules.mjs
 echo "## calculators ($(date -u +%F), $(nproc) cores, $(uname -m))"
