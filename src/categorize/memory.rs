@@ -78,9 +78,6 @@ impl MerchantMemory {
 
     /// The person's category for this description's merchant, if they taught one.
     pub fn lookup(&self, description: &str) -> Option<Category> {
-        if self.entries.is_empty() {
-            return None; // nothing taught: no key to compute
-        }
         let key = merchant_key(description);
         if key.is_empty() { None } else { self.entries.get(&key).copied() }
     }

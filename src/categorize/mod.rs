@@ -52,9 +52,13 @@ pub struct CategorizedLine {
 /// Categorizes rows (description, signed amount) in order: remembered merchants first, the rest
 /// in one batched model run.
 pub fn categorize(categorizer: &Categorizer, memory: &MerchantMemory, rows: &[(&str, f64)]) -> Result<Vec<CategorizedLine>, Issue> {
-    let mut by_description = std::collections::HashMap::new();
-    let remembered: Vec<Option<Category>> =
-        rows.iter().map(|(d, _)| *by_description.entry(*d).or_insert_with(|| memory.lookup(d))).collect();
+    let remembered: Vec<Option<Category>> = if memory.is_empty() {
+        vec![None; rows.len()]
+    } else {
+        // A statement repeats its descriptions: each one's merchant key is worked out once.
+        let mut by_description = std::collections::HashMap::new();
+        rows.iter().map(|(d, _)| *by_description.entry(*d).or_insert_with(|| memory.lookup(d))).collect()
+    };
     let for_model: Vec<(&str, f64)> =
         rows.iter().zip(&remembered).filter(|(_, m)| m.is_none()).map(|(row, _)| *row).collect();
     let mut predictions = categorizer.predict(&for_model)?.into_iter();
