@@ -46,6 +46,7 @@ pub fn months_to_reach(target: f64, saved: f64, monthly: f64, annual_return_perc
     }
     let r = annual_return_percent / 1200.0;
     let n = tvm::nper(r, -monthly, -saved, target, When::End).ok()?;
+    #[allow(clippy::neg_cmp_op_on_partial_ord)] // written so that NaN is refused too
     if !(n > 0.0) || n > u32::MAX as f64 {
         return None;
     }

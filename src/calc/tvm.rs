@@ -120,6 +120,7 @@ pub fn nper(rate: f64, pmt: f64, pv: f64, fv: f64, when: When) -> Result<f64, Tv
     }
     let z = pmt * (1.0 + rate * when.w()) / rate;
     let ratio = (z - fv) / (pv + z);
+    #[allow(clippy::neg_cmp_op_on_partial_ord)] // written so that NaN is refused too
     if !(ratio > 0.0) || !ratio.is_finite() {
         return Err(TvmError::NoSolution(
             "the payment never reaches the target (it does not even cover the interest)".into(),

@@ -245,7 +245,7 @@ fn best(row: &[f32]) -> Prediction {
 /// Checks the typed graph: one f32 `[batch, 20]` output, and every gather in range of the ids.
 fn check_contract(model: &TypedModel) -> Result<(), Issue> {
     let output = model.output_fact(0).map_err(|e| model_issue(format!("the model has no usable output: {e}")))?;
-    let classes = output.shape.iter().nth(1).and_then(|d| d.to_usize().ok());
+    let classes = output.shape.get(1).and_then(|d| d.to_usize().ok());
     if output.datum_type != f32::datum_type() || output.rank() != 2 || classes != Some(Category::MODEL_CLASSES.len()) {
         return Err(model_issue(format!(
             "the model's output is {:?} {:?}; a categorizer gives f32 [batch, 20] (one probability per category)",
@@ -262,8 +262,8 @@ fn check_contract(model: &TypedModel) -> Result<(), Issue> {
                 .and_then(|input| {
                     model.outlet_fact(*input).map_err(|e| model_issue(format!("cannot inspect node {}: {e}", node.name)))
                 })?;
-            let rows = fact.shape.iter().nth(gather.axis).and_then(|d| d.to_usize().ok());
-            if rows.is_none_or(|rows| rows < BUCKETS as usize) {
+            let rows = fact.shape.get(gather.axis).and_then(|d| d.to_usize().ok());
+            if rows.map_or(true, |rows| rows < BUCKETS as usize) {
                 return Err(model_issue(format!(
                     "the model's Gather node {} indexes a table of {:?} rows; the featurizer's ids need {BUCKETS}",
                     node.name, rows

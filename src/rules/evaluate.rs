@@ -22,7 +22,7 @@ pub fn check_input_root(key: &str) -> Result<(), Issue> {
         "values" => "`values` are computed by each rule: remove them from the data".to_string(),
         other => format!("unknown data root \"{other}\"; allowed: {}", INPUT_ROOTS.join(", ")),
     };
-    Err(Issue::new(ErrorCode::UnknownField, &pointer_join("", key), message))
+    Err(Issue::new(ErrorCode::UnknownField, pointer_join("", key), message))
 }
 
 /// The error for data that is not an object.
