@@ -17,6 +17,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+if ! cargo clippy --version >/dev/null 2>&1; then
+  step "clippy (the lint step of scripts/test.sh)"
+  rustup component add clippy
+fi
+
 if [ "$(wasm-pack --version 2>/dev/null || true)" != "wasm-pack $WASM_PACK_VERSION" ]; then
   step "wasm-pack $WASM_PACK_VERSION (~2.5 min)"
   cargo install wasm-pack --version "$WASM_PACK_VERSION" --force

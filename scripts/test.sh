@@ -20,6 +20,9 @@ if [ -n "$(git status --porcelain -- js/types)" ]; then
   exit 1
 fi
 
+echo "== test: lints (cargo clippy, warnings are errors)"
+cargo clippy --locked --all-targets -- -D warnings
+
 # cargo fuzz (libFuzzer, coverage-guided) on the stable toolchain with `-s none`: the first build
 # of the instrumented targets is most of its cost (~630 CPU-seconds). Seeds from the repository,
 # a fixed libFuzzer seed so that the smoke explores the same way each time; any panic, timeout or
