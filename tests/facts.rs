@@ -114,3 +114,31 @@ fn the_persons_corrections_change_the_spending_split() {
     assert_eq!(json["transactions"][0]["category"], "income");
     assert_eq!(json["versions"]["model"]["source"], "default");
 }
+
+#[test]
+fn the_match_is_on_the_salary_of_the_employer_that_pays_it() {
+    // Two incomes; a 401k matched 100% up to 5% of salary; contributing 300 a month (3,600 a year).
+    let profile = |income: Option<&str>| {
+        let link = income.map_or(String::new(), |name| format!(r#", "income": "{name}""#));
+        format!(
+            r#"{{"asOf":"2026-01-31","currency":"USD","person":{{"age":40}},"expenses":{{"essentialMonthly":3000}},
+            "incomes":[{{"name":"Salary","grossAnnual":100000,"netMonthly":6000}},{{"name":"Side job","grossAnnual":40000,"netMonthly":2500}}],
+            "accounts":[{{"name":"401k","kind":"401k","balance":1000,"contributionMonthly":300,
+                          "employerMatch":{{"matchPercent":100,"upToPercentOfSalary":5{link}}}}}]}}"#
+        )
+    };
+    let advisor = Advisor::new(AdvisorOptions::default()).unwrap();
+    let facts = |income: Option<&str>| advisor.advise_json(&profile(income)).unwrap().facts;
+    // The side job's plan: matched up to 5% of 40,000 = 2,000; the 3,600 contributed earn all of it.
+    let side = facts(Some("Side job"));
+    assert_eq!((side.employer_match_annual, side.unclaimed_employer_match_annual, side.contribution_for_full_match_monthly), (2000.0, 0.0, 0.0));
+    // The salary's plan (named in any case, with spaces): up to 5,000; 1,400 a year unclaimed.
+    let salary = facts(Some("  salary "));
+    assert_eq!((salary.employer_match_annual, salary.unclaimed_employer_match_annual), (3600.0, 1400.0));
+    assert_close(salary.contribution_for_full_match_monthly, 1400.0 / 12.0, 0.005, "needed");
+    // Not named: the largest income, never the household's 140,000 (which would claim 7,000 of match).
+    assert_eq!(facts(None).employer_match_annual, 3600.0);
+    assert_eq!(facts(None).unclaimed_employer_match_annual, 1400.0);
+    // (3,600 + 3,600) / 140,000 of gross pay goes to retirement.
+    assert_eq!(facts(None).retirement_saving_rate, Some(0.0514));
+}

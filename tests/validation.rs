@@ -97,6 +97,31 @@ fn absurd_and_impossible_numbers_are_refused() {
 }
 
 #[test]
+fn an_employer_match_names_one_of_the_incomes() {
+    let profile = |incomes: &str, income: &str| {
+        let mut v: serde_json::Value = serde_json::from_str(MINIMAL).unwrap();
+        v["incomes"] = serde_json::from_str(incomes).unwrap();
+        v["accounts"] = serde_json::json!([
+            {"name": "Checking", "kind": "checking", "balance": 100},
+            {"name": "401k", "kind": "401k", "balance": 1, "employerMatch": {"matchPercent": 50, "upToPercentOfSalary": 6, "income": serde_json::from_str::<serde_json::Value>(income).unwrap()}},
+        ]);
+        v.to_string()
+    };
+    let salary = r#"[{"name": "Salary", "grossAnnual": 50000, "netMonthly": 3200}]"#;
+    assert!(Profile::from_json(&profile(salary, r#""SALARY""#)).is_ok());
+    let e = errors_of(&profile(salary, r#""Salry""#));
+    assert!(has(&e, ErrorCode::InvalidValue, "/accounts/1/employerMatch/income"), "{e:#?}");
+    assert!(e.0[0].message.contains(r#""Salry" is not the name of one of the incomes (["Salary"])"#), "{}", e.0[0].message);
+    let e = errors_of(&profile("[]", r#""Salary""#));
+    assert!(e.0[0].message.contains("there are none"), "{}", e.0[0].message);
+    assert!(has(&errors_of(&profile(salary, "7")), ErrorCode::Type, "/accounts/1/employerMatch/income"));
+    assert!(has(&errors_of(&profile(salary, r#""  ""#)), ErrorCode::Required, "/accounts/1/employerMatch/income"));
+    // An income that is itself invalid is reported once, not as a missing name too.
+    let e = errors_of(&profile(r#"[{"name": "Salary", "grossAnnual": -5, "netMonthly": 3200}]"#, r#""Salary""#));
+    assert!(e.0.iter().all(|i| i.path != "/accounts/1/employerMatch/income"), "{e:#?}");
+}
+
+#[test]
 fn dates_out_of_range_or_order() {
     let e = errors_of(&with("asOf", r#""2301-01-01""#));
     assert!(has(&e, ErrorCode::OutOfRange, "/asOf"), "{e:#?}");

@@ -2,7 +2,8 @@
 
 /**
  * "The employer adds `matchPercent`% of what you contribute, on contributions up to
- * `upToPercentOfSalary`% of your salary" (e.g. 50% up to 6%).
+ * `upToPercentOfSalary`% of your salary" (e.g. 50% up to 6%). The salary is the `grossAnnual` of
+ * the income the employer pays (`income`), never a household's total.
  */
 export type EmployerMatch = { 
 /**
@@ -12,4 +13,11 @@ matchPercent: number,
 /**
  * Contributions are matched up to this share of gross salary, in percent.
  */
-upToPercentOfSalary: number, };
+upToPercentOfSalary: number, 
+/**
+ * The name of the income (in `incomes`) paid by the employer offering this plan: its
+ * `grossAnnual` is the salary the match is computed on. Without it, the profile's only
+ * income, or with several the largest (an employer matches its own salary, not a partner's
+ * or a side job's).
+ */
+income?: string, };

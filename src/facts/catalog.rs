@@ -37,7 +37,7 @@ pub const FACTS: &[FactDoc] = &[
     FactDoc { name: "investedAssets", unit: "money", meaning: "Balances of brokerage, 401k, ira, roth_ira, hsa and 529 accounts." },
     FactDoc { name: "netWorth", unit: "money", meaning: "totalAssets − totalDebt." },
     FactDoc { name: "retirementContributionMonthly", unit: "money/month", meaning: "The person's own contributionMonthly to 401k, ira and roth_ira accounts." },
-    FactDoc { name: "employerMatchAnnual", unit: "money/year", meaning: "Match earned at current contributions: Σ min(contribution×12, salary×upTo%) × match%, salary being grossAnnualIncome." },
+    FactDoc { name: "employerMatchAnnual", unit: "money/year", meaning: "Match earned at current contributions: Σ min(contribution×12, salary×upTo%) × match%, salary being the grossAnnual of the income the employer pays (employerMatch.income; by default the only or the largest income)." },
     FactDoc { name: "unclaimedEmployerMatchAnnual", unit: "money/year", meaning: "Match the employer would add at the full matched contribution, minus employerMatchAnnual: free money left on the table." },
     FactDoc { name: "contributionForFullMatchMonthly", unit: "money/month", meaning: "Extra monthly contribution needed to earn the full match: Σ max(0, salary×upTo% − contribution×12) ÷ 12." },
     FactDoc { name: "retirementSavingRate", unit: "ratio", meaning: "(retirementContributionMonthly × 12 + employerMatchAnnual) ÷ grossAnnualIncome; null without gross income." },

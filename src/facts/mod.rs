@@ -106,14 +106,15 @@ fn transaction_flows(profile: &Profile) -> Option<TransactionFlows> {
     Some(TransactionFlows { months, inflow_monthly: inflow / months, outflow_monthly: outflow / months })
 }
 
-/// Employer match: (earned at current contributions, unclaimed, extra monthly contribution needed).
-fn employer_match(profile: &Profile, salary: f64) -> (f64, f64, f64) {
+/// Employer match: (earned at current contributions, unclaimed, extra monthly contribution needed),
+/// each plan's match on the salary of the income its employer pays ([`crate::profile::EmployerMatch::salary`]).
+fn employer_match(profile: &Profile) -> (f64, f64, f64) {
     let mut earned = 0.0;
     let mut unclaimed = 0.0;
     let mut needed = 0.0;
     for account in &profile.accounts {
         let Some(m) = &account.employer_match else { continue };
-        let matched_cap = salary * m.up_to_percent_of_salary / 100.0;
+        let matched_cap = m.salary(&profile.incomes) * m.up_to_percent_of_salary / 100.0;
         let own = account.contribution_monthly * 12.0;
         let rate = m.match_percent / 100.0;
         earned += own.min(matched_cap) * rate;
@@ -186,7 +187,7 @@ impl Facts {
             .sum();
         let retirement_contribution: f64 =
             profile.accounts.iter().filter(|a| a.kind.is_retirement()).map(|a| a.contribution_monthly).sum();
-        let (match_earned, match_unclaimed, match_needed) = employer_match(profile, gross);
+        let (match_earned, match_unclaimed, match_needed) = employer_match(profile);
         let person = &profile.person;
         let contribution = |kinds: &[AccountKind]| {
             round_cents(profile.accounts.iter().filter(|a| kinds.contains(&a.kind)).map(|a| a.contribution_monthly).sum::<f64>() * 12.0)

@@ -240,7 +240,8 @@ pub struct Account {
 }
 
 /// "The employer adds `matchPercent`% of what you contribute, on contributions up to
-/// `upToPercentOfSalary`% of your salary" (e.g. 50% up to 6%).
+/// `upToPercentOfSalary`% of your salary" (e.g. 50% up to 6%). The salary is the `grossAnnual` of
+/// the income the employer pays (`income`), never a household's total.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -249,6 +250,29 @@ pub struct EmployerMatch {
     pub match_percent: f64,
     /// Contributions are matched up to this share of gross salary, in percent.
     pub up_to_percent_of_salary: f64,
+    /// The name of the income (in `incomes`) paid by the employer offering this plan: its
+    /// `grossAnnual` is the salary the match is computed on. Without it, the profile's only
+    /// income, or with several the largest (an employer matches its own salary, not a partner's
+    /// or a side job's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub income: Option<String>,
+}
+
+impl EmployerMatch {
+    /// The gross annual salary this match applies to among `incomes` (see [`EmployerMatch::income`];
+    /// 0 without incomes). Names compare as the profile's uniqueness check does: trimmed, any case.
+    pub fn salary(&self, incomes: &[Income]) -> f64 {
+        match &self.income {
+            Some(name) => incomes.iter().find(|i| same_name(&i.name, name)).map_or(0.0, |i| i.gross_annual),
+            None => incomes.iter().map(|i| i.gross_annual).fold(0.0, f64::max),
+        }
+    }
+}
+
+/// Whether two item names are the same name: trimmed, ignoring case.
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
 /// The kind of a debt.

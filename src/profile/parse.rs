@@ -13,7 +13,7 @@ const PERSON_FIELDS: &[&str] = &["age", "dependents", "retirementAge", "incomeSt
 const INCOME_FIELDS: &[&str] = &["name", "grossAnnual", "netMonthly"];
 const EXPENSES_FIELDS: &[&str] = &["essentialMonthly", "discretionaryMonthly"];
 const ACCOUNT_FIELDS: &[&str] = &["name", "kind", "balance", "contributionMonthly", "employerMatch"];
-const MATCH_FIELDS: &[&str] = &["matchPercent", "upToPercentOfSalary"];
+const MATCH_FIELDS: &[&str] = &["matchPercent", "upToPercentOfSalary", "income"];
 const DEBT_FIELDS: &[&str] = &["name", "kind", "balance", "aprPercent", "minPayment"];
 const GOAL_FIELDS: &[&str] = &["name", "target", "targetDate", "saved"];
 const TRANSACTION_FIELDS: &[&str] = &["date", "description", "amount", "account"];
@@ -72,6 +72,7 @@ fn read_profile(p: &mut Problems, input: &Input) -> Option<Profile> {
     for list in ["incomes", "accounts", "debts", "goals"] {
         check_unique(p, list, input);
     }
+    check_match_incomes(p, &accounts, &incomes);
 
     Some(Profile {
         as_of: as_of?,
@@ -122,6 +123,26 @@ fn check_unique(p: &mut Problems, list: &str, input: &Input) {
                 ErrorCode::Duplicate,
                 &format!("/{list}/{i}/name"),
                 format!("the name {:?} is already used by another item of {list}", name.trim()),
+            );
+        }
+    }
+}
+
+/// Every `employerMatch.income` must name one of the incomes (checked once they all read well).
+fn check_match_incomes(p: &mut Problems, accounts: &Items<Account>, incomes: &Items<Income>) {
+    let Some(names) = incomes.iter().map(|(_, i)| i.as_ref().map(|i| i.name.as_str())).collect::<Option<Vec<_>>>() else {
+        return;
+    };
+    for (i, account) in accounts {
+        let Some(name) = account.as_ref().and_then(|a| a.employer_match.as_ref()).and_then(|m| m.income.as_deref()) else {
+            continue;
+        };
+        if !names.iter().any(|n| same_name(n, name)) {
+            let known = if names.is_empty() { "there are none".to_string() } else { format!("{names:?}") };
+            p.push(
+                ErrorCode::InvalidValue,
+                &format!("/accounts/{i}/employerMatch/income"),
+                format!("{name:?} is not the name of one of the incomes ({known})"),
             );
         }
     }
@@ -245,8 +266,12 @@ fn read_match(p: &mut Problems, v: &Input, path: &str) -> Option<EmployerMatch> 
     let mut f = p.object(v, path, "employerMatch")?;
     let match_percent = p.number(f.get("matchPercent"), &f.path("matchPercent"), 0.0, 400.0, false);
     let up_to = p.number(f.get("upToPercentOfSalary"), &f.path("upToPercentOfSalary"), 0.0, 100.0, false);
+    let income = match f.get("income") {
+        None => Some(None),
+        v => p.text(v, &f.path("income"), MAX_NAME_CHARS).map(Some),
+    };
     f.finish(p, MATCH_FIELDS);
-    Some(EmployerMatch { match_percent: match_percent?, up_to_percent_of_salary: up_to? })
+    Some(EmployerMatch { match_percent: match_percent?, up_to_percent_of_salary: up_to?, income: income? })
 }
 
 fn read_debt(p: &mut Problems, v: &Input, path: &str) -> Option<Debt> {

@@ -66,6 +66,24 @@ test('a persona gives its report, shown with its facts', async () => {
   await page.close();
 });
 
+test("the match is on the salary of the income the form names, and a wrong name is shown at its field", async () => {
+  const { page, problems } = await openDemo();
+  const { report } = await choose(page, 'personas/family-mortgage-no-emergency-fund');
+  const field = 'fin-advice input[data-pointer="/accounts/1/employerMatch/income"]';
+  assert.equal(await page.inputValue(field), 'Salary');
+  assert.equal(report.facts.employerMatchAnnual, 3920); // 4% of the 98,000 salary, not of 120,000
+  const next = page.evaluate(() => new Promise((resolve) => {
+    document.querySelector('fin-advice').addEventListener('error', (e) => resolve(e.detail.errors), { once: true });
+  }));
+  await page.fill(field, 'Day job');
+  await page.click('fin-advice >> .submit');
+  const errors = await next;
+  assert.deepEqual(errors.map((e) => e.path), ['/accounts/1/employerMatch/income']);
+  assert.equal(await page.getAttribute(field, 'aria-invalid'), 'true');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('every problem is shown at its field', async () => {
   const { page } = await openDemo();
   // The form cannot hold everything the JSON had (an unknown field, an impossible date), so the
