@@ -124,6 +124,12 @@ fn employer_match(profile: &Profile) -> (f64, f64, f64) {
     (earned, unclaimed, needed)
 }
 
+/// Whether `categories` gives each of the profile's transactions its category (an empty or
+/// mismatched list means "not categorized").
+fn is_categorized(profile: &Profile, categories: &[Category]) -> bool {
+    !categories.is_empty() && categories.len() == profile.transactions.len()
+}
+
 impl Facts {
     /// Adds the facts that come from the goal plans: goalSavingMonthly and goalsList.
     pub fn add_goal_plans(&mut self, plans: &crate::calc::plans::Plans, currency: &str) {
@@ -145,7 +151,7 @@ impl Facts {
     /// Computes every fact; `categories[i]` is the category of `profile.transactions[i]` (an
     /// empty or mismatched list means "not categorized": spending is then all essential).
     pub fn compute_with_categories(profile: &Profile, categories: &[Category]) -> Facts {
-        let categorized = !categories.is_empty() && categories.len() == profile.transactions.len();
+        let categorized = is_categorized(profile, categories);
         let months = if categorized { spending::by_month(&profile.transactions, categories) } else { Vec::new() };
         Facts::compute_with_months(profile, categories, &months)
     }
@@ -157,7 +163,7 @@ impl Facts {
         let net: f64 = profile.incomes.iter().map(|i| i.net_monthly).sum();
         let gross: f64 = profile.incomes.iter().map(|i| i.gross_annual).sum();
         let flows = transaction_flows(profile);
-        let categorized = !categories.is_empty() && categories.len() == profile.transactions.len();
+        let categorized = is_categorized(profile, categories);
         let totals = categorized.then(|| spending::totals(&profile.transactions, categories));
         let (source, essential, discretionary) = match (&profile.expenses, &flows, &totals) {
             (Some(e), _, _) => (SpendingSource::Stated, e.essential_monthly, e.discretionary_monthly),

@@ -270,9 +270,15 @@ impl EmployerMatch {
     }
 }
 
-/// Whether two item names are the same name: trimmed, ignoring case.
+/// An item name as names are compared (trimmed, ignoring case): two items of a list may not share
+/// one, and a reference to an item by name finds it through it.
+pub fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+/// Whether two item names are the same name ([`name_key`]).
 pub fn same_name(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    name_key(a) == name_key(b)
 }
 
 /// The kind of a debt.

@@ -118,7 +118,7 @@ fn check_unique(p: &mut Problems, list: &str, input: &Input) {
     for (i, item) in items.iter().enumerate() {
         let Input::Object(item) = item else { continue };
         let Some((_, Input::String(name))) = item.iter().find(|(k, _)| k == "name") else { continue };
-        if !seen.insert(name.trim().to_lowercase()) {
+        if !seen.insert(name_key(name)) {
             p.push(
                 ErrorCode::Duplicate,
                 &format!("/{list}/{i}/name"),
