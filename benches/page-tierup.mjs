@@ -12,8 +12,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 import { resolve, join } from 'node:path';
+import binaryen from 'binaryen';
 import { chromium } from 'playwright-core';
-import { CHROMIUM } from '../tests/e2e/browser.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
 import { startServer } from './page-server.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 3);
@@ -21,53 +22,24 @@ const dir = resolve(process.argv[2] ?? 'pkg');
 const names = functionNames(readFileSync(join(dir, 'finadvice_bg.wasm')));
 const { url, close } = await startServer(dir);
 
-/** Function index → name, from the module's name section (empty without one). */
+/** Function index → name, from the module's name section (binaryen, already a dependency of the
+ * build); empty without one (binaryen then makes up names: plain numbers and `fimport$N`). */
 function functionNames(bytes) {
+  const module = binaryen.readBinary(bytes);
   const names = new Map();
-  let p = 8;
-  const leb = () => {
-    let result = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = bytes[p++];
-      result += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return result;
-  };
-  while (p < bytes.length) {
-    const id = bytes[p++];
-    const end = leb() + p;
-    if (id === 0) {
-      const nameLength = leb();
-      const section = bytes.subarray(p, p + nameLength).toString();
-      p += nameLength;
-      while (section === 'name' && p < end) {
-        const sub = bytes[p++];
-        const subEnd = leb() + p;
-        if (sub === 1) {
-          for (let n = leb(); n > 0; n--) {
-            const index = leb();
-            const length = leb();
-            names.set(index, bytes.subarray(p, p + length).toString().replace(/::h[0-9a-f]{16}$/, ''));
-            p += length;
-          }
-        }
-        p = subEnd;
-      }
-    }
-    p = end;
+  for (let i = 0; i < module.getNumFunctions(); i++) {
+    const { name } = binaryen.getFunctionInfo(module.getFunctionByIndex(i));
+    if (!/^(\d+|fimport\$\d+)$/.test(name)) names.set(i, name.replace(/::h[0-9a-f]{16}$/, ''));
   }
+  module.dispose();
   return names;
 }
 
 /** Chromium started by hand, so that its stdout (where the renderer's V8 prints) is ours. */
 async function launchTracing(output) {
   const profile = mkdtempSync(join(tmpdir(), 'finadvice-tierup-'));
-  const browser = spawn(CHROMIUM, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--no-first-run', `--user-data-dir=${profile}`, '--remote-debugging-port=0', '--js-flags=--trace-wasm-compilation-times',
-    'about:blank'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const browser = spawn(CHROMIUM, [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0',
+    '--js-flags=--trace-wasm-compilation-times', 'about:blank'], { stdio: ['ignore', 'pipe', 'pipe'] });
   browser.stdout.on('data', (chunk) => output.push(chunk.toString()));
   const endpoint = await new Promise((ok, fail) => {
     let err = '';
