@@ -23,9 +23,12 @@ ROWS_PER_CATEGORY = 3600
 USE_NSI = True
 # Share of card and bill lines printed in a non-US bank's format (wordings.py: "EFTPOS ... SYDNEY AU",
 # "DEBIT ORDER ...", card-number and date tails), and whether the generic payee wordings and the
-# marketplace lines of wordings.py join the merchants (tune.py intl=0, generic=0 for experiments).
-INTL_SHARE = 0.25
-USE_WORDINGS = True
+# marketplace lines of wordings.py join the merchants. Off in the shipped recipe: on the real-line
+# set (training/real-lines, ablate.py) they did not beat the corpus without them beyond the spread
+# between corpus draws (MODEL_CARD.md, "Real lines"); tune.py / ablate.py intl=0.25 generic=1 turn
+# them on. Off, they draw nothing from the random stream, so the corpus is the one before them.
+INTL_SHARE = 0.0
+USE_WORDINGS = False
 NSI_ROWS_PER_CATEGORY = 2000
 NSI_MIN_ROWS, NSI_MAX_ROWS = 2, 6
 FIRST_NAMES = ["JOHN", "MARIA", "WEI", "AISHA", "CARLOS", "EMILY", "RAJ", "SARAH", "DAVID", "NGOC", "FATIMA", "MIKE"]
@@ -104,7 +107,7 @@ def _store(rng):
 
 
 def _card_line(rng, name, category=None, local=False):
-    if rng.random() < INTL_SHARE:
+    if INTL_SHARE and rng.random() < INTL_SHARE:
         return wordings.intl_card_line(rng, _name_variant(rng, name) + _store(rng), category in RECURRING_CATEGORIES)
     r = rng.random()
     if category == "dining" and r < (0.4 if local else 0.08):

@@ -98,7 +98,7 @@ OPERATOR_TREES = {
     "health": "operators/amenity/hospital operators/amenity/clinic",
 }
 CATEGORY_OF_OPERATOR_TREE = {tree: category for category, trees in OPERATOR_TREES.items() for tree in trees.split()}
-USE_OPERATORS = True  # tune.py operators=0 turns them off for experiments
+USE_OPERATORS = False  # off in the shipped recipe (see corpus.INTL_SHARE); tune.py / ablate.py operators=1
 
 
 def _fetch():
