@@ -39,8 +39,8 @@ fn main() {
         let f = Facts::compute(&p);
         println!("{{\"name\": \"phase-plans\", \"ms\": {:.4}}}", median_ms(201, || { Plans::compute(&p, &f); }));
         let plans = Plans::compute(&p, &f);
-        println!("{{\"name\": \"phase-data\", \"ms\": {:.4}}}", median_ms(201, || { finadvice::advice::evaluation_data(&f, &plans, &p, &pack); }));
-        let d = finadvice::advice::evaluation_data(&f, &plans, &p, &pack);
+        println!("{{\"name\": \"phase-data\", \"ms\": {:.4}}}", median_ms(201, || { finadvice::report::evaluation_data(&f, &plans, &p, &pack); }));
+        let d = finadvice::report::evaluation_data(&f, &plans, &p, &pack);
         println!("{{\"name\": \"phase-engine\", \"ms\": {:.4}}}", median_ms(201, || { finadvice::rules::evaluate_pack(&pack, &d, "USD", false).unwrap(); }));
         println!("{{\"name\": \"phase-engine-silent\", \"ms\": {:.4}}}", median_ms(201, || { finadvice::rules::evaluate_pack(silent.rule_pack(), &d, "USD", false).unwrap(); }));
         println!("{{\"name\": \"phase-advise-silent\", \"ms\": {:.4}}}", median_ms(201, || { silent.advise_json(profile).unwrap(); }));

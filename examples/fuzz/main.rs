@@ -28,7 +28,7 @@ fn main() {
         args.iter().enumerate().filter(|(i, a)| a.starts_with("--") || (*i > 0 && args[i - 1].starts_with("--"))).map(|(_, a)| a).collect();
     let chosen: Vec<&str> = args.iter().filter(|a| !values.contains(a)).map(String::as_str).collect();
 
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
     let crashes = root.join("fuzz-crashes");
     advisor(); // loaded before the clock starts
     // Panics are caught and reported once per input, without the default hook's backtrace noise.

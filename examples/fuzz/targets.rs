@@ -16,7 +16,7 @@ use finadvice::{Advisor, AdvisorOptions, Errors};
 use std::path::Path;
 use std::sync::OnceLock;
 
-#[path = "../../src/bin/finadvice/csv_rows.rs"]
+#[path = "../../crates/finadvice-cli/src/csv_rows.rs"]
 #[allow(dead_code)]
 mod csv_rows;
 
@@ -59,7 +59,7 @@ pub fn profile(bytes: &[u8]) -> String {
     signature(advisor().advise_json(&text(bytes)))
 }
 
-/// The CLI's bank-export reader (`src/bin/finadvice/csv_rows.rs`).
+/// The CLI's bank-export reader (`crates/finadvice-cli/src/csv_rows.rs`).
 pub fn csv(bytes: &[u8]) -> String {
     signature(csv_rows::read_csv(&text(bytes)))
 }
