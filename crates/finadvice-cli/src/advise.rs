@@ -50,4 +50,3 @@ pub fn run(args: &[String]) -> ExitCode {
         Err(errors) => print_errors(&errors),
     }
 }
-

@@ -34,7 +34,8 @@ pub fn run(args: &[String]) -> ExitCode {
     let result = (|| -> Result<Vec<String>, Errors> {
         let options = flags.options()?;
         let text = read_text(&file)?;
-        let rows = if text.trim_start().starts_with('[') { read_json(&text)? } else { crate::csv_rows::read_csv(&text)? };
+        let rows =
+            if text.trim_start().starts_with('[') { read_json(&text)? } else { crate::csv_rows::read_csv(&text)? };
         let advisor = Advisor::new(options)?;
         let borrowed: Vec<(&str, f64)> = rows.iter().map(|(d, a)| (d.as_str(), *a)).collect();
         let lines = advisor.categorize(&borrowed)?;

@@ -24,10 +24,8 @@ fn find(headers: &[String], names: &[&str]) -> Option<usize> {
 pub fn read_csv(text: &str) -> Result<Vec<(String, f64)>, Errors> {
     let text = text.trim_start_matches('\u{feff}');
     let first_line = text.lines().next().unwrap_or("");
-    let delimiter = [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|d| first_line.bytes().filter(|b| b == d).count())
-        .unwrap_or(b',');
+    let delimiter =
+        [b',', b';', b'\t'].into_iter().max_by_key(|d| first_line.bytes().filter(|b| b == d).count()).unwrap_or(b',');
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
@@ -37,7 +35,10 @@ pub fn read_csv(text: &str) -> Result<Vec<(String, f64)>, Errors> {
         .collect();
     let description = find(&headers, DESCRIPTION_HEADERS);
     let amount = find(&headers, AMOUNT_HEADERS).map(AmountColumns::Signed).or_else(|| {
-        Some(AmountColumns::DebitCredit { debit: find(&headers, DEBIT_HEADERS)?, credit: find(&headers, CREDIT_HEADERS)? })
+        Some(AmountColumns::DebitCredit {
+            debit: find(&headers, DEBIT_HEADERS)?,
+            credit: find(&headers, CREDIT_HEADERS)?,
+        })
     });
     let (Some(description), Some(amount)) = (description, amount) else {
         return Err(Issue::new(
@@ -68,7 +69,15 @@ pub fn read_csv(text: &str) -> Result<Vec<(String, f64)>, Errors> {
         let field = |index: usize| record.get(index).unwrap_or("").trim();
         let text = field(description).to_string();
         if finadvice::limits::chars_beyond(&text, finadvice::limits::MAX_DESCRIPTION_CHARS).is_some() {
-            issues.push(Issue::new(ErrorCode::TooLarge, pointer_join(&path, "description"), format!("row {} has a description longer than {} characters", i + 2, finadvice::limits::MAX_DESCRIPTION_CHARS)));
+            issues.push(Issue::new(
+                ErrorCode::TooLarge,
+                pointer_join(&path, "description"),
+                format!(
+                    "row {} has a description longer than {} characters",
+                    i + 2,
+                    finadvice::limits::MAX_DESCRIPTION_CHARS
+                ),
+            ));
             continue;
         }
         let value = match amount {
@@ -92,11 +101,19 @@ pub fn read_csv(text: &str) -> Result<Vec<(String, f64)>, Errors> {
             )),
         }
         if rows.len() > finadvice::limits::MAX_TRANSACTIONS {
-            issues.push(Issue::new(ErrorCode::TooLarge, "", format!("more than {} rows", finadvice::limits::MAX_TRANSACTIONS)));
+            issues.push(Issue::new(
+                ErrorCode::TooLarge,
+                "",
+                format!("more than {} rows", finadvice::limits::MAX_TRANSACTIONS),
+            ));
             break;
         }
     }
-    if issues.is_empty() { Ok(rows) } else { Err(Errors(issues)) }
+    if issues.is_empty() {
+        Ok(rows)
+    } else {
+        Err(Errors(issues))
+    }
 }
 
 /// Parses `-12.34`, `$1,234.50`, `(12.00)` (negative), `12.00-` (negative), `+5`.

@@ -6,8 +6,8 @@
 mod advise;
 mod calc;
 mod categorize;
-mod csv_rows;
 mod check_rules;
+mod csv_rows;
 mod flags;
 mod io;
 
@@ -51,4 +51,3 @@ pub fn usage_error(message: &str) -> ExitCode {
     eprintln!("finadvice: {message}\n{USAGE}");
     ExitCode::from(64)
 }
-

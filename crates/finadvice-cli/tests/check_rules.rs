@@ -64,4 +64,3 @@ fn cli_checks_packs_and_advises_with_a_custom_pack() {
     assert_eq!(code, 64);
     std::fs::remove_dir_all(&dir).ok();
 }
-

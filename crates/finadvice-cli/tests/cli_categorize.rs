@@ -7,7 +7,11 @@ use std::process::Command;
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_finadvice")).args(args).output().expect("run finadvice");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 fn file(name: &str, content: &str) -> String {
@@ -65,14 +69,16 @@ fn bad_files_exit_2_with_pointers() {
     let (code, stdout, _) = run(&["categorize", &file("c.csv", "date,text,value2\n2026-01-01,x,1\n")]);
     assert_eq!(code, 2);
     assert!(stdout.contains("description column"), "{stdout}");
-    let (code, stdout, _) = run(&["categorize", &file("d.csv", "description,amount\nA,1\nB,twelve\nC,NaN\n\"unclosed,1\n")]);
+    let (code, stdout, _) =
+        run(&["categorize", &file("d.csv", "description,amount\nA,1\nB,twelve\nC,NaN\n\"unclosed,1\n")]);
     assert_eq!(code, 2);
     let body: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let paths: Vec<&str> = body["errors"].as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap()).collect();
     assert_eq!(paths, ["/1/amount", "/2/amount", "/3/amount"]);
     let (code, _, _) = run(&["categorize", &file("e.json", "[{\"description\": 1}]")]);
     assert_eq!(code, 2);
-    let (code, _, _) = run(&["categorize", &file("f.csv", "description,amount\nA,1\n"), "--model", &file("g.onnx", "junk")]);
+    let (code, _, _) =
+        run(&["categorize", &file("f.csv", "description,amount\nA,1\n"), "--model", &file("g.onnx", "junk")]);
     assert_eq!(code, 2);
     let (code, _, _) = run(&["categorize"]);
     assert_eq!(code, 64);

@@ -3,8 +3,8 @@
 export class FinAdviceError extends Error {
   constructor(message, errors) {
     super(message);
-    this.name = 'FinAdviceError';
+    this.name = "FinAdviceError";
     this.errors = Array.isArray(errors) ? errors : [];
-    this.code = this.errors.length > 0 ? this.errors[0].code : 'invalid';
+    this.code = this.errors.length > 0 ? this.errors[0].code : "invalid";
   }
 }

@@ -13,12 +13,12 @@
 // surrogates), its JSON text as UTF-8 bytes (a Uint8Array from the native TextEncoder, which
 // Rust copies in one go), else undefined. Rust parses one text much faster than it walks
 // thousands of JavaScript values across the boundary, into the same value.
-const byteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get;
+const byteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, "byteLength").get;
 const stringify = JSON.stringify;
 const encoder = new TextEncoder();
 const encode = TextEncoder.prototype.encode;
 const objectPrototype = Object.prototype;
-const wellFormed = typeof String.prototype.isWellFormed === 'function' ? (s) => s.isWellFormed() : () => false;
+const wellFormed = typeof String.prototype.isWellFormed === "function" ? (s) => s.isWellFormed() : () => false;
 
 /**
  * Whether serde_json reads this number's JSON text (JavaScript's shortest round-trip form) back
@@ -48,20 +48,20 @@ export function plainJson(value, maxDepth, maxValues, maxItems, maxText) {
 function copyValue(value, maxDepth, maxValues, maxItems, maxText, json) {
   let count = 0;
   let text = 0;
-  let exact = json && !('toJSON' in Object.prototype) && !('toJSON' in Array.prototype);
+  let exact = json && !("toJSON" in Object.prototype) && !("toJSON" in Array.prototype);
   const addText = (n) => {
     text += n;
     if (text > maxText) throw new RangeError(`input holds more than ${maxText} UTF-16 units of text`);
   };
   const copy = (v, depth) => {
-    if (typeof v === 'string') {
+    if (typeof v === "string") {
       addText(v.length);
       if (exact && !wellFormed(v)) exact = false;
       return v;
     }
-    if (v === null || typeof v === 'boolean') return v;
-    if (typeof v !== 'object') {
-      if (exact && !(typeof v === 'number' && exactNumber(v))) exact = false;
+    if (v === null || typeof v === "boolean") return v;
+    if (typeof v !== "object") {
+      if (exact && !(typeof v === "number" && exactNumber(v))) exact = false;
       return v;
     }
     if (++count > maxValues) throw new RangeError(`input has more than ${maxValues} values`);
@@ -96,12 +96,13 @@ function copyValue(value, maxDepth, maxValues, maxItems, maxText, json) {
       // A plain assignment makes the same own data property as defineProperty, and is much
       // cheaper in code that runs once (not yet optimized), unless Object.prototype has the key:
       // an inherited setter, a read-only property, `__proto__` or `constructor`.
-      if (key in objectPrototype) Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+      if (key in objectPrototype)
+        Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
       else out[key] = item;
     }
     return out;
   };
   const out = copy(value, 0);
   if (!json) return out;
-  return [out, exact && typeof out === 'object' && out !== null ? encode.call(encoder, stringify(out)) : undefined];
+  return [out, exact && typeof out === "object" && out !== null ? encode.call(encoder, stringify(out)) : undefined];
 }

@@ -10,7 +10,7 @@ const isEnumerable = Object.prototype.propertyIsEnumerable;
 const INDEX = /^\+?[0-9]+$/;
 
 function isPlain(v) {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
   const proto = getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }

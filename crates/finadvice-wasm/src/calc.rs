@@ -21,7 +21,9 @@ fn to_js_via_json<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 /// strategy?: "avalanche"|"snowball"|"custom", order?: [names], extraPayments?: [{month, amount}],
 /// asOf?: "YYYY-MM-DD"}` → `{months, totalInterest, interestSaved, schedule, …}`.
 #[wasm_bindgen(js_name = planDebtPayoff, unchecked_return_type = "PayoffPlan")]
-pub fn plan_debt_payoff(#[wasm_bindgen(unchecked_param_type = "PayoffRequest | string")] request: JsValue) -> Result<JsValue, JsValue> {
+pub fn plan_debt_payoff(
+    #[wasm_bindgen(unchecked_param_type = "PayoffRequest | string")] request: JsValue,
+) -> Result<JsValue, JsValue> {
     let input = read_input(request).map_err(|e| js_error(&e))?;
     to_js_via_json(&read::payoff_from_input(&input).map_err(|e| js_error(&e))?)
 }
@@ -30,7 +32,9 @@ pub fn plan_debt_payoff(#[wasm_bindgen(unchecked_param_type = "PayoffRequest | s
 /// annualSpending?, allocation?: {stocks, bonds, cash}, inflationPercent?, paths?, seed?}` →
 /// `{successProbability, years: [{age, expected, p10, p25, p50, p75, p90}], assumptions, …}`.
 #[wasm_bindgen(js_name = projectRetirement, unchecked_return_type = "RetirementProjection")]
-pub fn project_retirement(#[wasm_bindgen(unchecked_param_type = "RetirementRequest | string")] request: JsValue) -> Result<JsValue, JsValue> {
+pub fn project_retirement(
+    #[wasm_bindgen(unchecked_param_type = "RetirementRequest | string")] request: JsValue,
+) -> Result<JsValue, JsValue> {
     let input = read_input(request).map_err(|e| js_error(&e))?;
     to_js_via_json(&read::retirement_from_input(&input).map_err(|e| js_error(&e))?)
 }
@@ -38,7 +42,9 @@ pub fn project_retirement(#[wasm_bindgen(unchecked_param_type = "RetirementReque
 /// A savings goal: `{target, saved?, asOf + targetDate | months, annualReturnPercent?,
 /// monthlySaving?}` → `{monthsToTargetDate, monthlySavingNeeded, savedGrowsTo, monthsToReach}`.
 #[wasm_bindgen(js_name = planGoal, unchecked_return_type = "GoalPlan")]
-pub fn plan_goal(#[wasm_bindgen(unchecked_param_type = "GoalRequest | string")] request: JsValue) -> Result<JsValue, JsValue> {
+pub fn plan_goal(
+    #[wasm_bindgen(unchecked_param_type = "GoalRequest | string")] request: JsValue,
+) -> Result<JsValue, JsValue> {
     let input = read_input(request).map_err(|e| js_error(&e))?;
     to_js(&read::goal_from_input(&input).map_err(|e| js_error(&e))?)
 }

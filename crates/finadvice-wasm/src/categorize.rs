@@ -3,17 +3,24 @@
 //! back with `new Advisor({memory})` (read in `read_options`, see [`read_memory_option`]).
 
 use super::{js_error, read_input, to_js, Advisor};
-use wasm_bindgen::JsCast;
 use finadvice::categorize::MerchantMemory;
 use finadvice::error::{ErrorCode, Errors};
 use finadvice::input::Input;
 use finadvice::validation::Problems;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Reads the `memory` option: an object (or JSON text) saved from `exportMemory()`.
 pub(crate) fn read_memory_option(value: JsValue) -> Result<MerchantMemory, Errors> {
     let input = read_input(value).map_err(|e| {
-        Errors(e.0.into_iter().map(|mut i| { i.path = format!("/memory{}", i.path); i }).collect())
+        Errors(
+            e.0.into_iter()
+                .map(|mut i| {
+                    i.path = format!("/memory{}", i.path);
+                    i
+                })
+                .collect(),
+        )
     })?;
     MerchantMemory::from_input(&input, "/memory")
 }
@@ -51,7 +58,10 @@ fn read_plain_rows(value: JsValue) -> Result<Input, Errors> {
             continue;
         }
         let field = |key: &JsValue| js_sys::Reflect::get(&item, key).map(|v| shallow(&v)).unwrap_or(Input::Null);
-        rows.push(Input::Object(vec![("description".into(), field(&description_key)), ("amount".into(), field(&amount_key))]));
+        rows.push(Input::Object(vec![
+            ("description".into(), field(&description_key)),
+            ("amount".into(), field(&amount_key)),
+        ]));
     }
     Ok(Input::Array(rows))
 }
@@ -61,7 +71,10 @@ fn read_plain_rows(value: JsValue) -> Result<Input, Errors> {
 fn shallow(value: &JsValue) -> Input {
     // More than twice the limit in UTF-16 units is more than the limit in characters: keep one
     // character too many, without copying the string, so validation reports its length.
-    if value.dyn_ref::<js_sys::JsString>().is_some_and(|s| s.length() as usize > 2 * finadvice::limits::MAX_STRING_CHARS) {
+    if value
+        .dyn_ref::<js_sys::JsString>()
+        .is_some_and(|s| s.length() as usize > 2 * finadvice::limits::MAX_STRING_CHARS)
+    {
         return Input::String("x".repeat(finadvice::limits::MAX_STRING_CHARS + 1));
     }
     if let Some(text) = value.as_string() {
@@ -85,8 +98,9 @@ fn shallow(value: &JsValue) -> Input {
 /// Returns a result through JSON text and `JSON.parse` (one boundary crossing instead of one per
 /// field); for values without NaN or infinities, which JSON cannot carry.
 fn json_to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| js_error(&finadvice::error::Issue::new(ErrorCode::Type, "", format!("cannot convert the result: {e}")).into()))?;
+    let text = serde_json::to_string(value).map_err(|e| {
+        js_error(&finadvice::error::Issue::new(ErrorCode::Type, "", format!("cannot convert the result: {e}")).into())
+    })?;
     js_sys::JSON::parse(&text)
 }
 
@@ -95,11 +109,16 @@ fn read_correction(input: &Input) -> Result<(String, String), Errors> {
     let mut p = Problems::default();
     let mut result = None;
     if let Some(mut f) = p.object(input, "", "a correction") {
-        let description = p.text(f.get("description"), &f.path("description"), finadvice::limits::MAX_DESCRIPTION_CHARS);
+        let description =
+            p.text(f.get("description"), &f.path("description"), finadvice::limits::MAX_DESCRIPTION_CHARS);
         let category = match f.get("category") {
             Some(Input::String(s)) => Some(s.clone()),
             Some(other) => {
-                p.push(ErrorCode::Type, "/category", format!("must be a category id string, not {}", other.type_name()));
+                p.push(
+                    ErrorCode::Type,
+                    "/category",
+                    format!("must be a category id string, not {}", other.type_name()),
+                );
                 None
             }
             None => {

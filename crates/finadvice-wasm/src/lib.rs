@@ -22,10 +22,22 @@ mod tests;
 #[wasm_bindgen(module = "/js/plain-copy.js")]
 extern "C" {
     #[wasm_bindgen(js_name = plainCopy, catch)]
-    fn plain_copy(value: &JsValue, max_depth: u32, max_values: u32, max_items: u32, max_text: u32) -> Result<JsValue, JsValue>;
+    fn plain_copy(
+        value: &JsValue,
+        max_depth: u32,
+        max_values: u32,
+        max_items: u32,
+        max_text: u32,
+    ) -> Result<JsValue, JsValue>;
 
     #[wasm_bindgen(js_name = plainJson, catch)]
-    fn plain_json(value: &JsValue, max_depth: u32, max_values: u32, max_items: u32, max_text: u32) -> Result<JsValue, JsValue>;
+    fn plain_json(
+        value: &JsValue,
+        max_depth: u32,
+        max_values: u32,
+        max_items: u32,
+        max_text: u32,
+    ) -> Result<JsValue, JsValue>;
 }
 
 #[wasm_bindgen(module = "/js/finadvice-error.js")]
@@ -46,9 +58,7 @@ pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 
 /// Builds the `FinAdviceError` thrown for a list of problems.
 pub(crate) fn js_error(errors: &Errors) -> JsValue {
-    let list = errors
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL);
+    let list = errors.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL);
     JsFinAdviceError::new(&errors.summary(), list).into()
 }
 
@@ -95,7 +105,10 @@ pub(crate) fn plain(value: &JsValue) -> Result<JsValue, Issue> {
 }
 
 /// Calls `plainCopy` or `plainJson` with the input limits.
-fn copy_with(value: &JsValue, copy: fn(&JsValue, u32, u32, u32, u32) -> Result<JsValue, JsValue>) -> Result<JsValue, Issue> {
+fn copy_with(
+    value: &JsValue,
+    copy: fn(&JsValue, u32, u32, u32, u32) -> Result<JsValue, JsValue>,
+) -> Result<JsValue, Issue> {
     use finadvice::limits::{MAX_ARRAY_ITEMS, MAX_DEPTH, MAX_INPUT_BYTES, MAX_INPUT_VALUES};
     copy(value, MAX_DEPTH as u32, MAX_INPUT_VALUES as u32, MAX_ARRAY_ITEMS as u32, MAX_INPUT_BYTES as u32)
         .map_err(|thrown| thrown_issue(&thrown))
@@ -125,7 +138,10 @@ pub(crate) fn check_string_length(value: &JsValue, path: &str) -> Result<(), Iss
             return Err(Issue::new(
                 ErrorCode::TooLarge,
                 path,
-                format!("a string of {units} UTF-16 units exceeds the limit of {} bytes", finadvice::limits::MAX_INPUT_BYTES),
+                format!(
+                    "a string of {units} UTF-16 units exceeds the limit of {} bytes",
+                    finadvice::limits::MAX_INPUT_BYTES
+                ),
             ));
         }
     }
@@ -170,7 +186,9 @@ fn read_options(options: &JsValue) -> Result<AdvisorOptions, Errors> {
                 let bytes = if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
                     Some(read_model_bytes(bytes))
                 } else {
-                    value.dyn_ref::<js_sys::ArrayBuffer>().map(|buffer| read_model_bytes(&js_sys::Uint8Array::new(buffer)))
+                    value
+                        .dyn_ref::<js_sys::ArrayBuffer>()
+                        .map(|buffer| read_model_bytes(&js_sys::Uint8Array::new(buffer)))
                 };
                 if let Some(bytes) = bytes {
                     match bytes {
@@ -178,7 +196,11 @@ fn read_options(options: &JsValue) -> Result<AdvisorOptions, Errors> {
                         Err(issue) => issues.push(issue),
                     }
                 } else {
-                    issues.push(Issue::new(ErrorCode::Options, "/model", "model must be a Uint8Array or ArrayBuffer with ONNX bytes"));
+                    issues.push(Issue::new(
+                        ErrorCode::Options,
+                        "/model",
+                        "model must be a Uint8Array or ArrayBuffer with ONNX bytes",
+                    ));
                 }
             }
             "memory" if value.is_undefined() || value.is_null() => {}
@@ -203,7 +225,11 @@ fn read_options(options: &JsValue) -> Result<AdvisorOptions, Errors> {
             )),
         }
     }
-    if issues.is_empty() { Ok(result) } else { Err(Errors(issues)) }
+    if issues.is_empty() {
+        Ok(result)
+    } else {
+        Err(Errors(issues))
+    }
 }
 
 /// The engine, created once per page or worker and reused for every profile.
@@ -220,7 +246,9 @@ impl Advisor {
     /// and `{explain: true}` lists the rules that did not fire. Throws a `FinAdviceError` on bad
     /// options, a bad model, a bad memory or a bad pack.
     #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "AdvisorOptions | void")] options: Option<JsValue>) -> Result<Advisor, JsValue> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "AdvisorOptions | void")] options: Option<JsValue>,
+    ) -> Result<Advisor, JsValue> {
         let options = read_options(&options.unwrap_or(JsValue::UNDEFINED)).map_err(|e| js_error(&e))?;
         let inner = finadvice::Advisor::new(options).map_err(|e| js_error(&e))?;
         Ok(Advisor { inner })
@@ -229,7 +257,10 @@ impl Advisor {
     /// Computes the report for a profile (a plain object or JSON text). Throws a
     /// `FinAdviceError` listing every problem when the profile is invalid.
     #[wasm_bindgen(unchecked_return_type = "Report")]
-    pub fn advise(&self, #[wasm_bindgen(unchecked_param_type = "Profile | string")] profile: JsValue) -> Result<JsValue, JsValue> {
+    pub fn advise(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Profile | string")] profile: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let input = read_input(profile).map_err(|e| js_error(&e))?;
         let report = self.inner.advise_input(&input).map_err(|e| js_error(&e))?;
         to_js_via_json(&report)
@@ -247,7 +278,9 @@ pub(crate) fn to_js_via_json<T: Serialize>(value: &T) -> Result<JsValue, JsValue
 
 /// Validates a profile without computing advice: returns every problem (`[]` when valid).
 #[wasm_bindgen(js_name = validateProfile, unchecked_return_type = "Issue[]")]
-pub fn validate_profile(#[wasm_bindgen(unchecked_param_type = "Profile | string")] profile: JsValue) -> Result<JsValue, JsValue> {
+pub fn validate_profile(
+    #[wasm_bindgen(unchecked_param_type = "Profile | string")] profile: JsValue,
+) -> Result<JsValue, JsValue> {
     let issues = match read_input(profile).and_then(|input| Profile::from_input(&input).map(|_| ())) {
         Ok(()) => Vec::new(),
         Err(errors) => errors.0,

@@ -6,10 +6,10 @@
 use super::{check_string_length, js_error, read_input, thrown_issue, to_js, to_js_via_json};
 use finadvice::error::{Errors, Issue};
 use finadvice::input::Input;
-use finadvice::validation::Problems;
 use finadvice::rules::evaluate::{check_input_root, not_an_object};
 use finadvice::rules::pack::to_json;
 use finadvice::rules::Inputs;
+use finadvice::validation::Problems;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
@@ -33,7 +33,9 @@ impl RulePack {
     /// listing every problem, with JSON pointers into the pack.
     #[wasm_bindgen(constructor)]
     pub fn new(#[wasm_bindgen(unchecked_param_type = "object | string")] pack: JsValue) -> Result<RulePack, JsValue> {
-        let inner = read_input(pack).and_then(|input| finadvice::rules::RulePack::from_input(&input)).map_err(|e| js_error(&e))?;
+        let inner = read_input(pack)
+            .and_then(|input| finadvice::rules::RulePack::from_input(&input))
+            .map_err(|e| js_error(&e))?;
         let paths = to_js(&inner.inputs.iter().map(|p| &p.parts).collect::<Vec<_>>())?;
         Ok(RulePack { inner, paths })
     }
@@ -43,7 +45,10 @@ impl RulePack {
     /// that is not an object, another root (`/constants`), a value the pack reads that JSON
     /// cannot hold (NaN at `/facts/x`, too deep, too large) or too many evaluation steps.
     #[wasm_bindgen(unchecked_return_type = "string[]")]
-    pub fn evaluate(&self, #[wasm_bindgen(unchecked_param_type = "RuleData | string")] data: JsValue) -> Result<JsValue, JsValue> {
+    pub fn evaluate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "RuleData | string")] data: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let ids = self.fire(&data).map_err(|e| js_error(&e))?;
         to_js_via_json(&ids)
     }

@@ -2,16 +2,18 @@
 
 use super::{js_error, read_input, to_js};
 use finadvice::error::{pointer_join, Errors};
-use finadvice::validation::Problems;
 use finadvice::rules::logic::{evaluate, Expr};
 use finadvice::rules::pack::to_json;
 use finadvice::rules::RulePack;
+use finadvice::validation::Problems;
 use wasm_bindgen::prelude::*;
 
 /// Validates a rule pack (a plain object or JSON text) without evaluating it: returns every
 /// problem as `{code, path, message}` (`[]` when the pack is valid).
 #[wasm_bindgen(js_name = validateRulePack, unchecked_return_type = "Issue[]")]
-pub fn validate_rule_pack(#[wasm_bindgen(unchecked_param_type = "object | string")] pack: JsValue) -> Result<JsValue, JsValue> {
+pub fn validate_rule_pack(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] pack: JsValue,
+) -> Result<JsValue, JsValue> {
     let issues = match read_input(pack).and_then(|input| RulePack::from_input(&input).map(|_| ())) {
         Ok(()) => Vec::new(),
         Err(errors) => errors.0,

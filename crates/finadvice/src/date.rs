@@ -40,7 +40,11 @@ impl Date {
         }
         let digits = |r: std::ops::Range<usize>| -> Option<u32> {
             let s = &date[r];
-            if s.bytes().all(|b| b.is_ascii_digit()) { s.parse().ok() } else { None }
+            if s.bytes().all(|b| b.is_ascii_digit()) {
+                s.parse().ok()
+            } else {
+                None
+            }
         };
         Date::new(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
     }
@@ -115,7 +119,18 @@ impl Date {
     fn iso_bytes(&self) -> [u8; 10] {
         let digit = |n: u32| b'0' + (n % 10) as u8;
         let (y, m, d) = (self.year as u32, u32::from(self.month), u32::from(self.day));
-        [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), b'-', digit(m / 10), digit(m), b'-', digit(d / 10), digit(d)]
+        [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ]
     }
 }
 
@@ -135,7 +150,8 @@ impl Serialize for Date {
 impl<'de> serde::Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let text = String::deserialize(d)?;
-        Date::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("invalid date {text:?}, expected YYYY-MM-DD")))
+        Date::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("invalid date {text:?}, expected YYYY-MM-DD")))
     }
 }
 

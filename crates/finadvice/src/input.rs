@@ -5,9 +5,11 @@
 //! JavaScript objects through `serde-wasm-bindgen`. Validation then walks one value type.
 
 use crate::error::{ErrorCode, Issue};
-use crate::limits::{chars_beyond, MAX_ARRAY_ITEMS, MAX_DEPTH, MAX_INPUT_BYTES, MAX_INPUT_VALUES, MAX_OBJECT_KEYS, MAX_STRING_CHARS};
-use std::cell::Cell;
+use crate::limits::{
+    chars_beyond, MAX_ARRAY_ITEMS, MAX_DEPTH, MAX_INPUT_BYTES, MAX_INPUT_VALUES, MAX_OBJECT_KEYS, MAX_STRING_CHARS,
+};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::cell::Cell;
 use std::fmt;
 
 /// A parsed input value. Object keys keep their order; duplicate keys are refused.
@@ -123,7 +125,10 @@ impl Budget {
         let n = self.bytes.get().saturating_add(bytes);
         self.bytes.set(n);
         if n > MAX_INPUT_BYTES {
-            return Err(limit_error(ErrorCode::TooLarge, format!("input holds more than {MAX_INPUT_BYTES} bytes of text")));
+            return Err(limit_error(
+                ErrorCode::TooLarge,
+                format!("input holds more than {MAX_INPUT_BYTES} bytes of text"),
+            ));
         }
         Ok(())
     }
@@ -254,7 +259,10 @@ impl<'de> Visitor<'de> for InputVisitor<'_> {
                 ));
             }
             if entries.iter().any(|(k, _)| *k == key) {
-                return Err(limit_error(ErrorCode::Duplicate, format!("the key \"{key}\" appears twice in one object")));
+                return Err(limit_error(
+                    ErrorCode::Duplicate,
+                    format!("the key \"{key}\" appears twice in one object"),
+                ));
             }
             let value = map.next_value_seed(InputSeed { depth, budget: self.budget })?;
             entries.push((key, value));

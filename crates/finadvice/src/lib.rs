@@ -5,7 +5,6 @@
 //! `crates/finadvice-wasm` is the thin JavaScript binding over it.
 #![warn(missing_docs)]
 
-pub mod report;
 pub mod calc;
 pub mod categorize;
 pub mod date;
@@ -15,14 +14,14 @@ pub mod input;
 pub mod limits;
 pub mod money;
 pub mod profile;
+pub mod report;
 pub mod rules;
 pub mod validation;
 
-
-pub use report::{Action, Advisor, AdvisorOptions, Report, RulePackInfo, Versions};
 pub use error::{ErrorCode, Errors, Issue};
 pub use facts::Facts;
 pub use profile::Profile;
+pub use report::{Action, Advisor, AdvisorOptions, Report, RulePackInfo, Versions};
 
 /// Version of the engine, reported in every report.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

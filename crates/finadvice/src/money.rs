@@ -7,13 +7,21 @@
 /// as every binary-float system does; amounts that are exact in cents are unchanged).
 pub fn round_cents(amount: f64) -> f64 {
     let r = (amount * 100.0).round() / 100.0;
-    if r == 0.0 { 0.0 } else { r } // never print -0
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    } // never print -0
 }
 
 /// Rounds a ratio or rate to 4 decimals (0.1234 = 12.34%).
 pub fn round_ratio(value: f64) -> f64 {
     let r = (value * 10_000.0).round() / 10_000.0;
-    if r == 0.0 { 0.0 } else { r }
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
 }
 
 /// Converts an amount in major units to integer cents, rounding half away from zero.

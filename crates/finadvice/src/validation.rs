@@ -22,7 +22,9 @@ impl Problems {
     /// Opens `value` as an object, or records a type error.
     pub fn object<'a>(&mut self, value: &'a Input, path: &str, what: &str) -> Option<Fields<'a>> {
         match value {
-            Input::Object(entries) => Some(Fields { entries, path: path.to_string(), seen: vec![false; entries.len()] }),
+            Input::Object(entries) => {
+                Some(Fields { entries, path: path.to_string(), seen: vec![false; entries.len()] })
+            }
             other => {
                 self.push(ErrorCode::Type, path, format!("{what} must be an object, not {}", other.type_name()));
                 None
@@ -78,7 +80,11 @@ impl Problems {
     pub fn money(&mut self, value: Option<&Input>, path: &str, allow_negative: bool) -> Option<f64> {
         let v = self.number(value, path, f64::NEG_INFINITY, f64::INFINITY, false)?;
         if v.abs() > MAX_MONEY {
-            self.push(ErrorCode::OutOfRange, path, format!("{v} is not a plausible amount (the limit is {MAX_MONEY:e})"));
+            self.push(
+                ErrorCode::OutOfRange,
+                path,
+                format!("{v} is not a plausible amount (the limit is {MAX_MONEY:e})"),
+            );
             return None;
         }
         if v < 0.0 && !allow_negative {
@@ -131,7 +137,11 @@ impl Problems {
             }
             Some(Input::String(s)) => s,
             Some(other) => {
-                self.push(ErrorCode::Type, path, format!("must be a date string YYYY-MM-DD, not {}", other.type_name()));
+                self.push(
+                    ErrorCode::Type,
+                    path,
+                    format!("must be a date string YYYY-MM-DD, not {}", other.type_name()),
+                );
                 return None;
             }
         };
@@ -172,7 +182,11 @@ impl Problems {
                 }
             },
             Some(other) => {
-                self.push(ErrorCode::Type, path, format!("must be a string, one of {}, not {}", list(), other.type_name()));
+                self.push(
+                    ErrorCode::Type,
+                    path,
+                    format!("must be a string, one of {}, not {}", list(), other.type_name()),
+                );
                 None
             }
         }

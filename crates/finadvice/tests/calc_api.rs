@@ -74,7 +74,8 @@ fn retirement_errors_have_pointers() {
     ] {
         assert!(got.contains(&(expected.0.to_string(), expected.1)), "{expected:?} missing from {got:?}");
     }
-    let errors = retirement_from_input(&json(r#"{"currentAge": 0, "retirementAge": 0, "endAge": 130, "balance": 1}"#)).unwrap_err();
+    let errors = retirement_from_input(&json(r#"{"currentAge": 0, "retirementAge": 0, "endAge": 130, "balance": 1}"#))
+        .unwrap_err();
     assert_eq!(paths_and_codes(&errors), [("/endAge".to_string(), "out_of_range")]);
     let errors = retirement_from_input(&json(r#"{"currentAge": 30}"#)).unwrap_err();
     assert_eq!(errors.0.len(), 2); // retirementAge and balance are required
@@ -92,9 +93,13 @@ fn goal_requests() {
     assert_eq!(plan.months_to_target_date, 18);
     assert_eq!(plan.monthly_saving_needed, Some(416.67)); // (8000 − 500) / 18 at 0%
     assert_eq!(plan.months_to_reach, Some(19));
-    let errors = goal_from_input(&json(r#"{"target": "8000", "asOf": "2026-11-15", "targetDate": "2020-01-01"}"#)).unwrap_err();
+    let errors =
+        goal_from_input(&json(r#"{"target": "8000", "asOf": "2026-11-15", "targetDate": "2020-01-01"}"#)).unwrap_err();
     let got = paths_and_codes(&errors);
-    assert!(got.contains(&("/target".into(), "type")) && got.contains(&("/targetDate".into(), "inconsistent")), "{got:?}");
+    assert!(
+        got.contains(&("/target".into(), "type")) && got.contains(&("/targetDate".into(), "inconsistent")),
+        "{got:?}"
+    );
     let errors = goal_from_input(&json(r#"{"target": 1, "months": 3, "targetDate": "2030-01-01"}"#)).unwrap_err();
     assert_eq!(errors.0[0].path, "/months");
 }
@@ -159,8 +164,12 @@ fn hostile_projection_and_goal_requests_never_panic() {
         let p = retirement_from_input(&json(&text)).unwrap();
         assert!(p.years.iter().all(|y| y.expected.is_finite() && y.p90.unwrap().is_finite()), "{text}");
     }
-    for (target, saved, months, rate) in [("1e12", "0", "1200", "100"), ("1e12", "1e12", "0", "-50"), ("0.01", "0", "1", "-50"), ("1e12", "0", "1", "0")] {
-        let text = format!(r#"{{"target": {target}, "saved": {saved}, "months": {months}, "annualReturnPercent": {rate}, "monthlySaving": 1e12}}"#);
+    for (target, saved, months, rate) in
+        [("1e12", "0", "1200", "100"), ("1e12", "1e12", "0", "-50"), ("0.01", "0", "1", "-50"), ("1e12", "0", "1", "0")]
+    {
+        let text = format!(
+            r#"{{"target": {target}, "saved": {saved}, "months": {months}, "annualReturnPercent": {rate}, "monthlySaving": 1e12}}"#
+        );
         goal_from_input(&json(&text)).unwrap();
     }
     let far = goal_from_input(&json(r#"{"target": 1, "asOf": "1900-01-01", "targetDate": "2200-01-01"}"#)).unwrap_err();

@@ -33,7 +33,8 @@ fn one_loan_matches_the_numpy_financial_amortization_table() {
 /// 180 payments and 180 × 1854.0247 − 200,000 = 133,724.45 of interest.
 #[test]
 fn a_mortgage_matches_the_numpy_financial_payment() {
-    let plan = plan_payoff(&request(vec![debt("Home", 200_000.0, 7.5, 1854.03)], 1854.03, Strategy::Avalanche)).unwrap();
+    let plan =
+        plan_payoff(&request(vec![debt("Home", 200_000.0, 7.5, 1854.03)], 1854.03, Strategy::Avalanche)).unwrap();
     assert_eq!(plan.months, 180);
     assert_close(plan.total_interest, 133_724.45, 1.0, "total interest");
     assert_eq!(plan.interest_saved, Some(0.0)); // the budget is the minimum
@@ -89,7 +90,8 @@ fn freed_minimums_roll_over_to_the_next_debt() {
 fn snowflakes_shorten_the_plan_and_save_interest() {
     let base = request(three(), 700.0, Strategy::Avalanche);
     let mut with_extra = base.clone();
-    with_extra.extra_payments = vec![ExtraPayment { month: 2, amount: 2000.0 }, ExtraPayment { month: 2, amount: 500.0 }];
+    with_extra.extra_payments =
+        vec![ExtraPayment { month: 2, amount: 2000.0 }, ExtraPayment { month: 2, amount: 500.0 }];
     let (a, b) = (plan_payoff(&base).unwrap(), plan_payoff(&with_extra).unwrap());
     assert!(b.months < a.months && b.total_interest < a.total_interest);
     assert_close(b.schedule[1].total_payment, 3200.0, 1e-9, "month 2 payment");
@@ -98,7 +100,12 @@ fn snowflakes_shorten_the_plan_and_save_interest() {
 
 #[test]
 fn zero_apr_is_exact_division() {
-    let plan = plan_payoff(&request(vec![debt("Family", 1000.0, 0.0, 0.01), debt("Phone", 250.0, 0.0, 50.0)], 300.0, Strategy::Snowball)).unwrap();
+    let plan = plan_payoff(&request(
+        vec![debt("Family", 1000.0, 0.0, 0.01), debt("Phone", 250.0, 0.0, 50.0)],
+        300.0,
+        Strategy::Snowball,
+    ))
+    .unwrap();
     assert_eq!(plan.months, 5); // 1250 / 300 → 4 full months and a last one
     assert_eq!(plan.total_interest, 0.0);
     assert_eq!(plan.debts[1].payoff_month, 1);
@@ -118,17 +125,29 @@ fn impossible_plans_are_clear_errors() {
     let short = plan_payoff(&request(three(), 400.0, Strategy::Avalanche)).unwrap_err();
     assert_eq!(short.0.len(), 1);
     assert_eq!((short.0[0].code, short.0[0].path.as_str()), (ErrorCode::Infeasible, "/monthlyBudget"));
-    assert!(short.0[0].message.contains("51.00 short") && short.0[0].message.contains("451.00"), "{}", short.0[0].message);
+    assert!(
+        short.0[0].message.contains("51.00 short") && short.0[0].message.contains("451.00"),
+        "{}",
+        short.0[0].message
+    );
 
-    let growing = plan_payoff(&request(vec![debt("Card", 5000.0, 24.0, 100.0)], 500.0, Strategy::Avalanche)).unwrap_err();
+    let growing =
+        plan_payoff(&request(vec![debt("Card", 5000.0, 24.0, 100.0)], 500.0, Strategy::Avalanche)).unwrap_err();
     assert_eq!(growing.0[0].path, "/debts/0/minPayment");
-    assert!(growing.0[0].message.contains("never amortizes") && growing.0[0].message.contains("100.01"), "{}", growing.0[0].message);
+    assert!(
+        growing.0[0].message.contains("never amortizes") && growing.0[0].message.contains("100.01"),
+        "{}",
+        growing.0[0].message
+    );
 
     // 1,000,000 at 1.2% with 1,000.01 a month would take ~960 years.
-    let slow = plan_payoff(&request(vec![debt("Slow", 1_000_000.0, 1.2, 1000.01)], 1000.01, Strategy::Avalanche)).unwrap_err();
+    let slow =
+        plan_payoff(&request(vec![debt("Slow", 1_000_000.0, 1.2, 1000.01)], 1000.01, Strategy::Avalanche)).unwrap_err();
     assert!(slow.0[0].message.contains("1200 months"), "{}", slow.0[0].message);
 
-    let unknown = plan_payoff(&request(three(), 900.0, Strategy::Custom(vec!["Amex".into(), "Car".into(), "Car".into()]))).unwrap_err();
+    let unknown =
+        plan_payoff(&request(three(), 900.0, Strategy::Custom(vec!["Amex".into(), "Car".into(), "Car".into()])))
+            .unwrap_err();
     let paths: Vec<&str> = unknown.0.iter().map(|i| i.path.as_str()).collect();
     assert_eq!(paths, ["/order/0", "/order/2"]);
 }
@@ -164,8 +183,14 @@ fn json_requests_are_validated_with_pointers() {
         ("[]", ""),
         (r#"{"monthlyBudget": 1}"#, "/debts"),
         (r#"{"debts": [], "monthlyBudget": 1}"#, "/debts"),
-        (r#"{"debts": [{"name":"A","balance":1,"aprPercent":1,"minPayment":1}], "monthlyBudget": 5, "strategy": "custom"}"#, "/order"),
-        (r#"{"debts": [{"name":"A","balance":1,"aprPercent":1,"minPayment":1}], "monthlyBudget": 5, "order": ["A"]}"#, "/order"),
+        (
+            r#"{"debts": [{"name":"A","balance":1,"aprPercent":1,"minPayment":1}], "monthlyBudget": 5, "strategy": "custom"}"#,
+            "/order",
+        ),
+        (
+            r#"{"debts": [{"name":"A","balance":1,"aprPercent":1,"minPayment":1}], "monthlyBudget": 5, "order": ["A"]}"#,
+            "/order",
+        ),
     ] {
         let errors = payoff_from_input(&Input::from_json(text).unwrap()).unwrap_err();
         assert_eq!(errors.0[0].path, path, "{text}");

@@ -37,8 +37,14 @@ fn advise_includes_payoff_goal_and_retirement_plans() {
 #[test]
 fn a_debt_that_never_amortizes_is_a_problem_pointing_into_the_profile() {
     let text = read_test_file("profiles/new-graduate.json")
-        .replace(r#""balance": 4200, "aprPercent": 24.99, "minPayment": 126"#, r#""balance": 0, "aprPercent": 24.99, "minPayment": 0"#)
-        .replace(r#""balance": 27000, "aprPercent": 5.5, "minPayment": 293"#, r#""balance": 27000, "aprPercent": 5.5, "minPayment": 50"#);
+        .replace(
+            r#""balance": 4200, "aprPercent": 24.99, "minPayment": 126"#,
+            r#""balance": 0, "aprPercent": 24.99, "minPayment": 0"#,
+        )
+        .replace(
+            r#""balance": 27000, "aprPercent": 5.5, "minPayment": 293"#,
+            r#""balance": 27000, "aprPercent": 5.5, "minPayment": 50"#,
+        );
     let r = report(&text);
     let payoff = &r["plans"]["debtPayoff"];
     assert!(payoff["avalanche"].is_null());

@@ -95,21 +95,24 @@ fn wrong_custom_models_are_refused_with_a_model_error() {
         ("not-probabilities.onnx", "probabilities"),
     ] {
         let bytes = std::fs::read(test_file(&format!("models/{file}"))).unwrap();
-        let errors = Advisor::new(AdvisorOptions { model: Some(bytes), memory: None, ..AdvisorOptions::default() }).unwrap_err();
+        let errors =
+            Advisor::new(AdvisorOptions { model: Some(bytes), memory: None, ..AdvisorOptions::default() }).unwrap_err();
         let issue = &errors.issues()[0];
         assert_eq!((issue.code, issue.path.as_str()), (ErrorCode::Model, "/model"), "{file}");
         assert!(issue.message.contains(needle), "{file}: {}", issue.message);
     }
     let mut truncated = finadvice::categorize::model::DEFAULT_MODEL.to_vec();
     truncated.truncate(truncated.len() - 1000);
-    let errors = Advisor::new(AdvisorOptions { model: Some(truncated), memory: None, ..AdvisorOptions::default() }).unwrap_err();
+    let errors =
+        Advisor::new(AdvisorOptions { model: Some(truncated), memory: None, ..AdvisorOptions::default() }).unwrap_err();
     assert_eq!(errors.issues()[0].code, ErrorCode::Model);
 }
 
 #[test]
 fn a_custom_model_that_follows_the_contract_is_used_and_named() {
     let bytes = std::fs::read(test_file("models/valid-alternative.onnx")).unwrap();
-    let custom = Advisor::new(AdvisorOptions { model: Some(bytes), memory: None, ..AdvisorOptions::default() }).unwrap();
+    let custom =
+        Advisor::new(AdvisorOptions { model: Some(bytes), memory: None, ..AdvisorOptions::default() }).unwrap();
     let default = Advisor::new(AdvisorOptions::default()).unwrap();
     assert_eq!(custom.model_info().source, "custom");
     assert_eq!(default.model_info().source, "default");
@@ -146,7 +149,8 @@ fn corrections_win_over_the_model_and_survive_export_and_import() {
 
     let saved = serde_json::to_string(&advisor.export_memory()).unwrap();
     let memory = MerchantMemory::from_json(&saved).unwrap();
-    let restored = Advisor::new(AdvisorOptions { model: None, memory: Some(memory), ..AdvisorOptions::default() }).unwrap();
+    let restored =
+        Advisor::new(AdvisorOptions { model: None, memory: Some(memory), ..AdvisorOptions::default() }).unwrap();
     assert_eq!(restored.categorize(&rent).unwrap(), after);
     assert_eq!(serde_json::to_string(&restored.export_memory()).unwrap(), saved);
 }
@@ -165,7 +169,8 @@ fn hostile_rows_are_structured_errors() {
     let not_array = Input::from_json(r#"{"description":"x"}"#).unwrap();
     assert_eq!(advisor.categorize_input(&not_array).unwrap_err().issues()[0].code, ErrorCode::Type);
     // Odd but valid rows are categorized, not refused: empty text, symbols only, control characters.
-    let odd = Input::from_json(r#"[{"description":"","amount":0},{"description":"***\u0000\n","amount":-1e12}]"#).unwrap();
+    let odd =
+        Input::from_json(r#"[{"description":"","amount":0},{"description":"***\u0000\n","amount":-1e12}]"#).unwrap();
     assert_eq!(advisor.categorize_input(&odd).unwrap().len(), 2);
     assert_eq!(advisor.categorize(&[]).unwrap(), []);
 }

@@ -98,18 +98,25 @@ fn the_persons_corrections_change_the_spending_split() {
     // transfer, not the person's housing spending (the model says housing).
     let mut memory = finadvice::categorize::MerchantMemory::default();
     memory.learn("RENT PAYMENT ZELLE", "transfer").unwrap();
-    let advisor = Advisor::new(AdvisorOptions { model: None, memory: Some(memory), ..AdvisorOptions::default() }).unwrap();
+    let advisor =
+        Advisor::new(AdvisorOptions { model: None, memory: Some(memory), ..AdvisorOptions::default() }).unwrap();
     let report = advisor.advise_json(&read_test_file("profiles/transactions-only.json")).unwrap();
     let months = 61.0 / 30.436875;
     assert_close(report.facts.essential_monthly, 393.25 / months, 0.005, "essential");
     assert!(!report.facts.spending_by_category_monthly.contains_key("housing"));
     let rent = &report.transactions[1];
-    assert_eq!((rent.line.description.as_str(), rent.line.source), ("RENT PAYMENT ZELLE", finadvice::categorize::Source::Memory));
+    assert_eq!(
+        (rent.line.description.as_str(), rent.line.source),
+        ("RENT PAYMENT ZELLE", finadvice::categorize::Source::Memory)
+    );
     let json = serde_json::to_value(&report).unwrap();
-    assert_eq!(json["spendingByMonth"], serde_json::json!([
-        {"month": "2026-09", "byCategory": {"dining": 6.75}, "total": 6.75},
-        {"month": "2026-10", "byCategory": {"groceries": 393.25}, "total": 393.25},
-    ]));
+    assert_eq!(
+        json["spendingByMonth"],
+        serde_json::json!([
+            {"month": "2026-09", "byCategory": {"dining": 6.75}, "total": 6.75},
+            {"month": "2026-10", "byCategory": {"groceries": 393.25}, "total": 393.25},
+        ])
+    );
     assert_eq!(json["transactions"][0]["date"], "2026-09-01");
     assert_eq!(json["transactions"][0]["category"], "income");
     assert_eq!(json["versions"]["model"]["source"], "default");
@@ -131,7 +138,10 @@ fn the_match_is_on_the_salary_of_the_employer_that_pays_it() {
     let facts = |income: Option<&str>| advisor.advise_json(&profile(income)).unwrap().facts;
     // The side job's plan: matched up to 5% of 40,000 = 2,000; the 3,600 contributed earn all of it.
     let side = facts(Some("Side job"));
-    assert_eq!((side.employer_match_annual, side.unclaimed_employer_match_annual, side.contribution_for_full_match_monthly), (2000.0, 0.0, 0.0));
+    assert_eq!(
+        (side.employer_match_annual, side.unclaimed_employer_match_annual, side.contribution_for_full_match_monthly),
+        (2000.0, 0.0, 0.0)
+    );
     // The salary's plan (named in any case, with spaces): up to 5,000; 1,400 a year unclaimed.
     let salary = facts(Some("  salary "));
     assert_eq!((salary.employer_match_annual, salary.unclaimed_employer_match_annual), (3600.0, 1400.0));

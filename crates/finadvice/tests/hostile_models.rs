@@ -7,12 +7,12 @@
 mod common;
 
 use finadvice::categorize::model::{Categorizer, DEFAULT_MODEL};
-use finadvice::ErrorCode;
-use prost::Message;
 use finadvice::categorize::onnx_pb::{
     DataType, Dimension, GraphProto, ModelProto, NodeProto, OperatorSetIdProto, TensorProto, TensorShapeProto,
     TensorTypeProto, TypeProto, ValueInfoProto,
 };
+use finadvice::ErrorCode;
+use prost::Message;
 
 fn input(name: &str, elem: DataType) -> ValueInfoProto {
     let dim = |v: i64| Dimension { dim_value: Some(v), ..Default::default() };
@@ -77,10 +77,23 @@ fn hostile_models() -> Vec<(&'static str, Vec<u8>)> {
         // A constant of shape 2^31 × 2^31, which constant folding would materialize.
         (
             "huge-constant-of-shape.onnx",
-            model(vec![node("ConstantOfShape", &["shape"], "big"), node("Add", &["big", "weights"], "out")], vec![huge_shape]),
+            model(
+                vec![node("ConstantOfShape", &["shape"], "big"), node("Add", &["big", "weights"], "out")],
+                vec![huge_shape],
+            ),
         ),
         // Two nodes that feed each other.
-        ("cycle.onnx", model(vec![node("Add", &["b", "weights"], "a"), node("Add", &["a", "weights"], "b"), node("Identity", &["a"], "out")], vec![])),
+        (
+            "cycle.onnx",
+            model(
+                vec![
+                    node("Add", &["b", "weights"], "a"),
+                    node("Add", &["a", "weights"], "b"),
+                    node("Identity", &["a"], "out"),
+                ],
+                vec![],
+            ),
+        ),
         // An operator that does not exist, and a node reading a tensor that does not exist.
         ("unknown-operator.onnx", model(vec![node("StealCookies", &["weights"], "out")], vec![])),
         // A negative dimension (tract asserts on it) and an allowed operator with an absurd axis.
@@ -88,20 +101,34 @@ fn hostile_models() -> Vec<(&'static str, Vec<u8>)> {
             "negative-dimension.onnx",
             model(
                 vec![node("Gather", &["table", "ids"], "out")],
-                vec![TensorProto { name: "table".into(), dims: vec![-1, 16], data_type: DataType::Float as i32, ..Default::default() }],
+                vec![TensorProto {
+                    name: "table".into(),
+                    dims: vec![-1, 16],
+                    data_type: DataType::Float as i32,
+                    ..Default::default()
+                }],
             ),
         ),
         (
             "absurd-axis.onnx",
             model(
                 vec![node("Unsqueeze", &["weights", "axes"], "u"), node("Squeeze", &["u", "axes"], "out")],
-                vec![TensorProto { name: "axes".into(), dims: vec![1], data_type: DataType::Int64 as i32, int64_data: vec![1 << 40], ..Default::default() }],
+                vec![TensorProto {
+                    name: "axes".into(),
+                    dims: vec![1],
+                    data_type: DataType::Int64 as i32,
+                    int64_data: vec![1 << 40],
+                    ..Default::default()
+                }],
             ),
         ),
         ("dangling-input.onnx", model(vec![node("Add", &["nowhere", "weights"], "out")], vec![])),
         // Axes inside -8..8 that do not fit the tensor's rank: tract-hir indexes with them while
         // typing the graph and panics (cargo fuzz found the Unsqueeze one; FUZZING.md).
-        ("unsqueeze-axis-beyond-rank.onnx", model(vec![node("Unsqueeze", &["weights", "axes"], "out")], vec![axes(&[7])])),
+        (
+            "unsqueeze-axis-beyond-rank.onnx",
+            model(vec![node("Unsqueeze", &["weights", "axes"], "out")], vec![axes(&[7])]),
+        ),
         ("reduce-axis-beyond-rank.onnx", model(vec![node("ReduceSum", &["weights", "axes"], "out")], vec![axes(&[5])])),
         ("squeeze-axis-beyond-rank.onnx", model(vec![node("Squeeze", &["weights", "axes"], "out")], vec![axes(&[5])])),
     ]
@@ -164,7 +191,6 @@ fn truncated_and_corrupted_default_models_are_refused() {
         }
     }
 }
-
 
 /// Inputs the fuzz harness found (FUZZING.md): each made tract panic before the structural check
 /// learned to refuse it.

@@ -53,7 +53,12 @@ fn compat_score() -> (usize, usize) {
                 _ => false,
             };
             if !ok && std::env::var_os("COMPAT_VERBOSE").is_some() {
-                println!("  FAIL {name}: {} | rule {rule} data {data} expected {:?} got {:?}", case["description"], case.get("result").or(case.get("error")), run(rule, &data));
+                println!(
+                    "  FAIL {name}: {} | rule {rule} data {data} expected {:?} got {:?}",
+                    case["description"],
+                    case.get("result").or(case.get("error")),
+                    run(rule, &data)
+                );
             }
             file_total += 1;
             file_passed += usize::from(ok);

@@ -14,37 +14,78 @@ use std::path::PathBuf;
 /// (persona, expected action rules in order, expected doing-well rules in order).
 const EXPECTED: &[(&str, &[&str], &[&str])] = &[
     ("new-graduate-card-debt", &["starter-emergency-fund", "employer-match", "high-interest-debt"], &[]),
-    ("family-mortgage-no-emergency-fund", &["full-emergency-fund"], &["doing-well-match", "doing-well-no-high-interest-debt"]),
+    (
+        "family-mortgage-no-emergency-fund",
+        &["full-emergency-fund"],
+        &["doing-well-match", "doing-well-no-high-interest-debt"],
+    ),
     ("gig-worker-variable-income", &["full-emergency-fund"], &["doing-well-debt-free", "doing-well-savings-rate"]),
-    ("pre-retiree", &["hsa", "roth-ira"], &["doing-well-match", "doing-well-emergency-fund", "doing-well-no-high-interest-debt", "doing-well-retirement"]),
+    (
+        "pre-retiree",
+        &["hsa", "roth-ira"],
+        &["doing-well-match", "doing-well-emergency-fund", "doing-well-no-high-interest-debt", "doing-well-retirement"],
+    ),
     (
         "high-earner-missing-match",
         &["employer-match", "traditional-ira", "retirement-saving-rate"],
         &["doing-well-emergency-fund", "doing-well-debt-free", "doing-well-savings-rate"],
     ),
-    ("debt-free-no-plan", &["roth-ira", "retirement-saving-rate"], &["doing-well-emergency-fund", "doing-well-debt-free", "doing-well-savings-rate"]),
+    (
+        "debt-free-no-plan",
+        &["roth-ira", "retirement-saving-rate"],
+        &["doing-well-emergency-fund", "doing-well-debt-free", "doing-well-savings-rate"],
+    ),
     ("crisis-expenses-exceed-income", &["negative-surplus", "review-subscriptions", "bank-fees"], &[]),
-    ("transactions-only", &["high-interest-debt", "spending-grew", "review-subscriptions", "bank-fees"], &["doing-well-savings-rate"]),
+    (
+        "transactions-only",
+        &["high-interest-debt", "spending-grew", "review-subscriptions", "bank-fees"],
+        &["doing-well-savings-rate"],
+    ),
     (
         "on-track-saver",
         &["taxable-investing"],
-        &["doing-well-match", "doing-well-emergency-fund", "doing-well-debt-free", "doing-well-retirement", "doing-well-savings-rate"],
+        &[
+            "doing-well-match",
+            "doing-well-emergency-fund",
+            "doing-well-debt-free",
+            "doing-well-retirement",
+            "doing-well-savings-rate",
+        ],
     ),
     (
         "hsa-eligible-car-loan",
         &["hsa", "roth-ira", "retirement-saving-rate", "medium-interest-debt"],
-        &["doing-well-match", "doing-well-emergency-fund", "doing-well-no-high-interest-debt", "doing-well-savings-rate"],
+        &[
+            "doing-well-match",
+            "doing-well-emergency-fund",
+            "doing-well-no-high-interest-debt",
+            "doing-well-savings-rate",
+        ],
     ),
-    ("single-parent-dependents", &["full-emergency-fund"], &["doing-well-match", "doing-well-no-high-interest-debt", "doing-well-savings-rate"]),
+    (
+        "single-parent-dependents",
+        &["full-emergency-fund"],
+        &["doing-well-match", "doing-well-no-high-interest-debt", "doing-well-savings-rate"],
+    ),
     (
         "couple-as-of-2025",
         &["roth-ira", "retirement-saving-rate", "save-for-goals"],
-        &["doing-well-match", "doing-well-emergency-fund", "doing-well-no-high-interest-debt", "doing-well-savings-rate"],
+        &[
+            "doing-well-match",
+            "doing-well-emergency-fund",
+            "doing-well-no-high-interest-debt",
+            "doing-well-savings-rate",
+        ],
     ),
     (
         "house-down-payment-saver",
         &["roth-ira", "retirement-saving-rate", "medium-interest-debt", "save-for-goals"],
-        &["doing-well-match", "doing-well-emergency-fund", "doing-well-no-high-interest-debt", "doing-well-savings-rate"],
+        &[
+            "doing-well-match",
+            "doing-well-emergency-fund",
+            "doing-well-no-high-interest-debt",
+            "doing-well-savings-rate",
+        ],
     ),
 ];
 
@@ -54,7 +95,8 @@ fn dir() -> PathBuf {
 
 fn report(name: &str) -> Value {
     let text = common::read_test_file(&format!("personas/{name}.json"));
-    let report = Advisor::new(AdvisorOptions::default()).unwrap().advise_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let report =
+        Advisor::new(AdvisorOptions::default()).unwrap().advise_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
     serde_json::to_value(report).unwrap()
 }
 
@@ -97,21 +139,38 @@ fn persona_reports_match_their_snapshots() {
             std::fs::write(&path, serde_json::to_string_pretty(&report).unwrap() + "\n").unwrap();
             continue;
         }
-        let snapshot: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let snapshot: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         if snapshot != report {
             stale.push(name.to_string());
         }
     }
-    assert!(stale.is_empty(), "reports differ from their snapshots: {stale:?}; review, then UPDATE_SNAPSHOTS=1 cargo test --test personas");
+    assert!(
+        stale.is_empty(),
+        "reports differ from their snapshots: {stale:?}; review, then UPDATE_SNAPSHOTS=1 cargo test --test personas"
+    );
 }
 
 #[test]
 fn every_action_is_explained_sourced_and_worded_plainly() {
     // Security names an action must never contain (funds and tickers people know).
-    const SECURITIES: &[&str] = &["VTSAX", "VTI", "VOO", "SPY", "FXAIX", "QQQ", "SWTSX", "BND", "Vanguard", "Fidelity 500", "S&P 500 index fund"];
+    const SECURITIES: &[&str] = &[
+        "VTSAX",
+        "VTI",
+        "VOO",
+        "SPY",
+        "FXAIX",
+        "QQQ",
+        "SWTSX",
+        "BND",
+        "Vanguard",
+        "Fidelity 500",
+        "S&P 500 index fund",
+    ];
     // Rules whose numbers rest on an assumed return or tax bracket, and must say so.
-    const ASSUMING: &[&str] = &["hsa", "roth-ira", "traditional-ira", "retirement-saving-rate", "save-for-goals", "taxable-investing"];
+    const ASSUMING: &[&str] =
+        &["hsa", "roth-ira", "traditional-ira", "retirement-saving-rate", "save-for-goals", "taxable-investing"];
     for (name, _, _) in EXPECTED {
         let report = report(name);
         assert!(report["disclaimer"].as_str().unwrap().contains("not financial"), "{name}");
@@ -143,7 +202,8 @@ fn limits_follow_the_year_of_as_of() {
     let base = common::read_test_file("personas/couple-as-of-2025.json");
     let title = |as_of: &str| {
         let text = base.replace("\"2025-06-30\"", &format!("\"{as_of}\""));
-        let report = serde_json::to_value(Advisor::new(AdvisorOptions::default()).unwrap().advise_json(&text).unwrap()).unwrap();
+        let report =
+            serde_json::to_value(Advisor::new(AdvisorOptions::default()).unwrap().advise_json(&text).unwrap()).unwrap();
         let ira = report["actions"].as_array().unwrap().iter().find(|a| a["rule"] == "roth-ira").cloned().unwrap();
         ira["title"].as_str().unwrap().to_string()
     };
@@ -163,8 +223,12 @@ fn person_fields_the_pack_reads_are_validated() {
 
 #[test]
 fn the_wasm_test_lists_every_persona() {
-    let wasm_test = std::fs::read_to_string(common::repo_root().join("crates/finadvice-wasm/src/tests/personas.rs")).expect("the wasm personas test");
+    let wasm_test = std::fs::read_to_string(common::repo_root().join("crates/finadvice-wasm/src/tests/personas.rs"))
+        .expect("the wasm personas test");
     for (name, _, _) in EXPECTED {
-        assert!(wasm_test.contains(&format!("(\"{name}\", include_str!(\"../../../../tests/personas/{name}.json\")")), "{name} missing from crates/finadvice-wasm/src/tests/personas.rs");
+        assert!(
+            wasm_test.contains(&format!("(\"{name}\", include_str!(\"../../../../tests/personas/{name}.json\")")),
+            "{name} missing from crates/finadvice-wasm/src/tests/personas.rs"
+        );
     }
 }

@@ -73,7 +73,13 @@ fn constants_values_and_missing_data_read_as_in_advise() {
     let paths: Vec<String> = p.inputs.iter().map(|i| i.pointer.clone()).collect();
     assert_eq!(
         paths,
-        ["/facts/emergencyFundMonths", "/plans/debtPayoff/avalanche/months", "/facts/monthlySurplus", "/model/top", "/facts/recurringCharges/1/merchant"]
+        [
+            "/facts/emergencyFundMonths",
+            "/plans/debtPayoff/avalanche/months",
+            "/facts/monthlySurplus",
+            "/model/top",
+            "/facts/recurringCharges/1/merchant"
+        ]
     );
     assert!(!p.reads_whole_data);
 }
@@ -127,7 +133,14 @@ fn bad_data_is_a_structured_error() {
     }
     let e = p.evaluate(&json!({"facts": {}, "constants": {"limit": 1}, "values": {}, "fact": {}})).unwrap_err();
     let found: Vec<(ErrorCode, &str)> = e.issues().iter().map(|i| (i.code, i.path.as_str())).collect();
-    assert_eq!(found, [(ErrorCode::UnknownField, "/constants"), (ErrorCode::UnknownField, "/fact"), (ErrorCode::UnknownField, "/values")]);
+    assert_eq!(
+        found,
+        [
+            (ErrorCode::UnknownField, "/constants"),
+            (ErrorCode::UnknownField, "/fact"),
+            (ErrorCode::UnknownField, "/values")
+        ]
+    );
     // Data of the wrong shape inside a root is not an error: the paths are absent (null).
     assert_eq!(p.evaluate(&json!({"facts": 5})).unwrap(), Vec::<&str>::new());
     assert_eq!(p.evaluate(&json!({"facts": {"monthlySurplus": "12"}})).unwrap(), ["a"], "JavaScript comparison");

@@ -51,7 +51,10 @@ fn default_pack_is_valid_and_reports_its_identity() {
     assert_eq!((pack.id.as_str(), pack.currency.as_str()), ("us-default", "USD"));
     assert!(pack.rules.len() >= 5);
     assert!(pack.hash.starts_with("sha256:") && pack.hash.len() == 7 + 64, "{}", pack.hash);
-    assert!(pack.constants.iter().all(|c| c.year.is_some() && c.source.is_some()), "every constant cites a year and a source");
+    assert!(
+        pack.constants.iter().all(|c| c.year.is_some() && c.source.is_some()),
+        "every constant cites a year and a source"
+    );
 }
 
 #[test]
@@ -113,7 +116,8 @@ fn cycles_in_after_are_found() {
 #[test]
 fn hostile_packs_are_refused_with_clear_errors() {
     // Too many rules.
-    let many: Vec<Value> = (0..finadvice::rules::pack::MAX_RULES + 1).map(|i| rule(&format!("r{i}"), json!(true))).collect();
+    let many: Vec<Value> =
+        (0..finadvice::rules::pack::MAX_RULES + 1).map(|i| rule(&format!("r{i}"), json!(true))).collect();
     assert!(has(&errors(&pack(json!(many))), ErrorCode::TooLarge, "/rules"));
     // Too deep.
     let mut deep = json!(true);
@@ -171,7 +175,13 @@ fn after_blocks_group_keeps_the_best_and_stop_ends_evaluation() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|n| (n["rule"].as_str().unwrap().into(), n["reason"].as_str().unwrap().into(), n["by"].as_str().unwrap_or("").into()))
+        .map(|n| {
+            (
+                n["rule"].as_str().unwrap().into(),
+                n["reason"].as_str().unwrap().into(),
+                n["by"].as_str().unwrap_or("").into(),
+            )
+        })
         .collect();
     assert!(reasons.contains(&("blocked".into(), "blocked".into(), "first".into())), "{reasons:?}");
     assert!(reasons.contains(&("low".into(), "group".into(), "high".into())), "{reasons:?}");
@@ -190,7 +200,8 @@ fn fired_rules_carry_traces_and_others_their_first_failing_condition() {
         {"<": [{"var": "facts.netWorth"}, 0]}
     ]});
     let report = advise(&pack(json!([rule("fires", when), rule("fails", failing)])), true);
-    let trace: Vec<&str> = report["actions"][0]["trace"].as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap()).collect();
+    let trace: Vec<&str> =
+        report["actions"][0]["trace"].as_array().unwrap().iter().map(|s| s["text"].as_str().unwrap()).collect();
     // new-graduate.json: surplus 481, emergency fund 2000 / (2100 + 419) = 0.794 months.
     assert_eq!(trace, ["facts.monthlySurplus 481 > 0", "facts.emergencyFundMonths 0.794 < constants.limit 3"]);
     assert_eq!(report["notFired"][0]["failed"]["text"], "facts.totalDebt 31200 > 1000000");
@@ -207,7 +218,10 @@ fn missing_plans_and_model_outputs_are_handled_gracefully() {
     let report = advise(&pack(json!([r, missing])), false);
     assert_eq!(fired(&report), ["plan"]);
     assert_eq!(report["actions"][0]["detail"], "saves n/a, category n/a");
-    assert_eq!(report["actions"][0]["impact"], json!({"path": "plans.debtPayoff.noSuchPlan.interestSaved", "value": null, "unit": null}));
+    assert_eq!(
+        report["actions"][0]["impact"],
+        json!({"path": "plans.debtPayoff.noSuchPlan.interestSaved", "value": null, "unit": null})
+    );
 }
 
 /// The calculators' plans are in the data rules read (src/calc/plans.rs, docs/PLANS.md).
@@ -226,7 +240,10 @@ fn rules_read_the_calculators_plans() {
 fn same_input_gives_byte_identical_reports() {
     let advisor = Advisor::new(AdvisorOptions { explain: true, ..Default::default() }).unwrap();
     let a = serde_json::to_string(&advisor.advise_json(&profile()).unwrap()).unwrap();
-    let b = serde_json::to_string(&Advisor::new(AdvisorOptions { explain: true, ..Default::default() }).unwrap().advise_json(&profile()).unwrap()).unwrap();
+    let b = serde_json::to_string(
+        &Advisor::new(AdvisorOptions { explain: true, ..Default::default() }).unwrap().advise_json(&profile()).unwrap(),
+    )
+    .unwrap();
     assert_eq!(a, b);
     let again = RulePack::us_default().unwrap();
     assert_eq!(again.hash, advisor.rule_pack().hash);
@@ -245,17 +262,31 @@ fn the_hash_depends_on_content_not_formatting() {
 
 #[test]
 fn schema_lists_exactly_the_engine_operators_and_facts() {
-    let schema: Value = serde_json::from_str(&std::fs::read_to_string(
-        common::repo_root().join("rules/rule-pack.schema.json"),
-    ).unwrap())
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(common::repo_root().join("rules/rule-pack.schema.json")).unwrap(),
+    )
     .unwrap();
-    let ops: Vec<&str> = schema["$defs"]["logic"]["anyOf"][2]["propertyNames"]["enum"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    let ops: Vec<&str> = schema["$defs"]["logic"]["anyOf"][2]["propertyNames"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
     let engine: Vec<&str> = finadvice::rules::logic::OPERATORS.iter().map(|(n, _)| *n).collect();
     assert_eq!(ops, engine);
-    let facts: Vec<&str> = schema["$defs"]["factPath"]["examples"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().trim_start_matches("facts.")).collect();
+    let facts: Vec<&str> = schema["$defs"]["factPath"]["examples"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().trim_start_matches("facts."))
+        .collect();
     let catalog: Vec<&str> = finadvice::facts::catalog::FACTS.iter().map(|f| f.name).collect();
     assert_eq!(facts, catalog);
-    assert_eq!(schema["$defs"]["rule"]["properties"].as_object().unwrap().len(), 14, "rule fields: keep pack.rs RULE_FIELDS and the schema in step");
+    assert_eq!(
+        schema["$defs"]["rule"]["properties"].as_object().unwrap().len(),
+        14,
+        "rule fields: keep pack.rs RULE_FIELDS and the schema in step"
+    );
 }
 
 /// Rules of the default pack that fire for a small profile built from its parts.
@@ -268,7 +299,8 @@ fn default_pack_fires(net: f64, essential: f64, savings: f64, debts: &str) -> (V
             "debts": {debts}}}"#,
         net * 12.0 * 1.3
     );
-    let report = Advisor::new(AdvisorOptions { explain: true, ..Default::default() }).unwrap().advise_json(&text).unwrap();
+    let report =
+        Advisor::new(AdvisorOptions { explain: true, ..Default::default() }).unwrap().advise_json(&text).unwrap();
     let json = serde_json::to_value(&report).unwrap();
     (fired(&json), json)
 }
@@ -278,18 +310,32 @@ fn default_pack_follows_the_order_of_operations() {
     // Spending above income: close the gap; every other step waits.
     let (rules, report) = default_pack_fires(2000.0, 2500.0, 0.0, "[]");
     assert_eq!(rules, ["negative-surplus"]);
-    assert_eq!(report["actions"][0]["title"], "Close a gap of $500 a month: cover essentials and minimum payments first");
-    assert_eq!(report["actions"][0]["impact"], json!({"path": "values.shortfallAnnual", "value": 6000.0, "unit": "money/year"}));
+    assert_eq!(
+        report["actions"][0]["title"],
+        "Close a gap of $500 a month: cover essentials and minimum payments first"
+    );
+    assert_eq!(
+        report["actions"][0]["impact"],
+        json!({"path": "values.shortfallAnnual", "value": 6000.0, "unit": "money/year"})
+    );
     // No debt, 2 months saved: grow the full fund (3 months); IRA and retirement saving wait for it.
     let (rules, report) = default_pack_fires(4000.0, 2500.0, 5000.0, "[]");
     assert_eq!(rules, ["full-emergency-fund"]);
-    assert!(report["actions"][0]["detail"].as_str().unwrap().contains("cover 2.0 months"), "{}", report["actions"][0]["detail"]);
+    assert!(
+        report["actions"][0]["detail"].as_str().unwrap().contains("cover 2.0 months"),
+        "{}",
+        report["actions"][0]["detail"]
+    );
     assert_eq!(report["actions"][0]["impact"]["value"], 2500.0, "3 months of $2,500 minus $5,000 saved");
     // Same, with a 22% card: the debt comes first and blocks the full fund.
     let card = r#"[{"name": "Card", "kind": "credit_card", "balance": 3000, "aprPercent": 22, "minPayment": 90}]"#;
     let (rules, report) = default_pack_fires(4000.0, 2500.0, 5000.0, card);
     assert_eq!(rules, ["high-interest-debt"]);
-    assert!(report["notFired"].as_array().unwrap().iter().any(|n| n["rule"] == "full-emergency-fund" && n["reason"] == "blocked"));
+    assert!(report["notFired"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["rule"] == "full-emergency-fund" && n["reason"] == "blocked"));
     // The card and only $500 saved: a starter fund of one month of essentials first.
     let (rules, report) = default_pack_fires(4000.0, 2500.0, 500.0, card);
     assert_eq!(rules, ["starter-emergency-fund", "high-interest-debt"]);
@@ -311,7 +357,11 @@ fn rule_values_feed_conditions_templates_and_impact() {
     }]));
     let report = advise(&p, false);
     assert_eq!(report["actions"][0]["title"], "$962");
-    assert_eq!(report["actions"][0]["impact"], json!({"path": "values.more", "value": 962.0, "unit": "money/year"}), "money rounded to cents");
+    assert_eq!(
+        report["actions"][0]["impact"],
+        json!({"path": "values.more", "value": 962.0, "unit": "money/year"}),
+        "money rounded to cents"
+    );
     // A value read before it is defined, an unknown unit, a unit without an impact.
     let bad = pack(json!([
         {"id": "a", "category": "x", "values": {"one": {"var": "values.two"}, "two": 2}, "when": true, "title": "{{values.three}}", "detail": "d", "impactUnit": "money"},

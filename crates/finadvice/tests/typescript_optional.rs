@@ -27,11 +27,13 @@ fn enclosing_type_is_exported(lines: &[&str], at: usize) -> bool {
     }) else {
         return false;
     };
-    (0..item).rev().take_while(|&i| {
-        let line = lines[i].trim_start();
-        line.starts_with("#[") || line.starts_with("///") || line.starts_with("//")
-    })
-    .any(|i| lines[i].contains("ts_rs::TS"))
+    (0..item)
+        .rev()
+        .take_while(|&i| {
+            let line = lines[i].trim_start();
+            line.starts_with("#[") || line.starts_with("///") || line.starts_with("//")
+        })
+        .any(|i| lines[i].contains("ts_rs::TS"))
 }
 
 /// `file:line` of every skipped-when-empty field of an exported type without `ts(optional)`.

@@ -14,7 +14,8 @@ fn has(errors: &Errors, code: ErrorCode, path: &str) -> bool {
     errors.issues().iter().any(|i| i.code == code && i.path == path)
 }
 
-const MINIMAL: &str = r#"{"asOf":"2026-01-31","currency":"USD","person":{"age":30},"expenses":{"essentialMonthly":1000}}"#;
+const MINIMAL: &str =
+    r#"{"asOf":"2026-01-31","currency":"USD","person":{"age":30},"expenses":{"essentialMonthly":1000}}"#;
 
 /// The minimal profile with one top-level field replaced or added.
 fn with(field: &str, value: &str) -> String {
@@ -59,7 +60,8 @@ fn every_problem_is_reported_at_once() {
 
 #[test]
 fn wrong_types_are_named() {
-    let errors = errors_of(&with("debts", r#"[{"name": 5, "kind": "credit_card", "balance": true, "aprPercent": null}]"#));
+    let errors =
+        errors_of(&with("debts", r#"[{"name": 5, "kind": "credit_card", "balance": true, "aprPercent": null}]"#));
     assert!(has(&errors, ErrorCode::Type, "/debts/0/name"));
     assert!(has(&errors, ErrorCode::Type, "/debts/0/balance"));
     assert!(has(&errors, ErrorCode::Required, "/debts/0/aprPercent"));
@@ -92,7 +94,10 @@ fn absurd_and_impossible_numbers_are_refused() {
     assert!(has(&e, ErrorCode::OutOfRange, "/debts/0/aprPercent"));
     let e = errors_of(&with("person", r#"{"age": 7}"#));
     assert!(has(&e, ErrorCode::OutOfRange, "/person/age"));
-    let e = errors_of(&with("accounts", r#"[{"name":"IRA","kind":"ira","balance":1,"employerMatch":{"matchPercent":50,"upToPercentOfSalary":6}}]"#));
+    let e = errors_of(&with(
+        "accounts",
+        r#"[{"name":"IRA","kind":"ira","balance":1,"employerMatch":{"matchPercent":50,"upToPercentOfSalary":6}}]"#,
+    ));
     assert!(has(&e, ErrorCode::Inconsistent, "/accounts/0/employerMatch"));
 }
 
@@ -111,7 +116,11 @@ fn an_employer_match_names_one_of_the_incomes() {
     assert!(Profile::from_json(&profile(salary, r#""SALARY""#)).is_ok());
     let e = errors_of(&profile(salary, r#""Salry""#));
     assert!(has(&e, ErrorCode::InvalidValue, "/accounts/1/employerMatch/income"), "{e:#?}");
-    assert!(e.0[0].message.contains(r#""Salry" is not the name of one of the incomes (["Salary"])"#), "{}", e.0[0].message);
+    assert!(
+        e.0[0].message.contains(r#""Salry" is not the name of one of the incomes (["Salary"])"#),
+        "{}",
+        e.0[0].message
+    );
     let e = errors_of(&profile("[]", r#""Salary""#));
     assert!(e.0[0].message.contains("there are none"), "{}", e.0[0].message);
     assert!(has(&errors_of(&profile(salary, "7")), ErrorCode::Type, "/accounts/1/employerMatch/income"));
@@ -129,14 +138,20 @@ fn dates_out_of_range_or_order() {
     assert!(has(&e, ErrorCode::InvalidValue, "/asOf"));
     let e = errors_of(&with("goals", r#"[{"name":"Trip","target":100,"targetDate":"2025-12-31"}]"#));
     assert!(has(&e, ErrorCode::OutOfRange, "/goals/0/targetDate"));
-    let e = errors_of(&with("transactions", r#"[{"date":"2026-02-01","description":"X","amount":-1},{"date":"2010-01-01","description":"Y","amount":-1}]"#));
+    let e = errors_of(&with(
+        "transactions",
+        r#"[{"date":"2026-02-01","description":"X","amount":-1},{"date":"2010-01-01","description":"Y","amount":-1}]"#,
+    ));
     assert!(has(&e, ErrorCode::OutOfRange, "/transactions/0/date"));
     assert!(has(&e, ErrorCode::OutOfRange, "/transactions/1/date"));
 }
 
 #[test]
 fn duplicate_names_are_case_insensitive() {
-    let e = errors_of(&with("goals", r#"[{"name":"House","target":1,"targetDate":"2030-01-01"},{"name":"house ","target":2,"targetDate":"2030-01-01"}]"#));
+    let e = errors_of(&with(
+        "goals",
+        r#"[{"name":"House","target":1,"targetDate":"2030-01-01"},{"name":"house ","target":2,"targetDate":"2030-01-01"}]"#,
+    ));
     assert!(has(&e, ErrorCode::Duplicate, "/goals/1/name"), "{e:#?}");
 }
 
@@ -148,7 +163,8 @@ fn oversized_and_deep_input_is_refused() {
     let many = with("transactions", &format!("[{}]", vec![tx; finadvice::limits::MAX_TRANSACTIONS + 1].join(",")));
     let e = errors_of(&many);
     assert!(e.issues().iter().any(|i| i.code == ErrorCode::TooLarge), "{:?}", e.issues().first());
-    let long_name = with("goals", &format!(r#"[{{"name":"{}","target":1,"targetDate":"2030-01-01"}}]"#, "n".repeat(300)));
+    let long_name =
+        with("goals", &format!(r#"[{{"name":"{}","target":1,"targetDate":"2030-01-01"}}]"#, "n".repeat(300)));
     assert!(has(&errors_of(&long_name), ErrorCode::TooLarge, "/goals/0/name"));
     let huge = " ".repeat(finadvice::limits::MAX_INPUT_BYTES + 1);
     assert!(has(&errors_of(&huge), ErrorCode::TooLarge, ""));
@@ -172,8 +188,18 @@ fn typed_profiles_are_validated_too() {
 #[test]
 fn hostile_text_never_panics() {
     let samples = [
-        "", "null", "\"", "{", "[1,2", "{\"asOf\":}", "\u{0}", "1e999999", "-", "{\"asOf\":\"\\ud800\"}",
-        "{\"person\":{\"age\":1e308}}", "{\"transactions\":[null,1,\"x\",[],{}]}",
+        "",
+        "null",
+        "\"",
+        "{",
+        "[1,2",
+        "{\"asOf\":}",
+        "\u{0}",
+        "1e999999",
+        "-",
+        "{\"asOf\":\"\\ud800\"}",
+        "{\"person\":{\"age\":1e308}}",
+        "{\"transactions\":[null,1,\"x\",[],{}]}",
     ];
     for s in samples {
         let _ = Profile::from_json(s).expect_err(s);

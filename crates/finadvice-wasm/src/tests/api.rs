@@ -8,13 +8,10 @@ use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-
 use super::common::*;
 
 const NEW_GRADUATE: &str = include_str!("../../../../tests/profiles/new-graduate.json");
 const INVALID_MANY: &str = include_str!("../../../../tests/profiles/invalid-many.json");
-
-
 
 fn error_paths(error: &JsValue) -> Vec<String> {
     Array::from(&get(error, "errors")).iter().map(|e| get(&e, "path").as_string().unwrap()).collect()
@@ -59,10 +56,8 @@ fn nan_and_infinity_from_javascript_are_refused_by_path() {
     Reflect::set(&debt, &"balance".into(), &JsValue::from_f64(f64::INFINITY)).unwrap();
     let error = fin_advice_error(Advisor::new(None).unwrap().advise(profile).unwrap_err());
     let errors = Array::from(&get(&error, "errors"));
-    let codes: Vec<(String, String)> = errors
-        .iter()
-        .map(|e| (get(&e, "path").as_string().unwrap(), get(&e, "code").as_string().unwrap()))
-        .collect();
+    let codes: Vec<(String, String)> =
+        errors.iter().map(|e| (get(&e, "path").as_string().unwrap(), get(&e, "code").as_string().unwrap())).collect();
     assert!(codes.contains(&("/person/age".into(), "not_finite".into())), "{codes:?}");
     assert!(codes.contains(&("/debts/0/balance".into(), "not_finite".into())), "{codes:?}");
 }
@@ -132,7 +127,8 @@ fn values_json_cannot_say_exactly_are_read_as_given() {
     let advisor = Advisor::new(None).unwrap();
     let profile = object(TRANSACTIONS_ONLY);
     let rows = Array::from(&get(&profile, "transactions"));
-    let set = |row: u32, key: &str, value: JsValue| Reflect::set(&rows.get(row), &JsValue::from_str(key), &value).unwrap();
+    let set =
+        |row: u32, key: &str, value: JsValue| Reflect::set(&rows.get(row), &JsValue::from_str(key), &value).unwrap();
     let seventeen_digits = 0.1 + 0.2; // 0.30000000000000004
     set(0, "amount", JsValue::from_f64(seventeen_digits));
     set(1, "amount", JsValue::from_f64(-1234.5678901234567));

@@ -6,12 +6,10 @@ use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-
 use super::common::*;
 
 const THREE_DEBTS: &str = include_str!("../../../../tests/payoffs/three-debts.json");
 const GOLDEN: &str = include_str!("../../../../tests/calc/retirement-golden.json");
-
 
 /// The (path, code) of every problem of a thrown `FinAdviceError`.
 fn error_paths(thrown: JsValue) -> Vec<(String, String)> {

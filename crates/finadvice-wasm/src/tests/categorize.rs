@@ -7,12 +7,9 @@ use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-
 use super::common::*;
 
 const TRANSACTIONS_ONLY: &str = include_str!("../../../../tests/profiles/transactions-only.json");
-
-
 
 #[wasm_bindgen_test]
 fn categorize_returns_category_confidence_and_source_in_order() {
@@ -41,7 +38,8 @@ fn corrections_persist_across_export_and_import() {
     let options = js_sys::Object::new();
     Reflect::set(&options, &"memory".into(), &object(&saved)).unwrap();
     let restored = Advisor::new(Some(options.into())).unwrap();
-    let rows = Array::from(&restored.categorize(object(r#"[{"description":"RENT PAYMENT ZELLE","amount":-1200}]"#)).unwrap());
+    let rows =
+        Array::from(&restored.categorize(object(r#"[{"description":"RENT PAYMENT ZELLE","amount":-1200}]"#)).unwrap());
     assert_eq!(get(&rows.get(0), "category").as_string().unwrap(), "housing");
     assert_eq!(get(&rows.get(0), "source").as_string().unwrap(), "memory");
     let report = restored.advise(object(TRANSACTIONS_ONLY)).unwrap();
@@ -66,7 +64,10 @@ fn bad_corrections_rows_and_memories_throw_structured_errors() {
     let thrown = advisor.categorize(rows.into()).unwrap_err();
     assert_eq!(problems(thrown), [("not_finite".to_string(), "/0/amount".to_string())]);
 
-    let thrown = Advisor::new(Some(object(r#"{"memory":{"version":1,"entries":[{"merchant":"a","category":"nope"}]}}"#))).err().unwrap();
+    let thrown =
+        Advisor::new(Some(object(r#"{"memory":{"version":1,"entries":[{"merchant":"a","category":"nope"}]}}"#)))
+            .err()
+            .unwrap();
     assert_eq!(problems(thrown), [("invalid_value".to_string(), "/memory/entries/0/category".to_string())]);
     // The advisor still works after every refusal.
     assert_eq!(Array::from(&advisor.categorize(object("[]")).unwrap()).length(), 0);
@@ -75,13 +76,16 @@ fn bad_corrections_rows_and_memories_throw_structured_errors() {
 #[wasm_bindgen_test]
 fn rows_of_every_js_shape_are_read_or_refused_like_json() {
     let advisor = Advisor::new(None).unwrap();
-    let rows = object(r#"[{"description":"SAFEWAY","amount":-5,"extra":{"deep":[1]}}, 7, [1], {"description":null,"amount":true}]"#);
+    let rows = object(
+        r#"[{"description":"SAFEWAY","amount":-5,"extra":{"deep":[1]}}, 7, [1], {"description":null,"amount":true}]"#,
+    );
     let found = problems(advisor.categorize(rows).unwrap_err());
     let expected = [("type", "/1"), ("type", "/2"), ("required", "/3/description"), ("type", "/3/amount")];
     assert_eq!(found, expected.map(|(c, p)| (c.to_string(), p.to_string())));
     // JSON text takes the general path and gives the same rows.
     let text = JsValue::from_str(r#"[{"description":"SAFEWAY","amount":-5}]"#);
     let from_text = JSON::stringify(&advisor.categorize(text).unwrap()).unwrap();
-    let from_objects = JSON::stringify(&advisor.categorize(object(r#"[{"description":"SAFEWAY","amount":-5}]"#)).unwrap()).unwrap();
+    let from_objects =
+        JSON::stringify(&advisor.categorize(object(r#"[{"description":"SAFEWAY","amount":-5}]"#)).unwrap()).unwrap();
     assert_eq!(from_text, from_objects);
 }

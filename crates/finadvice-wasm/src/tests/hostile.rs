@@ -14,7 +14,6 @@ use js_sys::{Array, Object, Reflect, Uint8Array, JSON};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-
 use super::common::*;
 
 const NEW_GRADUATE: &str = include_str!("../../../../tests/profiles/new-graduate.json");
@@ -35,7 +34,6 @@ const HOSTILE_MODELS: &[(&str, &[u8])] = &[
     ("fuzz: output not produced 2", include_bytes!("../../../../tests/models/fuzz/output-not-produced-2.onnx")),
     ("fuzz: output not produced 3", include_bytes!("../../../../tests/models/fuzz/output-not-produced-3.onnx")),
 ];
-
 
 /// `Err` must be a `FinAdviceError` whose every entry has a string code, path and message.
 fn check_thrown(label: &str, thrown: JsValue) -> Vec<String> {
@@ -66,14 +64,42 @@ fn answered(label: &str, result: Result<JsValue, JsValue>) {
 /// Values of every kind a page could pass by mistake or on purpose.
 fn worst_values() -> Vec<(String, JsValue)> {
     let mut values: Vec<(String, JsValue)> = [
-        "undefined", "null", "true", "0", "-0", "NaN", "Infinity", "-Infinity", "1e308 * 10", "2n ** 70n", "-(2n ** 70n)",
-        "Symbol('x')", "() => 1", "new Date(NaN)", "new Map([[1, 2]])", "new Set([1])", "new Uint8Array(4)",
-        "new ArrayBuffer(8)", "/x/", "Promise.resolve(1)", "new Error('x')", "Object.create(null)",
-        "'\\uD800'", "'\\uDFFF\\uD800'", "'{\"a\": \"\\uD800\"}'", "'[' .repeat(200000)", "'{' + '\"a\":'.repeat(100000)",
-        "new Array(2 ** 32 - 1)", "Array.from({length: 200000}, () => 0)", "JSON.parse('['.repeat(40) + ']'.repeat(40))",
-        "{__proto__: {asOf: '2026-01-01'}}", "{constructor: 1, toString: 2, hasOwnProperty: 3}",
+        "undefined",
+        "null",
+        "true",
+        "0",
+        "-0",
+        "NaN",
+        "Infinity",
+        "-Infinity",
+        "1e308 * 10",
+        "2n ** 70n",
+        "-(2n ** 70n)",
+        "Symbol('x')",
+        "() => 1",
+        "new Date(NaN)",
+        "new Map([[1, 2]])",
+        "new Set([1])",
+        "new Uint8Array(4)",
+        "new ArrayBuffer(8)",
+        "/x/",
+        "Promise.resolve(1)",
+        "new Error('x')",
+        "Object.create(null)",
+        "'\\uD800'",
+        "'\\uDFFF\\uD800'",
+        "'{\"a\": \"\\uD800\"}'",
+        "'[' .repeat(200000)",
+        "'{' + '\"a\":'.repeat(100000)",
+        "new Array(2 ** 32 - 1)",
+        "Array.from({length: 200000}, () => 0)",
+        "JSON.parse('['.repeat(40) + ']'.repeat(40))",
+        "{__proto__: {asOf: '2026-01-01'}}",
+        "{constructor: 1, toString: 2, hasOwnProperty: 3}",
         "Object.fromEntries(Array.from({length: 5000}, (_, i) => ['k' + i, i]))",
-        "'x'.repeat(50 * 1024 * 1024)", "['x'.repeat(50 * 1024 * 1024)]", "{description: 'x'.repeat(50 * 1024 * 1024), amount: 1}",
+        "'x'.repeat(50 * 1024 * 1024)",
+        "['x'.repeat(50 * 1024 * 1024)]",
+        "{description: 'x'.repeat(50 * 1024 * 1024), amount: 1}",
         // Shared sub-arrays: 40 levels of [a, a] would be 2^40 values as a tree.
         "(() => { let a = ['leaf']; for (let i = 0; i < 40; i++) a = [a, a]; return a; })()",
         "(() => { let s = 'x'.repeat(1000000); let a = []; for (let i = 0; i < 99999; i++) a.push(s); return a; })()",
@@ -117,7 +143,12 @@ fn survive(part: usize, parts: usize) {
     // One compiled pack that reads a fact (a number) and a list (read whole), one that computes a
     // path at evaluation time (reads all of the data).
     let rule = |when: &str| format!(r#"{{"id": "r", "when": {when}, "category": "x", "title": "t", "detail": "d"}}"#);
-    let pack = |when: &str| object(&format!(r#"{{"id": "p", "version": "1", "locale": "en-US", "currency": "USD", "rules": [{}]}}"#, rule(when)));
+    let pack = |when: &str| {
+        object(&format!(
+            r#"{{"id": "p", "version": "1", "locale": "en-US", "currency": "USD", "rules": [{}]}}"#,
+            rule(when)
+        ))
+    };
     let packs = [
         RulePack::new(pack(r#"{"and": [{"<": [{"var": "facts.emergencyFundMonths"}, 3]}, {"some": [{"var": "facts.recurringCharges"}, {"var": "amount"}]}]}"#)).unwrap(),
         RulePack::new(pack(r#"{"<": [{"var": {"cat": ["facts.", "emergencyFundMonths"]}}, 3]}"#)).unwrap(),
@@ -139,7 +170,10 @@ fn survive(part: usize, parts: usize) {
         for key in ["model", "memory", "rulePack", "explain"] {
             let options = Object::new();
             Reflect::set(&options, &key.into(), &value).unwrap();
-            answered(&format!("new Advisor({{{key}: {label}}})"), Advisor::new(Some(options.into())).map(JsValue::from));
+            answered(
+                &format!("new Advisor({{{key}: {label}}})"),
+                Advisor::new(Some(options.into())).map(JsValue::from),
+            );
         }
         answered(&format!("new Advisor({label})"), Advisor::new(Some(value.clone())).map(JsValue::from));
         answered(&format!("new RulePack({label})"), RulePack::new(value.clone()).map(JsValue::from));
@@ -156,7 +190,8 @@ fn survive(part: usize, parts: usize) {
         }
         assert_module_answers(&advisor);
         for pack in &packs {
-            let ok = pack.evaluate(object(r#"{"facts": {"emergencyFundMonths": 1, "recurringCharges": [{"amount": 5}]}}"#));
+            let ok =
+                pack.evaluate(object(r#"{"facts": {"emergencyFundMonths": 1, "recurringCharges": [{"amount": 5}]}}"#));
             assert_eq!(Array::from(&ok.expect("evaluate after hostile input")).length(), 1);
         }
     }
@@ -234,7 +269,10 @@ fn rule_packs_with_cycles_and_exponential_logic_are_refused() {
         format!(r#"{{"id": "{id}", "after": [{after}], "when": {when}, "priority": 1, "title": "t", "message": "m"}}"#)
     };
     let cycle = pack(&format!("[{}, {}]", rule("a", r#""b""#, "true"), rule("b", r#""a""#, "true")));
-    let codes = Array::from(&validate_rule_pack(cycle.clone()).unwrap()).iter().map(|e| get(&e, "code").as_string().unwrap()).collect::<Vec<_>>();
+    let codes = Array::from(&validate_rule_pack(cycle.clone()).unwrap())
+        .iter()
+        .map(|e| get(&e, "code").as_string().unwrap())
+        .collect::<Vec<_>>();
     assert!(codes.contains(&"cycle".to_string()), "{codes:?}");
     let options = Object::new();
     Reflect::set(&options, &"rulePack".into(), &cycle).unwrap();
@@ -309,7 +347,9 @@ fn memory_imports_and_corrections_of_every_shape_are_handled() {
     }
     let rows = js("Array.from({length: 100001}, () => ({description: 'x', amount: 1}))");
     assert_eq!(refused("100,001 rows", advisor.categorize(rows)), vec!["too_large"]);
-    let rows: JsValue = js("[{description: '\\uD800 CAFE', amount: NaN}, {description: 'x'.repeat(20000), amount: 1}, {amount: Infinity}]");
+    let rows: JsValue = js(
+        "[{description: '\\uD800 CAFE', amount: NaN}, {description: 'x'.repeat(20000), amount: 1}, {amount: Infinity}]",
+    );
     answered("odd rows", advisor.categorize(rows));
     assert_module_still_works(&advisor);
 }

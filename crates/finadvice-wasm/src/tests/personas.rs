@@ -10,19 +10,71 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 /// (name, profile, snapshot).
 const PERSONAS: &[(&str, &str, &str)] = &[
-    ("couple-as-of-2025", include_str!("../../../../tests/personas/couple-as-of-2025.json"), include_str!("../../../../tests/personas/couple-as-of-2025.report.json")),
-    ("crisis-expenses-exceed-income", include_str!("../../../../tests/personas/crisis-expenses-exceed-income.json"), include_str!("../../../../tests/personas/crisis-expenses-exceed-income.report.json")),
-    ("debt-free-no-plan", include_str!("../../../../tests/personas/debt-free-no-plan.json"), include_str!("../../../../tests/personas/debt-free-no-plan.report.json")),
-    ("family-mortgage-no-emergency-fund", include_str!("../../../../tests/personas/family-mortgage-no-emergency-fund.json"), include_str!("../../../../tests/personas/family-mortgage-no-emergency-fund.report.json")),
-    ("gig-worker-variable-income", include_str!("../../../../tests/personas/gig-worker-variable-income.json"), include_str!("../../../../tests/personas/gig-worker-variable-income.report.json")),
-    ("high-earner-missing-match", include_str!("../../../../tests/personas/high-earner-missing-match.json"), include_str!("../../../../tests/personas/high-earner-missing-match.report.json")),
-    ("house-down-payment-saver", include_str!("../../../../tests/personas/house-down-payment-saver.json"), include_str!("../../../../tests/personas/house-down-payment-saver.report.json")),
-    ("hsa-eligible-car-loan", include_str!("../../../../tests/personas/hsa-eligible-car-loan.json"), include_str!("../../../../tests/personas/hsa-eligible-car-loan.report.json")),
-    ("new-graduate-card-debt", include_str!("../../../../tests/personas/new-graduate-card-debt.json"), include_str!("../../../../tests/personas/new-graduate-card-debt.report.json")),
-    ("on-track-saver", include_str!("../../../../tests/personas/on-track-saver.json"), include_str!("../../../../tests/personas/on-track-saver.report.json")),
-    ("pre-retiree", include_str!("../../../../tests/personas/pre-retiree.json"), include_str!("../../../../tests/personas/pre-retiree.report.json")),
-    ("single-parent-dependents", include_str!("../../../../tests/personas/single-parent-dependents.json"), include_str!("../../../../tests/personas/single-parent-dependents.report.json")),
-    ("transactions-only", include_str!("../../../../tests/personas/transactions-only.json"), include_str!("../../../../tests/personas/transactions-only.report.json")),
+    (
+        "couple-as-of-2025",
+        include_str!("../../../../tests/personas/couple-as-of-2025.json"),
+        include_str!("../../../../tests/personas/couple-as-of-2025.report.json"),
+    ),
+    (
+        "crisis-expenses-exceed-income",
+        include_str!("../../../../tests/personas/crisis-expenses-exceed-income.json"),
+        include_str!("../../../../tests/personas/crisis-expenses-exceed-income.report.json"),
+    ),
+    (
+        "debt-free-no-plan",
+        include_str!("../../../../tests/personas/debt-free-no-plan.json"),
+        include_str!("../../../../tests/personas/debt-free-no-plan.report.json"),
+    ),
+    (
+        "family-mortgage-no-emergency-fund",
+        include_str!("../../../../tests/personas/family-mortgage-no-emergency-fund.json"),
+        include_str!("../../../../tests/personas/family-mortgage-no-emergency-fund.report.json"),
+    ),
+    (
+        "gig-worker-variable-income",
+        include_str!("../../../../tests/personas/gig-worker-variable-income.json"),
+        include_str!("../../../../tests/personas/gig-worker-variable-income.report.json"),
+    ),
+    (
+        "high-earner-missing-match",
+        include_str!("../../../../tests/personas/high-earner-missing-match.json"),
+        include_str!("../../../../tests/personas/high-earner-missing-match.report.json"),
+    ),
+    (
+        "house-down-payment-saver",
+        include_str!("../../../../tests/personas/house-down-payment-saver.json"),
+        include_str!("../../../../tests/personas/house-down-payment-saver.report.json"),
+    ),
+    (
+        "hsa-eligible-car-loan",
+        include_str!("../../../../tests/personas/hsa-eligible-car-loan.json"),
+        include_str!("../../../../tests/personas/hsa-eligible-car-loan.report.json"),
+    ),
+    (
+        "new-graduate-card-debt",
+        include_str!("../../../../tests/personas/new-graduate-card-debt.json"),
+        include_str!("../../../../tests/personas/new-graduate-card-debt.report.json"),
+    ),
+    (
+        "on-track-saver",
+        include_str!("../../../../tests/personas/on-track-saver.json"),
+        include_str!("../../../../tests/personas/on-track-saver.report.json"),
+    ),
+    (
+        "pre-retiree",
+        include_str!("../../../../tests/personas/pre-retiree.json"),
+        include_str!("../../../../tests/personas/pre-retiree.report.json"),
+    ),
+    (
+        "single-parent-dependents",
+        include_str!("../../../../tests/personas/single-parent-dependents.json"),
+        include_str!("../../../../tests/personas/single-parent-dependents.report.json"),
+    ),
+    (
+        "transactions-only",
+        include_str!("../../../../tests/personas/transactions-only.json"),
+        include_str!("../../../../tests/personas/transactions-only.report.json"),
+    ),
 ];
 
 #[wasm_bindgen_test]
@@ -42,12 +94,10 @@ fn every_persona_gives_its_snapshot() {
 fn first_difference(a: &serde_json::Value, b: &serde_json::Value, path: String) -> Option<(String, String, String)> {
     use serde_json::Value;
     match (a, b) {
-        (Value::Object(x), Value::Object(y)) if x.len() == y.len() => {
-            x.iter().find_map(|(k, v)| match y.get(k) {
-                Some(w) => first_difference(v, w, format!("{path}/{k}")),
-                None => Some((format!("{path}/{k}"), v.to_string(), "absent".to_string())),
-            })
-        }
+        (Value::Object(x), Value::Object(y)) if x.len() == y.len() => x.iter().find_map(|(k, v)| match y.get(k) {
+            Some(w) => first_difference(v, w, format!("{path}/{k}")),
+            None => Some((format!("{path}/{k}"), v.to_string(), "absent".to_string())),
+        }),
         (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
             x.iter().zip(y).enumerate().find_map(|(i, (v, w))| first_difference(v, w, format!("{path}/{i}")))
         }

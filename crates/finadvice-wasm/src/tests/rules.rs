@@ -10,18 +10,14 @@ use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-
 use super::common::*;
 
 const NEW_GRADUATE: &str = include_str!("../../../../tests/profiles/new-graduate.json");
-
-
 
 /// The rule ids an evaluation returned.
 fn ids(value: JsValue) -> Vec<String> {
     Array::from(&value).iter().map(|id| id.as_string().unwrap()).collect()
 }
-
 
 const PACK: &str = r#"{"id": "js", "version": "1", "locale": "en-US", "currency": "USD",
   "constants": {"limit": {"value": 3}},
@@ -56,7 +52,8 @@ fn advisor_uses_a_custom_pack_with_traces_and_explain() {
 
 #[wasm_bindgen_test]
 fn a_pack_given_as_json_text_works_the_same() {
-    let from_text = Advisor::new(Some(options(JsValue::from_str(PACK), false))).unwrap().advise(object(NEW_GRADUATE)).unwrap();
+    let from_text =
+        Advisor::new(Some(options(JsValue::from_str(PACK), false))).unwrap().advise(object(NEW_GRADUATE)).unwrap();
     let from_object = Advisor::new(Some(options(object(PACK), false))).unwrap().advise(object(NEW_GRADUATE)).unwrap();
     assert_eq!(JSON::stringify(&from_text).unwrap(), JSON::stringify(&from_object).unwrap());
 }
@@ -90,7 +87,10 @@ fn evaluate_logic_follows_json_logic() {
     let rule = object(r#"{"if": [{"<": [{"var": "a"}, 3]}, "small", "large"]}"#);
     assert_eq!(evaluate_logic(rule.clone(), object(r#"{"a": 1}"#)).unwrap().as_string().unwrap(), "small");
     assert_eq!(evaluate_logic(rule, object(r#"{"a": 5}"#)).unwrap().as_string().unwrap(), "large");
-    let sum = evaluate_logic(object(r#"{"reduce": [{"var": "xs"}, {"+": [{"var": "current"}, {"var": "accumulator"}]}, 0]}"#), object(r#"{"xs": [1, 2, 3]}"#));
+    let sum = evaluate_logic(
+        object(r#"{"reduce": [{"var": "xs"}, {"+": [{"var": "current"}, {"var": "accumulator"}]}, 0]}"#),
+        object(r#"{"xs": [1, 2, 3]}"#),
+    );
     assert_eq!(sum.unwrap().as_f64(), Some(6.0));
 }
 
@@ -130,8 +130,14 @@ fn a_compiled_pack_honours_after_group_stop_and_ranking() {
         {"id": "stopper", "priority": -1, "stop": true, "when": true, "category": "x", "title": "t", "detail": "d"},
         {"id": "later", "priority": -2, "when": true, "category": "x", "title": "t", "detail": "d"}]}"#))
     .unwrap();
-    assert_eq!(ids(pack.evaluate(object(r#"{"facts": {"monthlySurplus": 481}}"#)).unwrap()), ["first", "high", "stopper"]);
-    assert_eq!(ids(pack.evaluate(object(r#"{"facts": {"monthlySurplus": -1}}"#)).unwrap()), ["blocked", "high", "stopper"]);
+    assert_eq!(
+        ids(pack.evaluate(object(r#"{"facts": {"monthlySurplus": 481}}"#)).unwrap()),
+        ["first", "high", "stopper"]
+    );
+    assert_eq!(
+        ids(pack.evaluate(object(r#"{"facts": {"monthlySurplus": -1}}"#)).unwrap()),
+        ["blocked", "high", "stopper"]
+    );
 }
 
 /// Reads `facts.emergencyFundMonths` (a number) and `facts.recurringCharges` (an array, read whole).
@@ -144,7 +150,8 @@ fn a_compiled_pack_refuses_bad_packs_and_bad_data_with_pointers() {
     let thrown = RulePack::new(object(&PACK.replace("\"<\"", "\"lessish\""))).err().unwrap();
     assert_eq!(problems(thrown), [("unknown_operator".to_string(), "/rules/0/when/lessish".to_string())]);
     let pack = RulePack::new(object(READER)).unwrap();
-    let refused = |source: &str| problems(pack.evaluate(js(source)).err().unwrap_or_else(|| panic!("{source} was accepted")));
+    let refused =
+        |source: &str| problems(pack.evaluate(js(source)).err().unwrap_or_else(|| panic!("{source} was accepted")));
     let one = |code: &str, path: &str| vec![(code.to_string(), path.to_string())];
     for not_an_object in ["null", "undefined", "[]", "5", "new Map()", "() => 1"] {
         assert_eq!(refused(not_an_object), one("type", ""), "{not_an_object}");
@@ -154,15 +161,32 @@ fn a_compiled_pack_refuses_bad_packs_and_bad_data_with_pointers() {
     assert_eq!(refused("{facts: {emergencyFundMonths: -Infinity}}"), one("not_finite", "/facts/emergencyFundMonths"));
     assert_eq!(refused("{facts: {emergencyFundMonths: 2n ** 70n}}"), one("type", "/facts/emergencyFundMonths"));
     assert_eq!(refused("{facts: {emergencyFundMonths: Symbol('x')}}"), one("type", "/facts/emergencyFundMonths"));
-    assert_eq!(refused("{facts: {recurringCharges: [{merchant: 'GYM', amount: NaN}]}}"), one("not_finite", "/facts/recurringCharges/0/amount"));
-    assert_eq!(refused("{facts: {recurringCharges: JSON.parse('['.repeat(100) + ']'.repeat(100))}}"), one("too_deep", "/facts/recurringCharges"));
-    assert_eq!(refused("{facts: {emergencyFundMonths: 'x'.repeat(17 * 1024 * 1024)}}"), one("too_large", "/facts/emergencyFundMonths"));
+    assert_eq!(
+        refused("{facts: {recurringCharges: [{merchant: 'GYM', amount: NaN}]}}"),
+        one("not_finite", "/facts/recurringCharges/0/amount")
+    );
+    assert_eq!(
+        refused("{facts: {recurringCharges: JSON.parse('['.repeat(100) + ']'.repeat(100))}}"),
+        one("too_deep", "/facts/recurringCharges")
+    );
+    assert_eq!(
+        refused("{facts: {emergencyFundMonths: 'x'.repeat(17 * 1024 * 1024)}}"),
+        one("too_large", "/facts/emergencyFundMonths")
+    );
     // Page code that throws while being read is an error too, and the pack still answers afterwards.
     assert_eq!(refused("{facts: {get emergencyFundMonths() { throw new Error('getter') }}}"), one("type", ""));
     assert_eq!(refused("new Proxy({}, {getPrototypeOf() { throw new Error('trap') }})"), one("type", ""));
-    assert_eq!(ids(pack.evaluate(js("{facts: {emergencyFundMonths: 1, recurringCharges: [{merchant: 'GYM'}]}}")).unwrap()), ["low-fund", "gym"]);
+    assert_eq!(
+        ids(pack.evaluate(js("{facts: {emergencyFundMonths: 1, recurringCharges: [{merchant: 'GYM'}]}}")).unwrap()),
+        ["low-fund", "gym"]
+    );
     // Only what the pack reads is read: a NaN elsewhere, a class instance or a getter-free Proxy
     // where the pack finds no plain object, are not errors (the paths are absent: null).
     assert_eq!(ids(pack.evaluate(js("{facts: {emergencyFundMonths: 1, netWorth: NaN}}")).unwrap()), ["low-fund"]);
-    assert_eq!(ids(pack.evaluate(js("{facts: new (class Facts { constructor() { this.emergencyFundMonths = 9 } })()}")).unwrap()), ["low-fund"]);
+    assert_eq!(
+        ids(pack
+            .evaluate(js("{facts: new (class Facts { constructor() { this.emergencyFundMonths = 9 } })()}"))
+            .unwrap()),
+        ["low-fund"]
+    );
 }

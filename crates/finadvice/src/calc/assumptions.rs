@@ -55,7 +55,11 @@ impl Allocation {
 
     /// Annual volatility of the mix, in percent: `√(Σ wᵢ²σᵢ² + 2·w_s·w_b·ρ·σ_s·σ_b)`.
     pub fn volatility_percent(self) -> f64 {
-        let (s, b, c) = (self.stocks * STOCKS.volatility_percent, self.bonds * BONDS.volatility_percent, self.cash * CASH.volatility_percent);
+        let (s, b, c) = (
+            self.stocks * STOCKS.volatility_percent,
+            self.bonds * BONDS.volatility_percent,
+            self.cash * CASH.volatility_percent,
+        );
         (s * s + b * b + c * c + 2.0 * STOCK_BOND_CORRELATION * s * b).sqrt()
     }
 }

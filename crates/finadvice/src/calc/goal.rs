@@ -55,7 +55,13 @@ pub fn months_to_reach(target: f64, saved: f64, monthly: f64, annual_return_perc
 }
 
 /// Plans one goal: `months` months away, `target` to reach, `saved` already set aside.
-pub fn plan_goal(target: f64, saved: f64, months: u32, annual_return_percent: f64, monthly_saving: Option<f64>) -> GoalPlan {
+pub fn plan_goal(
+    target: f64,
+    saved: f64,
+    months: u32,
+    annual_return_percent: f64,
+    monthly_saving: Option<f64>,
+) -> GoalPlan {
     let r = annual_return_percent / 1200.0;
     let grows = tvm::fv(r, months as f64, 0.0, -saved, When::End).unwrap_or(saved);
     GoalPlan {

@@ -250,7 +250,11 @@ fn check_feasible(request: &PayoffRequest) -> Result<(), Errors> {
             ),
         ));
     }
-    if issues.is_empty() { Ok(()) } else { Err(Errors(issues)) }
+    if issues.is_empty() {
+        Ok(())
+    } else {
+        Err(Errors(issues))
+    }
 }
 
 /// Simulation state of one run.
@@ -269,13 +273,8 @@ fn simulate(request: &PayoffRequest, order: Option<&[usize]>, keep_schedule: boo
     let mut balance: Vec<i64> = request.debts.iter().map(|d| to_cents(d.balance).max(0)).collect();
     let mins: Vec<i64> = request.debts.iter().map(|d| to_cents(d.min_payment)).collect();
     let budget = to_cents(request.monthly_budget);
-    let mut run = Run {
-        months: 0,
-        interest: vec![0; n],
-        paid: vec![0; n],
-        payoff_month: vec![0; n],
-        schedule: Vec::new(),
-    };
+    let mut run =
+        Run { months: 0, interest: vec![0; n], paid: vec![0; n], payoff_month: vec![0; n], schedule: Vec::new() };
     let mut month = 0u32;
     while balance.iter().any(|&b| b > 0) {
         if month >= MAX_MONTHS {
@@ -293,7 +292,8 @@ fn simulate(request: &PayoffRequest, order: Option<&[usize]>, keep_schedule: boo
         }
         let mut available = budget;
         if order.is_some() {
-            available += request.extra_payments.iter().filter(|e| e.month == month).map(|e| to_cents(e.amount)).sum::<i64>();
+            available +=
+                request.extra_payments.iter().filter(|e| e.month == month).map(|e| to_cents(e.amount)).sum::<i64>();
         }
         for i in 0..n {
             let pay = mins[i].min(balance[i]).max(0);
@@ -381,7 +381,11 @@ pub fn plan_payoff(request: &PayoffRequest) -> Result<PayoffPlan, Errors> {
                 total_payment: from_cents(row.iter().map(|r| r[1]).sum()),
                 debts: row
                     .iter()
-                    .map(|r| DebtMonth { interest: from_cents(r[0]), payment: from_cents(r[1]), balance: from_cents(r[2]) })
+                    .map(|r| DebtMonth {
+                        interest: from_cents(r[0]),
+                        payment: from_cents(r[1]),
+                        balance: from_cents(r[2]),
+                    })
                     .collect(),
             })
             .collect(),

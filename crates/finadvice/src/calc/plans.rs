@@ -172,7 +172,8 @@ fn debt_payoff(profile: &Profile, facts: &Facts) -> Option<DebtPayoffPlans> {
     };
     // Issue paths point into the profile: map the request's debt index back to the profile's.
     let to_profile_path = |issue: Issue| {
-        let indices: Vec<usize> = profile.debts.iter().enumerate().filter(|(_, d)| d.balance > 0.0).map(|(i, _)| i).collect();
+        let indices: Vec<usize> =
+            profile.debts.iter().enumerate().filter(|(_, d)| d.balance > 0.0).map(|(i, _)| i).collect();
         let path = match issue.path.strip_prefix("/debts/").and_then(|rest| rest.split_once('/')) {
             Some((i, field)) => match i.parse::<usize>().ok().and_then(|i| indices.get(i)) {
                 Some(j) => format!("/debts/{j}/{field}"),
@@ -214,7 +215,8 @@ fn retirement(profile: &Profile, facts: &Facts) -> Option<RetirementPlan> {
         facts.invested_assets.max(0.0),
         moderate_allocation(profile, facts, years_to_retirement.max(15.0)),
     );
-    request.annual_contribution = round_cents(facts.retirement_contribution_monthly * 12.0 + facts.employer_match_annual);
+    request.annual_contribution =
+        round_cents(facts.retirement_contribution_monthly * 12.0 + facts.employer_match_annual);
     request.annual_spending = round_cents(facts.spending_monthly * 12.0 * RETIREMENT_SPENDING_SHARE);
     request.paths = ADVISE_PATHS;
     request.seed = ADVISE_SEED;

@@ -102,7 +102,11 @@ fn read_payoff(p: &mut Problems, input: &Input) -> Option<PayoffRequest> {
         Some(2) => Some(Strategy::Custom(order)),
         Some(k) if order_value.is_some() => {
             let name = if k == 0 { "avalanche" } else { "snowball" };
-            p.push(ErrorCode::Inconsistent, &order_path, format!("is only used with strategy \"custom\", not \"{name}\""));
+            p.push(
+                ErrorCode::Inconsistent,
+                &order_path,
+                format!("is only used with strategy \"custom\", not \"{name}\""),
+            );
             None
         }
         Some(0) => Some(Strategy::Avalanche),
@@ -163,8 +167,16 @@ pub(crate) fn read_allocation(p: &mut Problems, value: &Input, path: &str) -> Op
 }
 
 const RETIREMENT_FIELDS: &[&str] = &[
-    "currentAge", "retirementAge", "endAge", "balance", "annualContribution", "annualSpending", "allocation",
-    "inflationPercent", "paths", "seed",
+    "currentAge",
+    "retirementAge",
+    "endAge",
+    "balance",
+    "annualContribution",
+    "annualSpending",
+    "allocation",
+    "inflationPercent",
+    "paths",
+    "seed",
 ];
 
 /// Default end age of a retirement projection: money should last to 95.
@@ -212,9 +224,17 @@ fn read_retirement(p: &mut Problems, input: &Input) -> Option<RetirementRequest>
             p.push(ErrorCode::Inconsistent, &f.path("retirementAge"), format!("{r} is before currentAge {c}"));
         }
         if e <= r.max(c) {
-            p.push(ErrorCode::Inconsistent, &f.path("endAge"), format!("{e} must be after retirementAge and currentAge"));
+            p.push(
+                ErrorCode::Inconsistent,
+                &f.path("endAge"),
+                format!("{e} must be after retirementAge and currentAge"),
+            );
         } else if e - c > MAX_YEARS as f64 {
-            p.push(ErrorCode::OutOfRange, &f.path("endAge"), format!("the projection would span {} years; the limit is {MAX_YEARS}", e - c));
+            p.push(
+                ErrorCode::OutOfRange,
+                &f.path("endAge"),
+                format!("the projection would span {} years; the limit is {MAX_YEARS}", e - c),
+            );
         }
     }
     f.finish(p, RETIREMENT_FIELDS);
@@ -232,7 +252,8 @@ fn read_retirement(p: &mut Problems, input: &Input) -> Option<RetirementRequest>
     })
 }
 
-const GOAL_FIELDS: &[&str] = &["target", "saved", "asOf", "targetDate", "months", "annualReturnPercent", "monthlySaving"];
+const GOAL_FIELDS: &[&str] =
+    &["target", "saved", "asOf", "targetDate", "months", "annualReturnPercent", "monthlySaving"];
 
 /// `{target, saved?, asOf + targetDate | months, annualReturnPercent?, monthlySaving?}` → a goal plan.
 pub fn goal_from_input(input: &Input) -> Result<GoalPlan, Errors> {
@@ -259,7 +280,11 @@ fn read_goal(p: &mut Problems, input: &Input) -> Option<GoalPlan> {
                 None
             }
             (Some(a), Some(d)) if a.months_until(d) > MAX_MONTHS as i32 => {
-                p.push(ErrorCode::OutOfRange, &f.path("targetDate"), format!("{d} is more than {MAX_MONTHS} months after asOf"));
+                p.push(
+                    ErrorCode::OutOfRange,
+                    &f.path("targetDate"),
+                    format!("{d} is more than {MAX_MONTHS} months after asOf"),
+                );
                 None
             }
             (Some(a), Some(d)) => Some(a.months_until(d).max(0) as u32),
@@ -314,7 +339,12 @@ fn read_capacity(p: &mut Problems, input: &Input) -> Option<Capacity> {
         None => Some(6.0),
         v => p.number(v, &f.path("emergencyFundMonths"), 0.0, 1200.0, false),
     };
-    let variable = p.choice(f.get("incomeStability"), &f.path("incomeStability"), &[(false, "stable"), (true, "variable")], Some(false));
+    let variable = p.choice(
+        f.get("incomeStability"),
+        &f.path("incomeStability"),
+        &[(false, "stable"), (true, "variable")],
+        Some(false),
+    );
     f.finish(p, CAPACITY_FIELDS);
     Some(Capacity { horizon_years: horizon?, emergency_fund_months: fund?, variable_income: variable? })
 }

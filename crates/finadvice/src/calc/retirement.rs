@@ -254,7 +254,11 @@ fn bands(keys: &mut [i64]) -> [f64; 5] {
             let (low, next) = order_pair(upper, lo - mid);
             (low, next.unwrap_or(low))
         };
-        if frac == 0.0 { low } else { low + (high - low) * frac }
+        if frac == 0.0 {
+            low
+        } else {
+            low + (high - low) * frac
+        }
     };
     [at(10.0), at(25.0), at(50.0), at(75.0), at(90.0)]
 }
@@ -266,7 +270,11 @@ fn step(balance: f64, growth: f64, retired: bool, contribution: f64, spending: f
         return balance * growth + contribution;
     }
     let left = balance - spending;
-    if left <= 0.0 { 0.0 } else { left * growth }
+    if left <= 0.0 {
+        0.0
+    } else {
+        left * growth
+    }
 }
 
 /// One year of every path: `[mean, volatility, inflation factor, contribution, spending]`.
@@ -275,7 +283,12 @@ fn step(balance: f64, growth: f64, retired: bool, contribution: f64, spending: f
 /// WebAssembly engine move it from baseline to optimized code after the first years of a page's
 /// first projection (a loop inside one long call stays in baseline code for the whole call).
 #[inline(never)]
-fn advance_paths(balances: &mut [f64], normal: &mut Normal, [mean, vol, inflation, contribution, spending]: [f64; 5], retired: bool) {
+fn advance_paths(
+    balances: &mut [f64],
+    normal: &mut Normal,
+    [mean, vol, inflation, contribution, spending]: [f64; 5],
+    retired: bool,
+) {
     for b in balances.iter_mut() {
         let r = (mean + vol * normal.deviate()).max(-0.99);
         *b = step(*b, (1.0 + r) / inflation, retired, contribution, spending);

@@ -47,35 +47,115 @@ macro_rules! choices {
 /// The questionnaire, in the spirit of the well-known investor questionnaires (horizon, reaction
 /// to a loss, income, experience, goal). Every question's best score is 4: the maximum is 40.
 pub const QUESTIONS: &[Question] = &[
-    Question { id: "horizon", text: "When will you need to start using most of this money?", choices: choices![
-        ("under_3_years", 0, "In less than 3 years"), ("3_to_5_years", 1, "In 3 to 5 years"),
-        ("6_to_10_years", 2, "In 6 to 10 years"), ("11_to_20_years", 3, "In 11 to 20 years"),
-        ("over_20_years", 4, "In more than 20 years")] },
-    Question { id: "drop25", text: "Your investments lose 25% of their value in a few months. What do you do?", choices: choices![
-        ("sell_all", 0, "Sell everything"), ("sell_some", 1, "Sell some"), ("wait", 2, "Do nothing and wait"),
-        ("buy_some", 3, "Buy a little more"), ("buy_more", 4, "Buy much more")] },
-    Question { id: "incomeStability", text: "How secure is your income over the next five years?", choices: choices![
-        ("very_unstable", 0, "Very unsure"), ("unstable", 1, "Somewhat unsure"), ("average", 2, "About average"),
-        ("stable", 3, "Fairly secure"), ("very_stable", 4, "Very secure")] },
-    Question { id: "experience", text: "How much have you invested in stocks or stock funds?", choices: choices![
-        ("none", 0, "Never"), ("little", 1, "A little, recently"), ("some", 2, "For a few years"),
-        ("experienced", 3, "For many years"), ("professional", 4, "I manage investments professionally")] },
-    Question { id: "goal", text: "What matters most for this money?", choices: choices![
-        ("preserve", 0, "Not losing any of it"), ("income", 1, "Steady income"), ("balanced", 2, "Some growth, some stability"),
-        ("growth", 3, "Growth"), ("max_growth", 4, "As much growth as possible")] },
-    Question { id: "worstYear", text: "What is the largest loss in one year you could live with?", choices: choices![
-        ("none", 0, "None"), ("loss_5", 1, "5%"), ("loss_10", 2, "10%"), ("loss_20", 3, "20%"), ("loss_30", 4, "30% or more")] },
-    Question { id: "riskWord", text: "Which word do you most connect with \"risk\"?", choices: choices![
-        ("loss", 0, "Loss"), ("uncertainty", 1, "Uncertainty"), ("caution", 2, "Something to weigh carefully"),
-        ("opportunity", 3, "Opportunity"), ("thrill", 4, "Thrill")] },
-    Question { id: "gamble", text: "Which would you choose?", choices: choices![
-        ("sure_1000", 0, "$1,000 for sure"), ("half_2500", 2, "A 50% chance of $2,500"),
-        ("quarter_5000", 3, "A 25% chance of $5,000"), ("five_percent_50000", 4, "A 5% chance of $50,000")] },
-    Question { id: "portfolioChoice", text: "Which range of one-year outcomes for $10,000 would you pick?", choices: choices![
-        ("narrow", 0, "$9,800 to $10,600"), ("modest", 1, "$9,300 to $11,200"), ("medium", 2, "$8,600 to $12,000"),
-        ("wide", 3, "$7,800 to $13,000"), ("widest", 4, "$7,000 to $14,500")] },
-    Question { id: "knowledge", text: "How would you rate your knowledge of investing?", choices: choices![
-        ("none", 0, "None"), ("basic", 1, "Basic"), ("fair", 2, "Fair"), ("good", 3, "Good"), ("expert", 4, "Expert")] },
+    Question {
+        id: "horizon",
+        text: "When will you need to start using most of this money?",
+        choices: choices![
+            ("under_3_years", 0, "In less than 3 years"),
+            ("3_to_5_years", 1, "In 3 to 5 years"),
+            ("6_to_10_years", 2, "In 6 to 10 years"),
+            ("11_to_20_years", 3, "In 11 to 20 years"),
+            ("over_20_years", 4, "In more than 20 years")
+        ],
+    },
+    Question {
+        id: "drop25",
+        text: "Your investments lose 25% of their value in a few months. What do you do?",
+        choices: choices![
+            ("sell_all", 0, "Sell everything"),
+            ("sell_some", 1, "Sell some"),
+            ("wait", 2, "Do nothing and wait"),
+            ("buy_some", 3, "Buy a little more"),
+            ("buy_more", 4, "Buy much more")
+        ],
+    },
+    Question {
+        id: "incomeStability",
+        text: "How secure is your income over the next five years?",
+        choices: choices![
+            ("very_unstable", 0, "Very unsure"),
+            ("unstable", 1, "Somewhat unsure"),
+            ("average", 2, "About average"),
+            ("stable", 3, "Fairly secure"),
+            ("very_stable", 4, "Very secure")
+        ],
+    },
+    Question {
+        id: "experience",
+        text: "How much have you invested in stocks or stock funds?",
+        choices: choices![
+            ("none", 0, "Never"),
+            ("little", 1, "A little, recently"),
+            ("some", 2, "For a few years"),
+            ("experienced", 3, "For many years"),
+            ("professional", 4, "I manage investments professionally")
+        ],
+    },
+    Question {
+        id: "goal",
+        text: "What matters most for this money?",
+        choices: choices![
+            ("preserve", 0, "Not losing any of it"),
+            ("income", 1, "Steady income"),
+            ("balanced", 2, "Some growth, some stability"),
+            ("growth", 3, "Growth"),
+            ("max_growth", 4, "As much growth as possible")
+        ],
+    },
+    Question {
+        id: "worstYear",
+        text: "What is the largest loss in one year you could live with?",
+        choices: choices![
+            ("none", 0, "None"),
+            ("loss_5", 1, "5%"),
+            ("loss_10", 2, "10%"),
+            ("loss_20", 3, "20%"),
+            ("loss_30", 4, "30% or more")
+        ],
+    },
+    Question {
+        id: "riskWord",
+        text: "Which word do you most connect with \"risk\"?",
+        choices: choices![
+            ("loss", 0, "Loss"),
+            ("uncertainty", 1, "Uncertainty"),
+            ("caution", 2, "Something to weigh carefully"),
+            ("opportunity", 3, "Opportunity"),
+            ("thrill", 4, "Thrill")
+        ],
+    },
+    Question {
+        id: "gamble",
+        text: "Which would you choose?",
+        choices: choices![
+            ("sure_1000", 0, "$1,000 for sure"),
+            ("half_2500", 2, "A 50% chance of $2,500"),
+            ("quarter_5000", 3, "A 25% chance of $5,000"),
+            ("five_percent_50000", 4, "A 5% chance of $50,000")
+        ],
+    },
+    Question {
+        id: "portfolioChoice",
+        text: "Which range of one-year outcomes for $10,000 would you pick?",
+        choices: choices![
+            ("narrow", 0, "$9,800 to $10,600"),
+            ("modest", 1, "$9,300 to $11,200"),
+            ("medium", 2, "$8,600 to $12,000"),
+            ("wide", 3, "$7,800 to $13,000"),
+            ("widest", 4, "$7,000 to $14,500")
+        ],
+    },
+    Question {
+        id: "knowledge",
+        text: "How would you rate your knowledge of investing?",
+        choices: choices![
+            ("none", 0, "None"),
+            ("basic", 1, "Basic"),
+            ("fair", 2, "Fair"),
+            ("good", 3, "Good"),
+            ("expert", 4, "Expert")
+        ],
+    },
 ];
 
 /// The most points the questionnaire can give.
@@ -173,7 +253,13 @@ fn capacity_cap(capacity: Capacity, horizon: f64) -> f64 {
 
 fn allocation_at(tolerance_stocks: f64, capacity: Capacity, horizon: f64) -> Allocation {
     let stocks = tolerance_stocks.min(capacity_cap(capacity, horizon));
-    let cash: f64 = if horizon < 2.0 { 100.0 } else if horizon < 5.0 { 20.0 } else { 5.0 };
+    let cash: f64 = if horizon < 2.0 {
+        100.0
+    } else if horizon < 5.0 {
+        20.0
+    } else {
+        5.0
+    };
     let cash = cash.min(100.0 - stocks);
     Allocation { stocks: stocks / 100.0, bonds: (100.0 - stocks - cash) / 100.0, cash: cash / 100.0 }
 }
@@ -188,7 +274,10 @@ pub fn risk_profile(total_points: u32, capacity: Capacity) -> RiskProfile {
     let mut glide_path = Vec::new();
     for years in [40.0, 30.0, 20.0, 15.0, 10.0, 5.0, 2.0, 1.0, 0.0] {
         if years <= capacity.horizon_years {
-            glide_path.push(GlidePoint { years_to_goal: years, allocation: allocation_at(level.stocks_percent, capacity, years) });
+            glide_path.push(GlidePoint {
+                years_to_goal: years,
+                allocation: allocation_at(level.stocks_percent, capacity, years),
+            });
         }
     }
     RiskProfile {
@@ -212,7 +301,10 @@ mod tests {
     #[test]
     fn table_is_consistent() {
         assert_eq!(QUESTIONS.len(), 10);
-        assert_eq!(QUESTIONS.iter().map(|q| q.choices.iter().map(|c| c.points).max().unwrap()).sum::<u32>(), MAX_POINTS);
+        assert_eq!(
+            QUESTIONS.iter().map(|q| q.choices.iter().map(|c| c.points).max().unwrap()).sum::<u32>(),
+            MAX_POINTS
+        );
         assert!(QUESTIONS.iter().all(|q| q.choices.iter().any(|c| c.points == 0)));
         assert_eq!(points("drop25", "buy_more"), Some(4));
         assert_eq!(points("drop25", "nope"), None);

@@ -57,7 +57,11 @@ impl fmt::Display for TvmError {
 impl std::error::Error for TvmError {}
 
 fn finite(name: &'static str, v: f64) -> Result<f64, TvmError> {
-    if v.is_finite() { Ok(v) } else { Err(TvmError::InvalidArgument(name, format!("must be finite, not {v}"))) }
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(TvmError::InvalidArgument(name, format!("must be finite, not {v}")))
+    }
 }
 
 fn check_rate(rate: f64) -> Result<f64, TvmError> {
@@ -69,7 +73,11 @@ fn check_rate(rate: f64) -> Result<f64, TvmError> {
 }
 
 fn result(name: &'static str, v: f64) -> Result<f64, TvmError> {
-    if v.is_finite() { Ok(v) } else { Err(TvmError::NoSolution(format!("{name} is not finite for these values"))) }
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(TvmError::NoSolution(format!("{name} is not finite for these values")))
+    }
 }
 
 /// Future value after `nper` periods of a present value `pv` and a payment `pmt` each period.
@@ -150,7 +158,10 @@ pub fn ppmt(rate: f64, per: f64, nper: f64, pv: f64, fv: f64, when: When) -> Res
 fn check_period(per: f64, nper: f64) -> Result<(), TvmError> {
     finite("per", per)?;
     if per < 1.0 || per > nper || per.fract() != 0.0 {
-        return Err(TvmError::InvalidArgument("per", format!("must be a whole period between 1 and {nper}, not {per}")));
+        return Err(TvmError::InvalidArgument(
+            "per",
+            format!("must be a whole period between 1 and {nper}, not {per}"),
+        ));
     }
     Ok(())
 }
@@ -185,7 +196,9 @@ pub fn rate(nper: f64, pmt: f64, pv: f64, fv: f64, when: When, guess: f64) -> Re
         }
     };
     find_root(equation, guess).ok_or_else(|| {
-        TvmError::NoSolution("no interest rate makes these payments match (check the signs: money out is negative)".into())
+        TvmError::NoSolution(
+            "no interest rate makes these payments match (check the signs: money out is negative)".into(),
+        )
     })
 }
 
@@ -306,8 +319,9 @@ mod tests {
     fn numpy_financial_ipmt_amortization_table() {
         let r = 0.0824 / 12.0;
         let interest = [-17.17, -15.79, -14.40, -13.01, -11.60, -10.18, -8.76, -7.32, -5.88, -4.42, -2.96, -1.49];
-        let principal =
-            [-200.58, -201.96, -203.35, -204.74, -206.15, -207.56, -208.99, -210.42, -211.87, -213.32, -214.79, -216.26];
+        let principal = [
+            -200.58, -201.96, -203.35, -204.74, -206.15, -207.56, -208.99, -210.42, -211.87, -213.32, -214.79, -216.26,
+        ];
         let mut total = 0.0;
         for per in 1..=12 {
             let i = ipmt(r, per as f64, 12.0, 2500.0, 0.0, When::End).unwrap();
@@ -336,11 +350,12 @@ mod tests {
         close(irr(&flows).unwrap(), 0.0866, 0.00005); // IRR after five years: 8.66%
         close(irr(&flows[..5]).unwrap(), -0.0212, 0.00005); // after four years: -2.12%
         close(irr(&flows[..3]).unwrap(), -0.4435, 0.00005); // after two years (guess -10%): -44.35%
-        // NPV(10%, -10000, 3000, 4200, 6800) = 1188.44: a spreadsheet discounts the first value too.
+                                                            // NPV(10%, -10000, 3000, 4200, 6800) = 1188.44: a spreadsheet discounts the first value too.
         close(npv(0.10, &[0.0, -10_000.0, 3000.0, 4200.0, 6800.0]).unwrap(), 1188.44, 0.005);
         close(ipmt(0.10 / 12.0, 1.0, 36.0, 8000.0, 0.0, When::End).unwrap(), -66.67, 0.005); // IPMT, month 1
         close(ipmt(0.10, 3.0, 3.0, 8000.0, 0.0, When::End).unwrap(), -292.45, 0.005); // IPMT, year 3
-        close(ppmt(0.10 / 12.0, 1.0, 24.0, 2000.0, 0.0, When::End).unwrap(), -75.62, 0.005); // PPMT
+        close(ppmt(0.10 / 12.0, 1.0, 24.0, 2000.0, 0.0, When::End).unwrap(), -75.62, 0.005);
+        // PPMT
     }
 
     #[test]
@@ -367,6 +382,7 @@ mod tests {
         assert!(matches!(pmt(0.1, 0.0, 1.0, 0.0, When::End), Err(TvmError::InvalidArgument("nper", _))));
         assert!(matches!(ipmt(0.1, 13.0, 12.0, 1.0, 0.0, When::End), Err(TvmError::InvalidArgument("per", _))));
         assert!(matches!(npv(0.1, &[1.0, f64::INFINITY]), Err(TvmError::InvalidArgument("values", _))));
-        assert!(matches!(fv(0.5, 1e6, 1.0, 1.0, When::End), Err(TvmError::NoSolution(_)))); // overflow
+        assert!(matches!(fv(0.5, 1e6, 1.0, 1.0, When::End), Err(TvmError::NoSolution(_))));
+        // overflow
     }
 }

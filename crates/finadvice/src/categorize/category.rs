@@ -110,10 +110,12 @@ impl Category {
     pub fn spending_kind(self) -> SpendingKind {
         use Category::*;
         match self {
-            Housing | Utilities | Groceries | Transport | Health | Insurance | Education | Fees => SpendingKind::Essential,
+            Housing | Utilities | Groceries | Transport | Health | Insurance | Education | Fees => {
+                SpendingKind::Essential
+            }
             Income | Transfer | DebtPayment => SpendingKind::NotSpending,
-            Dining | PersonalCare | Shopping | Entertainment | Subscriptions | Travel | GiftsDonations | Cash | Other
-            | Uncategorized => SpendingKind::Discretionary,
+            Dining | PersonalCare | Shopping | Entertainment | Subscriptions | Travel | GiftsDonations | Cash
+            | Other | Uncategorized => SpendingKind::Discretionary,
         }
     }
 }

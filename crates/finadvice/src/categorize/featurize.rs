@@ -207,7 +207,9 @@ mod tests {
     #[test]
     fn amount_features_cover_sign_size_and_wholeness() {
         let first = |a: f64| feature_strings("", a);
-        let repeated = |f: &[&str]| -> Vec<String> { f.iter().cycle().take(f.len() * AMOUNT_REPEAT).map(|s| s.to_string()).collect() };
+        let repeated = |f: &[&str]| -> Vec<String> {
+            f.iter().cycle().take(f.len() * AMOUNT_REPEAT).map(|s| s.to_string()).collect()
+        };
         assert_eq!(first(-6.75), repeated(&["a:out:1", "a:out:h2"]));
         assert_eq!(first(-1200.0), repeated(&["a:out:4", "a:out:h7", "a:whole", "a:x100"]));
         assert_eq!(first(-60.0), repeated(&["a:out:2", "a:out:h4", "a:whole", "a:x20"]));
@@ -223,7 +225,9 @@ mod tests {
 
     #[test]
     fn streaming_ids_equal_hashing_the_feature_strings() {
-        for (d, a) in [("SQ *BLUE BOTTLE 0412 OAKLAND CA", -6.75), ("", 0.0), ("a", 1.0), ("x y z ".repeat(80).as_str(), -3.0)] {
+        for (d, a) in
+            [("SQ *BLUE BOTTLE 0412 OAKLAND CA", -6.75), ("", 0.0), ("a", 1.0), ("x y z ".repeat(80).as_str(), -3.0)]
+        {
             let expected: Vec<u32> =
                 feature_strings(d, a).iter().take(MAX_FEATURES).map(|f| fnv1a32(f.as_bytes()) % BUCKETS).collect();
             assert_eq!(featurize(d, a), expected, "{d:?}");

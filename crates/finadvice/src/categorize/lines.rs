@@ -19,7 +19,11 @@ pub struct Line {
 pub fn read_lines(input: &Input) -> Result<Vec<Line>, Errors> {
     let mut p = Problems::default();
     if !matches!(input, Input::Array(_)) {
-        p.push(ErrorCode::Type, "", format!("transactions must be an array of {{description, amount}}, not {}", input.type_name()));
+        p.push(
+            ErrorCode::Type,
+            "",
+            format!("transactions must be an array of {{description, amount}}, not {}", input.type_name()),
+        );
         return Err(Errors(p.issues));
     }
     let items = p.array(Some(input), "", MAX_TRANSACTIONS);
@@ -31,7 +35,11 @@ pub fn read_lines(input: &Input) -> Result<Vec<Line>, Errors> {
         let description = match f.get("description") {
             Some(Input::String(s)) => match chars_beyond(s, MAX_DESCRIPTION_CHARS) {
                 Some(chars) => {
-                    p.push(ErrorCode::TooLarge, &description_path, format!("has {chars} characters; the limit is {MAX_DESCRIPTION_CHARS}"));
+                    p.push(
+                        ErrorCode::TooLarge,
+                        &description_path,
+                        format!("has {chars} characters; the limit is {MAX_DESCRIPTION_CHARS}"),
+                    );
                     None
                 }
                 None => Some(s.clone()),
@@ -51,7 +59,11 @@ pub fn read_lines(input: &Input) -> Result<Vec<Line>, Errors> {
             lines.push(Line { description, amount });
         }
     }
-    if p.issues.is_empty() { Ok(lines) } else { Err(Errors(p.issues)) }
+    if p.issues.is_empty() {
+        Ok(lines)
+    } else {
+        Err(Errors(p.issues))
+    }
 }
 
 #[cfg(test)]

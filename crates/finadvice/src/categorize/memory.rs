@@ -21,10 +21,48 @@ const KEY_TOKENS: usize = 2;
 
 /// Card-network, payment-rail and bank boilerplate that is not part of a merchant's name.
 const NOISE: &[&str] = &[
-    "pos", "debit", "card", "purchase", "checkcard", "sq", "tst", "paypal", "sp", "visa", "dda", "pur", "dbt", "crd",
-    "recurring", "payment", "pmt", "authorized", "on", "ach", "ppd", "web", "id", "online", "bill", "pay", "the",
-    "refund", "return", "credit", "electronic", "withdrawal", "deposit", "des", "conf", "ref", "clover", "x", "xx",
-    "xxx", "xxxx", "xxxxxx",
+    "pos",
+    "debit",
+    "card",
+    "purchase",
+    "checkcard",
+    "sq",
+    "tst",
+    "paypal",
+    "sp",
+    "visa",
+    "dda",
+    "pur",
+    "dbt",
+    "crd",
+    "recurring",
+    "payment",
+    "pmt",
+    "authorized",
+    "on",
+    "ach",
+    "ppd",
+    "web",
+    "id",
+    "online",
+    "bill",
+    "pay",
+    "the",
+    "refund",
+    "return",
+    "credit",
+    "electronic",
+    "withdrawal",
+    "deposit",
+    "des",
+    "conf",
+    "ref",
+    "clover",
+    "x",
+    "xx",
+    "xxx",
+    "xxxx",
+    "xxxxxx",
 ];
 
 /// The key under which a description's merchant is remembered: its first two meaningful tokens,
@@ -79,7 +117,11 @@ impl MerchantMemory {
     /// The person's category for this description's merchant, if they taught one.
     pub fn lookup(&self, description: &str) -> Option<Category> {
         let key = merchant_key(description);
-        if key.is_empty() { None } else { self.entries.get(&key).copied() }
+        if key.is_empty() {
+            None
+        } else {
+            self.entries.get(&key).copied()
+        }
     }
 
     /// Records a correction and returns the merchant key it was stored under. Later corrections
@@ -103,7 +145,11 @@ impl MerchantMemory {
             ));
         }
         if !self.entries.contains_key(&key) && self.entries.len() >= MAX_MEMORY_ENTRIES {
-            issues.push(Issue::new(ErrorCode::TooLarge, "", format!("the memory holds {MAX_MEMORY_ENTRIES} merchants, the limit")));
+            issues.push(Issue::new(
+                ErrorCode::TooLarge,
+                "",
+                format!("the memory holds {MAX_MEMORY_ENTRIES} merchants, the limit"),
+            ));
         }
         match parsed {
             Some(category) if issues.is_empty() => {
@@ -140,7 +186,11 @@ impl MerchantMemory {
             let version = f.get("version");
             if let Some(v) = p.number(version, &version_path, 0.0, f64::from(u32::MAX), true) {
                 if v != f64::from(MEMORY_FORMAT_VERSION) {
-                    p.push(ErrorCode::InvalidValue, &version_path, format!("version {v} is not supported; expected {MEMORY_FORMAT_VERSION}"));
+                    p.push(
+                        ErrorCode::InvalidValue,
+                        &version_path,
+                        format!("version {v} is not supported; expected {MEMORY_FORMAT_VERSION}"),
+                    );
                 }
             }
             let entries_path = f.path("entries");
@@ -158,7 +208,11 @@ impl MerchantMemory {
                     Some(Input::String(id)) => {
                         let c = Category::from_id(id);
                         if c.is_none() {
-                            p.push(ErrorCode::InvalidValue, &category_path, format!("{id:?} is not a category; one of {}", Category::ids_list()));
+                            p.push(
+                                ErrorCode::InvalidValue,
+                                &category_path,
+                                format!("{id:?} is not a category; one of {}", Category::ids_list()),
+                            );
                         }
                         c
                     }
@@ -183,7 +237,11 @@ impl MerchantMemory {
             }
             f.finish(&mut p, &["version", "entries"]);
         }
-        if p.issues.is_empty() { Ok(memory) } else { Err(Errors(p.issues)) }
+        if p.issues.is_empty() {
+            Ok(memory)
+        } else {
+            Err(Errors(p.issues))
+        }
     }
 }
 

@@ -3,10 +3,10 @@
 
 pub mod category;
 pub mod featurize;
+mod kernels;
 pub mod lines;
 pub mod memory;
 pub mod model;
-mod kernels;
 mod onnx_axes;
 pub mod onnx_check;
 pub mod onnx_graph;
@@ -51,7 +51,11 @@ pub struct CategorizedLine {
 
 /// Categorizes rows (description, signed amount) in order: remembered merchants first, the rest
 /// in one batched model run.
-pub fn categorize(categorizer: &Categorizer, memory: &MerchantMemory, rows: &[(&str, f64)]) -> Result<Vec<CategorizedLine>, Issue> {
+pub fn categorize(
+    categorizer: &Categorizer,
+    memory: &MerchantMemory,
+    rows: &[(&str, f64)],
+) -> Result<Vec<CategorizedLine>, Issue> {
     let remembered: Vec<Option<Category>> = if memory.is_empty() {
         vec![None; rows.len()]
     } else {
@@ -67,11 +71,19 @@ pub fn categorize(categorizer: &Categorizer, memory: &MerchantMemory, rows: &[(&
         let (category, confidence, source) = match remembered {
             Some(category) => (category, 1.0, Source::Memory),
             None => {
-                let p = predictions.next().ok_or_else(|| Issue::new(crate::error::ErrorCode::Model, "/model", "the model returned too few rows"))?;
+                let p = predictions.next().ok_or_else(|| {
+                    Issue::new(crate::error::ErrorCode::Model, "/model", "the model returned too few rows")
+                })?;
                 (p.category, round_ratio(f64::from(p.confidence)), Source::Model)
             }
         };
-        out.push(CategorizedLine { description: description.to_string(), amount: *amount, category, confidence, source });
+        out.push(CategorizedLine {
+            description: description.to_string(),
+            amount: *amount,
+            category,
+            confidence,
+            source,
+        });
     }
     Ok(out)
 }

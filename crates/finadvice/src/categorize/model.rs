@@ -80,7 +80,8 @@ impl Categorizer {
         if let Some(categorizer) = LOADED.get() {
             return Ok(categorizer.clone());
         }
-        let info = ModelInfo { source: "default", sha256: DEFAULT_MODEL_SHA256.to_string(), bytes: DEFAULT_MODEL.len() };
+        let info =
+            ModelInfo { source: "default", sha256: DEFAULT_MODEL_SHA256.to_string(), bytes: DEFAULT_MODEL.len() };
         let categorizer = Categorizer { plan: prepare(DEFAULT_MODEL)?, info };
         Ok(LOADED.get_or_init(|| categorizer).clone())
     }
@@ -159,7 +160,11 @@ impl Categorizer {
             let outputs = self.plan.run(tvec![ids.into(), weights.into()])?;
             let view = outputs[0].to_plain_array_view::<f32>()?;
             if view.shape() != [rows.len(), CLASSES] {
-                tract_hir::tract_core::internal::bail!("output shape {:?}, expected [{}, 20]", view.shape(), rows.len());
+                tract_hir::tract_core::internal::bail!(
+                    "output shape {:?}, expected [{}, 20]",
+                    view.shape(),
+                    rows.len()
+                );
             }
             Ok(view.iter().copied().collect())
         };
@@ -184,8 +189,8 @@ fn prepare(bytes: &[u8]) -> Result<Arc<TypedSimplePlan>, Issue> {
     }
     let proto = super::onnx_check::check_onnx(bytes)?;
     super::kernels::use_portable_kernels();
-    let mut graph = super::onnx_graph::inference_model(&proto)
-        .map_err(|e| model_issue(format!("not a usable ONNX model: {e}")))?;
+    let mut graph =
+        super::onnx_graph::inference_model(&proto).map_err(|e| model_issue(format!("not a usable ONNX model: {e}")))?;
     if graph.inputs.len() != 2 || graph.outputs.is_empty() {
         return Err(model_issue(format!(
             "the model has {} inputs and {} outputs; a categorizer takes 2 inputs (ids i64 [batch, {MAX_FEATURES}], weights f32 [batch, {MAX_FEATURES}]) and gives 1 output (f32 [batch, 20])",
@@ -260,7 +265,9 @@ fn check_contract(model: &TypedModel) -> Result<(), Issue> {
                 .first()
                 .ok_or_else(|| model_issue(format!("the model's Gather node {} has no input", node.name)))
                 .and_then(|input| {
-                    model.outlet_fact(*input).map_err(|e| model_issue(format!("cannot inspect node {}: {e}", node.name)))
+                    model
+                        .outlet_fact(*input)
+                        .map_err(|e| model_issue(format!("cannot inspect node {}: {e}", node.name)))
                 })?;
             let rows = fact.shape.get(gather.axis).and_then(|d| d.to_usize().ok());
             if rows.map_or(true, |rows| rows < BUCKETS as usize) {
@@ -270,7 +277,10 @@ fn check_contract(model: &TypedModel) -> Result<(), Issue> {
                 )));
             }
         } else if name.contains("Gather") || name.contains("Scatter") {
-            return Err(model_issue(format!("the model uses {name} (node {}), which the categorizer contract does not allow", node.name)));
+            return Err(model_issue(format!(
+                "the model uses {name} (node {}), which the categorizer contract does not allow",
+                node.name
+            )));
         }
     }
     Ok(())
@@ -295,7 +305,11 @@ mod tests {
 
     #[test]
     fn default_model_hash_is_current() {
-        assert_eq!(DEFAULT_MODEL_SHA256, hex_sha256(DEFAULT_MODEL), "update DEFAULT_MODEL_SHA256 to the new model's hash");
+        assert_eq!(
+            DEFAULT_MODEL_SHA256,
+            hex_sha256(DEFAULT_MODEL),
+            "update DEFAULT_MODEL_SHA256 to the new model's hash"
+        );
         assert_eq!(Categorizer::default_model().unwrap().info().sha256, hex_sha256(DEFAULT_MODEL));
     }
 

@@ -82,7 +82,9 @@ impl<E: Expansion + Clone> Expansion for CheckedAxes<E> {
         let Some(first) = inputs.first() else { bail!("{} has no input", self.inner.name()) };
         // Registered before the inner rules, so it runs as soon as the rank is known: no later
         // than the inner rules that need the whole shape and would index with a bad axis.
-        s.given(&first.rank, move |_, rank| self.check(usize::try_from(rank).map_err(|_| format_err!("negative rank"))?))?;
+        s.given(&first.rank, move |_, rank| {
+            self.check(usize::try_from(rank).map_err(|_| format_err!("negative rank"))?)
+        })?;
         self.inner.rules(s, inputs, outputs)
     }
 }

@@ -6,10 +6,10 @@
 //! most [`MAX_NODES`] nodes, and tensors whose dimensions are non-negative, whose element count
 //! is at most [`MAX_TENSOR_ELEMENTS`] and whose data (inline, never external) matches that count.
 
-use crate::error::{ErrorCode, Issue};
-use prost::Message;
 use super::onnx_ops;
 use super::onnx_pb::{attribute_type, AttributeProto, DataType, ModelProto, TensorProto, ValueInfoProto};
+use crate::error::{ErrorCode, Issue};
+use prost::Message;
 
 /// Largest rank a tensor may have; axis numbers must lie in `-MAX_RANK..MAX_RANK`.
 pub const MAX_RANK: i64 = 8;
@@ -63,7 +63,10 @@ fn check_graph(model: &ModelProto) -> Result<(), Issue> {
         if AXES_INPUT_OPERATORS.contains(&node.op_type.as_str()) {
             for name in node.input.iter().skip(1).filter(|n| !n.is_empty()) {
                 let Some(axes) = graph.initializer.iter().find(|t| &t.name == name) else {
-                    return Err(issue(format!("node {:?} reads its axes from {name:?}, which is not a constant", node.name)));
+                    return Err(issue(format!(
+                        "node {:?} reads its axes from {name:?}, which is not a constant",
+                        node.name
+                    )));
                 };
                 check_axes(&node.name, 0, &axes.int64_data)?;
                 if !axes.raw_data.is_empty() {
@@ -84,7 +87,10 @@ fn check_graph(model: &ModelProto) -> Result<(), Issue> {
         .chain(graph.node.iter().flat_map(|n| n.output.iter().map(String::as_str)))
         .collect();
     if let Some(output) = graph.output.iter().find(|o| !produced.contains(o.name.as_str())) {
-        return Err(issue(format!("the graph output {:?} is not produced by any node, input or initializer", output.name)));
+        return Err(issue(format!(
+            "the graph output {:?} is not produced by any node, input or initializer",
+            output.name
+        )));
     }
     if !graph.sparse_initializer.is_empty() {
         return Err(issue("sparse initializers are not supported".into()));
@@ -105,7 +111,12 @@ fn rewrite_axes(model: &mut ModelProto) {
         let values = if axes.raw_data.is_empty() { axes.int64_data.clone() } else { raw_int64s(&axes.raw_data) };
         node.input.truncate(1);
         node.attribute.retain(|a| a.name != "axes");
-        node.attribute.push(AttributeProto { name: "axes".into(), ints: values, r#type: attribute_type::INTS, ..Default::default() });
+        node.attribute.push(AttributeProto {
+            name: "axes".into(),
+            ints: values,
+            r#type: attribute_type::INTS,
+            ..Default::default()
+        });
     }
 }
 
@@ -137,7 +148,10 @@ fn element_count(name: &str, dims: impl Iterator<Item = i64>) -> Result<u64, Iss
 fn check_tensor(t: &TensorProto) -> Result<(), Issue> {
     let count = element_count(&t.name, t.dims.iter().copied())?;
     if t.data_location == Some(1) || !t.external_data.is_empty() {
-        return Err(issue(format!("tensor {:?} refers to external data; a model must be one self-contained file", t.name)));
+        return Err(issue(format!(
+            "tensor {:?} refers to external data; a model must be one self-contained file",
+            t.name
+        )));
     }
     let item_bytes: Option<u64> = match DataType::try_from(t.data_type) {
         Ok(DataType::Float | DataType::Int32 | DataType::Uint32) => Some(4),
@@ -149,7 +163,8 @@ fn check_tensor(t: &TensorProto) -> Result<(), Issue> {
     let Some(item_bytes) = item_bytes else {
         return Err(issue(format!("tensor {:?} has an unsupported element type {}", t.name, t.data_type)));
     };
-    let typed = t.float_data.len() + t.int32_data.len() + t.int64_data.len() + t.double_data.len() + t.uint64_data.len();
+    let typed =
+        t.float_data.len() + t.int32_data.len() + t.int64_data.len() + t.double_data.len() + t.uint64_data.len();
     let matches = if !t.raw_data.is_empty() {
         t.raw_data.len() as u64 == count * item_bytes
     } else {
@@ -157,7 +172,10 @@ fn check_tensor(t: &TensorProto) -> Result<(), Issue> {
         typed as u64 == count
     };
     if !matches {
-        return Err(issue(format!("tensor {:?} declares {count} elements but its data does not hold that many", t.name)));
+        return Err(issue(format!(
+            "tensor {:?} declares {count} elements but its data does not hold that many",
+            t.name
+        )));
     }
     Ok(())
 }

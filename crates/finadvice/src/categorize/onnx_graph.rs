@@ -42,14 +42,23 @@ pub fn inference_model(proto: &ModelProto) -> TractResult<InferenceModel> {
             .filter(|name| !name.is_empty())
             .map(|name| {
                 values.get(name.as_str()).copied().ok_or_else(|| {
-                    format_err!("node {:?} reads {name:?}, which no earlier node, input or initializer produces", node.name)
+                    format_err!(
+                        "node {:?} reads {name:?}, which no earlier node, input or initializer produces",
+                        node.name
+                    )
                 })
             })
             .collect::<TractResult<TVec<OutletId>>>()?;
         let name = format!("{}#{index}", if node.name.is_empty() { &node.op_type } else { &node.name });
         let outlets = model.wire_node(name, op, &inputs)?;
         if node.output.len() > outlets.len() {
-            bail!("node {:?} declares {} outputs; {} has {}", node.name, node.output.len(), node.op_type, outlets.len());
+            bail!(
+                "node {:?} declares {} outputs; {} has {}",
+                node.name,
+                node.output.len(),
+                node.op_type,
+                outlets.len()
+            );
         }
         for (output, outlet) in node.output.iter().zip(outlets) {
             values.insert(output, outlet);
@@ -58,7 +67,9 @@ pub fn inference_model(proto: &ModelProto) -> TractResult<InferenceModel> {
     let outputs = graph
         .output
         .iter()
-        .map(|o| values.get(o.name.as_str()).copied().ok_or_else(|| format_err!("nothing produces the output {:?}", o.name)))
+        .map(|o| {
+            values.get(o.name.as_str()).copied().ok_or_else(|| format_err!("nothing produces the output {:?}", o.name))
+        })
         .collect::<TractResult<TVec<OutletId>>>()?;
     model.select_output_outlets(&outputs)?;
     Ok(model)
@@ -68,13 +79,16 @@ pub fn inference_model(proto: &ModelProto) -> TractResult<InferenceModel> {
 fn tensor(t: &TensorProto) -> TractResult<Tensor> {
     let shape = t.dims.iter().map(|&d| usize::try_from(d)).collect::<Result<Vec<usize>, _>>()?;
     let raw = !t.raw_data.is_empty();
-    let data_type = DataType::try_from(t.data_type).map_err(|_| format_err!("tensor {:?}: unknown element type", t.name))?;
+    let data_type =
+        DataType::try_from(t.data_type).map_err(|_| format_err!("tensor {:?}: unknown element type", t.name))?;
     match data_type {
         DataType::Float if raw => Tensor::from_shape(&shape, &little_endian(&t.raw_data, f32::from_le_bytes)),
         DataType::Float => Tensor::from_shape(&shape, &t.float_data),
         DataType::Double if raw => Tensor::from_shape(&shape, &little_endian(&t.raw_data, f64::from_le_bytes)),
         DataType::Double => Tensor::from_shape(&shape, &t.double_data),
-        DataType::Float16 if raw => Tensor::from_shape(&shape, &little_endian(&t.raw_data, |b| f16::from_bits(u16::from_le_bytes(b)))),
+        DataType::Float16 if raw => {
+            Tensor::from_shape(&shape, &little_endian(&t.raw_data, |b| f16::from_bits(u16::from_le_bytes(b))))
+        }
         DataType::Float16 => Tensor::from_shape(&shape, &narrowed(&t.int32_data, |v| f16::from_bits(v as u16))),
         DataType::Int64 if raw => Tensor::from_shape(&shape, &little_endian(&t.raw_data, i64::from_le_bytes)),
         DataType::Int64 => Tensor::from_shape(&shape, &t.int64_data),
@@ -115,7 +129,12 @@ mod tests {
         let mut constant = "c";
         if let Some(to) = cast_to {
             let mut cast = node("Cast", &["c"], "c_float");
-            cast.attribute.push(super::super::onnx_pb::AttributeProto { name: "to".into(), i: to as i64, r#type: 2, ..Default::default() });
+            cast.attribute.push(super::super::onnx_pb::AttributeProto {
+                name: "to".into(),
+                i: to as i64,
+                r#type: 2,
+                ..Default::default()
+            });
             nodes.push(cast);
             constant = "c_float";
         }
@@ -157,7 +176,8 @@ mod tests {
 
     #[test]
     fn float_constants_read_the_same_from_typed_and_raw_data() {
-        let typed = TensorProto { data_type: DataType::Float as i32, float_data: vec![1.0, 2.0, 3.0], ..Default::default() };
+        let typed =
+            TensorProto { data_type: DataType::Float as i32, float_data: vec![1.0, 2.0, 3.0], ..Default::default() };
         let raw_bytes = [1.0f32, 2.0, 3.0].iter().flat_map(|v| v.to_le_bytes()).collect();
         let raw = TensorProto { data_type: DataType::Float as i32, raw_data: raw_bytes, ..Default::default() };
         assert_close(&run(&model_with(typed, None)).unwrap(), &softmax([1.0, 2.0, 3.0]));
@@ -168,12 +188,21 @@ mod tests {
     fn half_precision_and_int8_constants_are_decoded_and_cast() {
         // 1.0, 2.0 and -0.5 in IEEE 754 half precision.
         let bits: [u16; 3] = [0x3c00, 0x4000, 0xb800];
-        let typed = TensorProto { data_type: DataType::Float16 as i32, int32_data: bits.iter().map(|&b| b as i32).collect(), ..Default::default() };
-        let raw = TensorProto { data_type: DataType::Float16 as i32, raw_data: bits.iter().flat_map(|b| b.to_le_bytes()).collect(), ..Default::default() };
+        let typed = TensorProto {
+            data_type: DataType::Float16 as i32,
+            int32_data: bits.iter().map(|&b| b as i32).collect(),
+            ..Default::default()
+        };
+        let raw = TensorProto {
+            data_type: DataType::Float16 as i32,
+            raw_data: bits.iter().flat_map(|b| b.to_le_bytes()).collect(),
+            ..Default::default()
+        };
         for t in [typed, raw] {
             assert_close(&run(&model_with(t, Some(DataType::Float))).unwrap(), &softmax([1.0, 2.0, -0.5]));
         }
-        let int8 = TensorProto { data_type: DataType::Int8 as i32, raw_data: vec![0xff, 0x00, 0x02], ..Default::default() };
+        let int8 =
+            TensorProto { data_type: DataType::Int8 as i32, raw_data: vec![0xff, 0x00, 0x02], ..Default::default() };
         assert_close(&run(&model_with(int8, Some(DataType::Float))).unwrap(), &softmax([-1.0, 0.0, 2.0]));
     }
 
@@ -183,7 +212,10 @@ mod tests {
         let error = inference_model(&model_with(strings, None)).unwrap_err().to_string();
         assert!(error.contains("String") && error.contains("not supported"), "{error}");
 
-        let mut proto = model_with(TensorProto { data_type: DataType::Float as i32, float_data: vec![0.0; 3], ..Default::default() }, None);
+        let mut proto = model_with(
+            TensorProto { data_type: DataType::Float as i32, float_data: vec![0.0; 3], ..Default::default() },
+            None,
+        );
         proto.graph.as_mut().unwrap().node[0].input[1] = "nowhere".into();
         let error = inference_model(&proto).unwrap_err().to_string();
         assert!(error.contains("\"nowhere\""), "{error}");

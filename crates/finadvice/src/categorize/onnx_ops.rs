@@ -57,11 +57,16 @@ fn int(node: &NodeProto, name: &str) -> Option<i64> {
 }
 
 fn axes(node: &NodeProto) -> TractResult<Vec<isize>> {
-    Ok(ints(node, "axes").ok_or_else(|| format_err!("{} needs constant axes", node.op_type))?.into_iter().map(|a| a as isize).collect())
+    Ok(ints(node, "axes")
+        .ok_or_else(|| format_err!("{} needs constant axes", node.op_type))?
+        .into_iter()
+        .map(|a| a as isize)
+        .collect())
 }
 
 fn cast(node: &NodeProto) -> Built {
-    let to = DataType::try_from(int(node, "to").unwrap_or(0) as i32).map_err(|_| format_err!("Cast to an unknown type"))?;
+    let to =
+        DataType::try_from(int(node, "to").unwrap_or(0) as i32).map_err(|_| format_err!("Cast to an unknown type"))?;
     let to: DatumType = match to {
         DataType::Float => f32::datum_type(),
         DataType::Float16 => f16::datum_type(),

@@ -51,7 +51,8 @@ pub fn grown(months: &[MonthSpending], first_transaction: Option<Date>, as_of: D
         if category.spending_kind() != SpendingKind::Discretionary {
             continue;
         }
-        let before = earlier.iter().map(|m| m.by_category.get(id).copied().unwrap_or(0.0)).sum::<f64>() / earlier.len() as f64;
+        let before =
+            earlier.iter().map(|m| m.by_category.get(id).copied().unwrap_or(0.0)).sum::<f64>() / earlier.len() as f64;
         let now = latest.by_category.get(id).copied().unwrap_or(0.0);
         let increase = round_cents(now - before);
         if increase > 0.0 {
@@ -97,7 +98,11 @@ mod tests {
         let grown = grown(&months, first, Date::parse("2026-11-10").unwrap());
         let summary: Vec<(&str, f64, f64, Option<f64>)> =
             grown.iter().map(|g| (g.category, g.earlier_monthly, g.increase_monthly, g.increase_ratio)).collect();
-        assert_eq!(summary, [("dining", 120.0, 180.0, Some(1.5)), ("shopping", 0.0, 40.0, None)], "housing is essential; travel fell");
+        assert_eq!(
+            summary,
+            [("dining", 120.0, 180.0, Some(1.5)), ("shopping", 0.0, 40.0, None)],
+            "housing is essential; travel fell"
+        );
         assert_eq!(grown[0].month, "2026-10");
     }
 
@@ -105,6 +110,10 @@ mod tests {
     fn one_complete_month_is_not_enough() {
         let months = [month("2026-09", &[("dining", 100.0)]), month("2026-10", &[("dining", 300.0)])];
         assert!(grown(&months, Date::parse("2026-09-01"), Date::parse("2026-10-15").unwrap()).is_empty());
-        assert_eq!(grown(&months, Date::parse("2026-09-01"), Date::parse("2026-10-31").unwrap()).len(), 1, "asOf on the last day completes the month");
+        assert_eq!(
+            grown(&months, Date::parse("2026-09-01"), Date::parse("2026-10-31").unwrap()).len(),
+            1,
+            "asOf on the last day completes the month"
+        );
     }
 }

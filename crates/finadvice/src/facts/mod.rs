@@ -159,7 +159,11 @@ impl Facts {
     /// [`Facts::compute_with_categories`] given `months`, the [`spending::by_month`] of the same
     /// transactions and categories, for a caller that reports them too (computed once).
     #[inline(never)] // one small function per pass over the transactions: see `Advisor::report`
-    pub fn compute_with_months(profile: &Profile, categories: &[Category], months: &[spending::MonthSpending]) -> Facts {
+    pub fn compute_with_months(
+        profile: &Profile,
+        categories: &[Category],
+        months: &[spending::MonthSpending],
+    ) -> Facts {
         let net: f64 = profile.incomes.iter().map(|i| i.net_monthly).sum();
         let gross: f64 = profile.incomes.iter().map(|i| i.gross_annual).sum();
         let flows = transaction_flows(profile);
@@ -167,7 +171,9 @@ impl Facts {
         let totals = categorized.then(|| spending::totals(&profile.transactions, categories));
         let (source, essential, discretionary) = match (&profile.expenses, &flows, &totals) {
             (Some(e), _, _) => (SpendingSource::Stated, e.essential_monthly, e.discretionary_monthly),
-            (None, Some(f), Some(t)) => (SpendingSource::Transactions, t.essential / f.months, t.discretionary / f.months),
+            (None, Some(f), Some(t)) => {
+                (SpendingSource::Transactions, t.essential / f.months, t.discretionary / f.months)
+            }
             (None, Some(f), None) => (SpendingSource::Transactions, f.outflow_monthly, 0.0),
             (None, None, _) => (SpendingSource::Stated, 0.0, 0.0),
         };
@@ -196,9 +202,18 @@ impl Facts {
         let (match_earned, match_unclaimed, match_needed) = employer_match(profile);
         let person = &profile.person;
         let contribution = |kinds: &[AccountKind]| {
-            round_cents(profile.accounts.iter().filter(|a| kinds.contains(&a.kind)).map(|a| a.contribution_monthly).sum::<f64>() * 12.0)
+            round_cents(
+                profile
+                    .accounts
+                    .iter()
+                    .filter(|a| kinds.contains(&a.kind))
+                    .map(|a| a.contribution_monthly)
+                    .sum::<f64>()
+                    * 12.0,
+            )
         };
-        let recurring = if categorized { recurring::find(&profile.transactions, categories, profile.as_of) } else { Vec::new() };
+        let recurring =
+            if categorized { recurring::find(&profile.transactions, categories, profile.as_of) } else { Vec::new() };
         let subscriptions: Vec<&RecurringCharge> = recurring.iter().filter(|r| r.kind == "subscription").collect();
         let growth = if categorized {
             growth::grown(months, profile.transactions.iter().map(|t| t.date).min(), profile.as_of)
@@ -240,7 +255,9 @@ impl Facts {
             transaction_inflow_monthly: flows.as_ref().map(|f| round_cents(f.inflow_monthly)),
             transaction_outflow_monthly: flows.as_ref().map(|f| round_cents(f.outflow_monthly)),
             spending_by_category_monthly: match (&totals, &flows) {
-                (Some(t), Some(f)) => t.by_category.iter().map(|(c, v)| (c.as_str(), round_cents(v / f.months))).collect(),
+                (Some(t), Some(f)) => {
+                    t.by_category.iter().map(|(c, v)| (c.as_str(), round_cents(v / f.months))).collect()
+                }
                 _ => BTreeMap::new(),
             },
             as_of_year: profile.as_of.year(),

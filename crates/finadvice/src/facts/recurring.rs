@@ -111,7 +111,8 @@ pub fn find(transactions: &[Transaction], categories: &[Category], as_of: Date) 
             by_merchant.entry(key.clone()).or_default().push((t.date, -t.amount, c, t.description.as_str()));
         }
     }
-    let mut out: Vec<RecurringCharge> = by_merchant.into_iter().filter_map(|(m, rows)| recurring(m, rows, as_of)).collect();
+    let mut out: Vec<RecurringCharge> =
+        by_merchant.into_iter().filter_map(|(m, rows)| recurring(m, rows, as_of)).collect();
     out.sort_by(|a, b| b.yearly_cost.total_cmp(&a.yearly_cost).then_with(|| a.merchant.cmp(&b.merchant)));
     out
 }
@@ -168,23 +169,39 @@ mod tests {
 
     #[test]
     fn a_monthly_subscription_is_found_with_its_yearly_cost() {
-        let rows = [("2026-08-03", "NETFLIX.COM", -15.49, SUB), ("2026-09-03", "NETFLIX.COM", -15.49, SUB), ("2026-10-03", "NETFLIX.COM", -17.99, SUB)];
+        let rows = [
+            ("2026-08-03", "NETFLIX.COM", -15.49, SUB),
+            ("2026-09-03", "NETFLIX.COM", -15.49, SUB),
+            ("2026-10-03", "NETFLIX.COM", -17.99, SUB),
+        ];
         let found = run(&rows, "2026-10-31");
         assert_eq!(found.len(), 1);
         let r = &found[0];
-        assert_eq!((r.merchant.as_str(), r.kind, r.cadence, r.amount, r.yearly_cost), ("netflix com", "subscription", Cadence::Monthly, 17.99, 215.88));
+        assert_eq!(
+            (r.merchant.as_str(), r.kind, r.cadence, r.amount, r.yearly_cost),
+            ("netflix com", "subscription", Cadence::Monthly, 17.99, 215.88)
+        );
         assert_eq!(r.description, "NETFLIX.COM");
     }
 
     #[test]
     fn two_monthly_charges_irregular_gaps_varying_amounts_and_stopped_charges_are_not_recurring() {
-        let two = [("2026-09-16", "BLUE BOTTLE", -6.0, Category::Dining), ("2026-10-16", "BLUE BOTTLE", -6.0, Category::Dining)];
+        let two = [
+            ("2026-09-16", "BLUE BOTTLE", -6.0, Category::Dining),
+            ("2026-10-16", "BLUE BOTTLE", -6.0, Category::Dining),
+        ];
         assert!(run(&two, "2026-10-31").is_empty());
-        let gaps = [("2026-08-01", "GYM", -30.0, SUB), ("2026-08-20", "GYM", -30.0, SUB), ("2026-10-01", "GYM", -30.0, SUB)];
+        let gaps =
+            [("2026-08-01", "GYM", -30.0, SUB), ("2026-08-20", "GYM", -30.0, SUB), ("2026-10-01", "GYM", -30.0, SUB)];
         assert!(run(&gaps, "2026-10-31").is_empty());
-        let amounts = [("2026-08-01", "SHOP", -30.0, SUB), ("2026-09-01", "SHOP", -90.0, SUB), ("2026-10-01", "SHOP", -30.0, SUB)];
+        let amounts = [
+            ("2026-08-01", "SHOP", -30.0, SUB),
+            ("2026-09-01", "SHOP", -90.0, SUB),
+            ("2026-10-01", "SHOP", -30.0, SUB),
+        ];
         assert!(run(&amounts, "2026-10-31").is_empty());
-        let stopped = [("2026-03-01", "HULU", -9.0, SUB), ("2026-04-01", "HULU", -9.0, SUB), ("2026-05-01", "HULU", -9.0, SUB)];
+        let stopped =
+            [("2026-03-01", "HULU", -9.0, SUB), ("2026-04-01", "HULU", -9.0, SUB), ("2026-05-01", "HULU", -9.0, SUB)];
         assert!(run(&stopped, "2026-10-31").is_empty());
     }
 
@@ -201,7 +218,14 @@ mod tests {
             ("2026-11-01", "PAYROLL", 2000.0, Category::Income),
         ];
         let found = run(&rows, "2026-10-31");
-        let summary: Vec<(&str, Cadence, &str, f64)> = found.iter().map(|r| (r.merchant.as_str(), r.cadence, r.kind, r.yearly_cost)).collect();
-        assert_eq!(summary, [("city parking", Cadence::Weekly, "bill", 1040.0), ("amazon prime", Cadence::Yearly, "subscription", 139.0)]);
+        let summary: Vec<(&str, Cadence, &str, f64)> =
+            found.iter().map(|r| (r.merchant.as_str(), r.cadence, r.kind, r.yearly_cost)).collect();
+        assert_eq!(
+            summary,
+            [
+                ("city parking", Cadence::Weekly, "bill", 1040.0),
+                ("amazon prime", Cadence::Yearly, "subscription", 139.0)
+            ]
+        );
     }
 }

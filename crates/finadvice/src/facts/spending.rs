@@ -37,7 +37,11 @@ fn net_outflows<'a>(rows: impl Iterator<Item = (&'a Transaction, Category)>) -> 
 pub fn totals(transactions: &[Transaction], categories: &[Category]) -> SpendingTotals {
     let by_category = net_outflows(transactions.iter().zip(categories.iter().copied()));
     let sum = |kind| by_category.iter().filter(|(c, _)| c.spending_kind() == kind).map(|(_, v)| v).sum();
-    SpendingTotals { essential: sum(SpendingKind::Essential), discretionary: sum(SpendingKind::Discretionary), by_category }
+    SpendingTotals {
+        essential: sum(SpendingKind::Essential),
+        discretionary: sum(SpendingKind::Discretionary),
+        by_category,
+    }
 }
 
 /// Spending of one calendar month.

@@ -1,15 +1,16 @@
 //! Input → [`Profile`], checking types, ranges, dates, enums, duplicates and limits, and
 //! collecting every problem with its JSON pointer.
 
-use crate::validation::{Fields, Problems};
 use super::*;
 use crate::error::{pointer_join, ErrorCode, Errors};
 use crate::limits::{MAX_DESCRIPTION_CHARS, MAX_LIST_ITEMS, MAX_NAME_CHARS, MAX_TRANSACTIONS};
+use crate::validation::{Fields, Problems};
 use std::collections::HashSet;
 
 const PROFILE_FIELDS: &[&str] =
     &["asOf", "currency", "person", "incomes", "expenses", "accounts", "debts", "goals", "transactions"];
-const PERSON_FIELDS: &[&str] = &["age", "dependents", "retirementAge", "incomeStability", "filingStatus", "hsaCoverage"];
+const PERSON_FIELDS: &[&str] =
+    &["age", "dependents", "retirementAge", "incomeStability", "filingStatus", "hsaCoverage"];
 const INCOME_FIELDS: &[&str] = &["name", "grossAnnual", "netMonthly"];
 const EXPENSES_FIELDS: &[&str] = &["essentialMonthly", "discretionaryMonthly"];
 const ACCOUNT_FIELDS: &[&str] = &["name", "kind", "balance", "contributionMonthly", "employerMatch"];
@@ -102,7 +103,11 @@ fn read_list<T>(
 ) -> Items<T> {
     let path = f.path(key);
     let items = p.array(f.get(key), &path, max);
-    items.iter().enumerate().map(|(i, v)| (i, read(p, v, &pointer_join(&path, itoa::Buffer::new().format(i))))).collect()
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (i, read(p, v, &pointer_join(&path, itoa::Buffer::new().format(i)))))
+        .collect()
 }
 
 fn collect<T>(items: Items<T>) -> Option<Vec<T>> {
@@ -130,11 +135,13 @@ fn check_unique(p: &mut Problems, list: &str, input: &Input) {
 
 /// Every `employerMatch.income` must name one of the incomes (checked once they all read well).
 fn check_match_incomes(p: &mut Problems, accounts: &Items<Account>, incomes: &Items<Income>) {
-    let Some(names) = incomes.iter().map(|(_, i)| i.as_ref().map(|i| i.name.as_str())).collect::<Option<Vec<_>>>() else {
+    let Some(names) = incomes.iter().map(|(_, i)| i.as_ref().map(|i| i.name.as_str())).collect::<Option<Vec<_>>>()
+    else {
         return;
     };
     for (i, account) in accounts {
-        let Some(name) = account.as_ref().and_then(|a| a.employer_match.as_ref()).and_then(|m| m.income.as_deref()) else {
+        let Some(name) = account.as_ref().and_then(|a| a.employer_match.as_ref()).and_then(|m| m.income.as_deref())
+        else {
             continue;
         };
         if !names.iter().any(|n| same_name(n, name)) {
@@ -154,7 +161,11 @@ fn read_currency(p: &mut Problems, f: &mut Fields<'_>) -> Option<String> {
     if is_iso_4217(&code) {
         Some(code)
     } else {
-        let hint = if is_iso_4217(&code.to_uppercase()) { format!(" (write it in capitals: {:?})", code.to_uppercase()) } else { String::new() };
+        let hint = if is_iso_4217(&code.to_uppercase()) {
+            format!(" (write it in capitals: {:?})", code.to_uppercase())
+        } else {
+            String::new()
+        };
         p.push(ErrorCode::InvalidValue, &path, format!("{code:?} is not an ISO 4217 currency code{hint}"));
         None
     }
@@ -212,7 +223,10 @@ fn read_income(p: &mut Problems, v: &Input, path: &str) -> Option<Income> {
             p.push(
                 ErrorCode::Inconsistent,
                 &pointer_join(path, "netMonthly"),
-                format!("netMonthly × 12 ({}) is more than grossAnnual ({g}); is one of them monthly vs yearly?", n * 12.0),
+                format!(
+                    "netMonthly × 12 ({}) is more than grossAnnual ({g}); is one of them monthly vs yearly?",
+                    n * 12.0
+                ),
             );
             return None;
         }
@@ -240,13 +254,21 @@ fn read_account(p: &mut Problems, v: &Input, path: &str) -> Option<Account> {
     f.finish(p, ACCOUNT_FIELDS);
     if let (Some(kind), Some(b)) = (kind, balance) {
         if b < 0.0 && kind != AccountKind::Checking {
-            p.push(ErrorCode::OutOfRange, &balance_path, format!("cannot be negative ({b}); only a checking account can be overdrawn"));
+            p.push(
+                ErrorCode::OutOfRange,
+                &balance_path,
+                format!("cannot be negative ({b}); only a checking account can be overdrawn"),
+            );
             return None;
         }
     }
     if let (Some(kind), Some(_)) = (kind, &employer_match) {
         if !kind.can_have_match() {
-            p.push(ErrorCode::Inconsistent, &match_path, "an employer match belongs to a workplace plan (kind \"401k\" or \"other\")");
+            p.push(
+                ErrorCode::Inconsistent,
+                &match_path,
+                "an employer match belongs to a workplace plan (kind \"401k\" or \"other\")",
+            );
             return None;
         }
     }
@@ -285,7 +307,11 @@ fn read_debt(p: &mut Problems, v: &Input, path: &str) -> Option<Debt> {
     f.finish(p, DEBT_FIELDS);
     if let (Some(b), Some(m)) = (balance, min_payment) {
         if b == 0.0 && m > 0.0 {
-            p.push(ErrorCode::Inconsistent, &min_path, "a debt with a zero balance has no minimum payment; remove the debt or give its balance");
+            p.push(
+                ErrorCode::Inconsistent,
+                &min_path,
+                "a debt with a zero balance has no minimum payment; remove the debt or give its balance",
+            );
             return None;
         }
     }

@@ -116,7 +116,10 @@ pub const DOING_WELL: &str = "doing_well";
 /// optimizing compiler (~100 ms of a background thread) during the first advise, competing with
 /// it for the machine's cores; a small hot function is cheap to optimize.
 #[inline(never)]
-fn serialize_transactions<S: serde::Serializer>(transactions: &[ReportTransaction], serializer: S) -> Result<S::Ok, S::Error> {
+fn serialize_transactions<S: serde::Serializer>(
+    transactions: &[ReportTransaction],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     serializer.collect_seq(transactions)
 }
 

@@ -124,7 +124,12 @@ pub(crate) fn decide(pack: &RulePack, inputs: &Inputs<'_>, explain: bool) -> Res
         let Some(rule) = pack.rules.get(i) else { continue };
         if let Some(s) = stopped_by {
             if explain {
-                not_fired.push(NotFired { rule: rule.id.clone(), reason: "not_reached", failed: None, by: Some(pack.rules[s].id.clone()) });
+                not_fired.push(NotFired {
+                    rule: rule.id.clone(),
+                    reason: "not_reached",
+                    failed: None,
+                    by: Some(pack.rules[s].id.clone()),
+                });
             }
             continue;
         }
@@ -142,7 +147,12 @@ pub(crate) fn decide(pack: &RulePack, inputs: &Inputs<'_>, explain: bool) -> Res
         matched[i] = true;
         if let Some(&b) = rule.after_index.iter().find(|&&j| matched.get(j) == Some(&true)) {
             if explain {
-                not_fired.push(NotFired { rule: rule.id.clone(), reason: "blocked", failed: None, by: Some(pack.rules[b].id.clone()) });
+                not_fired.push(NotFired {
+                    rule: rule.id.clone(),
+                    reason: "blocked",
+                    failed: None,
+                    by: Some(pack.rules[b].id.clone()),
+                });
             }
             continue;
         }
@@ -158,7 +168,12 @@ pub(crate) fn decide(pack: &RulePack, inputs: &Inputs<'_>, explain: bool) -> Res
         if winner == i {
             fired.push((i, values));
         } else if explain {
-            not_fired.push(NotFired { rule: pack.rules[i].id.clone(), reason: "group", failed: None, by: Some(pack.rules[winner].id.clone()) });
+            not_fired.push(NotFired {
+                rule: pack.rules[i].id.clone(),
+                reason: "group",
+                failed: None,
+                by: Some(pack.rules[winner].id.clone()),
+            });
         }
     }
     Ok(Decision { fired, not_fired, steps_left })
@@ -186,7 +201,9 @@ pub fn evaluate_pack(pack: &RulePack, data: &Value, currency: &str, explain: boo
             trace: run(rule, i, &frame, &mut steps_left, true)?.1,
         });
     }
-    rank(pack, &mut out, |f| (f.rule, yearly(f.impact.as_ref().and_then(|i| i.value), f.impact.as_ref().and_then(|i| i.unit.as_deref()))));
+    rank(pack, &mut out, |f| {
+        (f.rule, yearly(f.impact.as_ref().and_then(|i| i.value), f.impact.as_ref().and_then(|i| i.unit.as_deref())))
+    });
     Ok(Outcome { fired: out, not_fired })
 }
 
@@ -222,7 +239,14 @@ pub(crate) fn rank<T>(pack: &RulePack, items: &mut [T], key: impl Fn(&T) -> (usi
 }
 
 /// Computes a rule's values in order into `values`; each sees the ones before it.
-fn compute_values(pack: &RulePack, rule: &Rule, index: usize, inputs: &Inputs<'_>, values: &mut Vec<Value>, steps_left: &mut u64) -> Result<(), Issue> {
+fn compute_values(
+    pack: &RulePack,
+    rule: &Rule,
+    index: usize,
+    inputs: &Inputs<'_>,
+    values: &mut Vec<Value>,
+    steps_left: &mut u64,
+) -> Result<(), Issue> {
     for (name, expr) in &rule.values {
         let frame = inputs.frame(pack, rule, values);
         let mut evaluator = Evaluator::new((*steps_left).min(MAX_EVAL_STEPS), false);
@@ -238,7 +262,13 @@ fn compute_values(pack: &RulePack, rule: &Rule, index: usize, inputs: &Inputs<'_
 
 /// Evaluates one rule's condition within the pack's remaining step budget: whether it holds and,
 /// when `trace`, the comparisons made.
-fn run(rule: &Rule, index: usize, frame: &Frame<'_>, steps_left: &mut u64, trace: bool) -> Result<(bool, Vec<TraceStep>), Issue> {
+fn run(
+    rule: &Rule,
+    index: usize,
+    frame: &Frame<'_>,
+    steps_left: &mut u64,
+    trace: bool,
+) -> Result<(bool, Vec<TraceStep>), Issue> {
     let mut evaluator = Evaluator::new((*steps_left).min(MAX_EVAL_STEPS), trace);
     let holds = evaluator
         .truthy(&rule.when, Scope::Frame(frame))

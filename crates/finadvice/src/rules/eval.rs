@@ -3,7 +3,9 @@
 //! literals), so comparing a fact with a threshold copies nothing.
 
 use crate::rules::js_values::{js_string, less, less_eq, loose_eq, number, parse_float, strict_eq, to_number, truthy};
-use crate::rules::logic::{push_display_value, EvalError, Expr, Op, TraceStep, BYTES_PER_STEP, MAX_TRACE_STEPS, MAX_VALUE_DEPTH};
+use crate::rules::logic::{
+    push_display_value, EvalError, Expr, Op, TraceStep, BYTES_PER_STEP, MAX_TRACE_STEPS, MAX_VALUE_DEPTH,
+};
 use crate::rules::scope::Scope;
 use serde_json::{Map, Value};
 use std::borrow::{Borrow, Cow};
@@ -79,7 +81,8 @@ impl Evaluator {
             },
             Expr::Array(items) => {
                 self.charge(1)?;
-                let values = items.iter().map(|e| self.eval(e, scope).map(Cow::into_owned)).collect::<Result<_, _>>()?;
+                let values =
+                    items.iter().map(|e| self.eval(e, scope).map(Cow::into_owned)).collect::<Result<_, _>>()?;
                 Ok(Cow::Owned(Self::array(values)?))
             }
             Expr::Call(op, args) => {
@@ -123,7 +126,11 @@ impl Evaluator {
                     }
                     i += 2;
                 }
-                if i + 1 == args.len() { self.truthy(&args[i], scope) } else { Ok(false) }
+                if i + 1 == args.len() {
+                    self.truthy(&args[i], scope)
+                } else {
+                    Ok(false)
+                }
             }
             _ if args.len() == 2 && op.is_comparison() => {
                 self.charge(1)?;
@@ -148,7 +155,11 @@ impl Evaluator {
                     }
                     i += 2;
                 }
-                if i + 1 == args.len() { self.eval(&args[i], scope) } else { Ok(null()) }
+                if i + 1 == args.len() {
+                    self.eval(&args[i], scope)
+                } else {
+                    Ok(null())
+                }
             }
             Op::And | Op::Or => {
                 let mut current = null();
@@ -160,7 +171,9 @@ impl Evaluator {
                 }
                 Ok(current)
             }
-            Op::Map | Op::Filter | Op::All | Op::None | Op::Some | Op::Reduce => self.iterate(op, args, scope).map(Cow::Owned),
+            Op::Map | Op::Filter | Op::All | Op::None | Op::Some | Op::Reduce => {
+                self.iterate(op, args, scope).map(Cow::Owned)
+            }
             _ if args.len() <= 3 => {
                 // Most operations take at most three arguments: keep them off the heap.
                 let mut values = [null(), null(), null()];
@@ -176,7 +189,13 @@ impl Evaluator {
         }
     }
 
-    fn finish<'a>(&mut self, op: Op, args: &[Expr], values: &[Cow<'a, Value>], scope: Scope<'a>) -> Result<Cow<'a, Value>, EvalError> {
+    fn finish<'a>(
+        &mut self,
+        op: Op,
+        args: &[Expr],
+        values: &[Cow<'a, Value>],
+        scope: Scope<'a>,
+    ) -> Result<Cow<'a, Value>, EvalError> {
         // The operations that copy or concatenate values pay for the size of what they build.
         match op {
             Op::Var => {
@@ -229,7 +248,10 @@ impl Evaluator {
     fn iterate_items(&mut self, op: Op, logic: &Expr, items: &[Value], initial: Value) -> Result<Value, EvalError> {
         Ok(match op {
             Op::Map => Self::array(
-                items.iter().map(|item| self.eval(logic, Scope::Value(item)).map(Cow::into_owned)).collect::<Result<_, _>>()?,
+                items
+                    .iter()
+                    .map(|item| self.eval(logic, Scope::Value(item)).map(Cow::into_owned))
+                    .collect::<Result<_, _>>()?,
             )?,
             Op::Filter => {
                 let mut kept = Vec::new();
@@ -330,7 +352,11 @@ fn apply<V: Borrow<Value>>(op: Op, values: &[V], scope: Scope<'_>) -> Value {
             };
             let absent = missing(scope, options);
             let found = options.len() as f64 - absent.as_array().map_or(0, Vec::len) as f64;
-            if found >= need { Value::Array(Vec::new()) } else { absent }
+            if found >= need {
+                Value::Array(Vec::new())
+            } else {
+                absent
+            }
         }
         Op::Not => Value::Bool(!truthy(arg(0))),
         Op::NotNot => Value::Bool(truthy(arg(0))),
@@ -351,9 +377,18 @@ fn apply<V: Borrow<Value>>(op: Op, values: &[V], scope: Scope<'_>) -> Value {
             number(r)
         }
         Op::Add => number(values.iter().map(|v| parse_float(v.borrow())).sum()),
-        Op::Mul => number(values.iter().map(|v| parse_float(v.borrow())).fold(if values.is_empty() { 0.0 } else { 1.0 }, |a, b| a * b)),
+        Op::Mul => number(
+            values
+                .iter()
+                .map(|v| parse_float(v.borrow()))
+                .fold(if values.is_empty() { 0.0 } else { 1.0 }, |a, b| a * b),
+        ),
         Op::Sub => {
-            if values.len() == 1 { number(-to_number(arg(0))) } else { number(to_number(arg(0)) - to_number(arg(1))) }
+            if values.len() == 1 {
+                number(-to_number(arg(0)))
+            } else {
+                number(to_number(arg(0)) - to_number(arg(1)))
+            }
         }
         Op::Div => number(to_number(arg(0)) / to_number(arg(1))),
         Op::Mod => number(to_number(arg(0)) % to_number(arg(1))),
@@ -370,7 +405,9 @@ fn apply<V: Borrow<Value>>(op: Op, values: &[V], scope: Scope<'_>) -> Value {
         Op::Cat => Value::String(values.iter().map(|v| js_string(v.borrow())).collect()),
         Op::Substr => substr(arg(0), values.get(1).map(Borrow::borrow), values.get(2).map(Borrow::borrow)),
         Op::Log => arg(0).clone(),
-        Op::Var | Op::If | Op::And | Op::Or | Op::Map | Op::Filter | Op::Reduce | Op::All | Op::None | Op::Some => Value::Null,
+        Op::Var | Op::If | Op::And | Op::Or | Op::Map | Op::Filter | Op::Reduce | Op::All | Op::None | Op::Some => {
+            Value::Null
+        }
     }
 }
 

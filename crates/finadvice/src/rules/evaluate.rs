@@ -27,7 +27,11 @@ pub fn check_input_root(key: &str) -> Result<(), Issue> {
 
 /// The error for data that is not an object.
 pub fn not_an_object(type_name: &str) -> Issue {
-    Issue::new(ErrorCode::Type, "", format!("the data must be an object {{facts, profile, plans, model}}, not {type_name}"))
+    Issue::new(
+        ErrorCode::Type,
+        "",
+        format!("the data must be an object {{facts, profile, plans, model}}, not {type_name}"),
+    )
 }
 
 impl RulePack {

@@ -85,11 +85,9 @@ pub fn js_string(v: &Value) -> String {
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => js_number_string(n.as_f64().unwrap_or(f64::NAN)),
         Value::String(s) => s.clone(),
-        Value::Array(items) => items
-            .iter()
-            .map(|i| if i.is_null() { String::new() } else { js_string(i) })
-            .collect::<Vec<_>>()
-            .join(","),
+        Value::Array(items) => {
+            items.iter().map(|i| if i.is_null() { String::new() } else { js_string(i) }).collect::<Vec<_>>().join(",")
+        }
         Value::Object(_) => "[object Object]".to_string(),
     }
 }
@@ -145,9 +143,9 @@ pub fn loose_eq(a: &Value, b: &Value) -> bool {
         (Value::Null, Value::Null) => true,
         (Value::Null, _) | (_, Value::Null) => false,
         (Value::Array(_) | Value::Object(_), Value::Array(_) | Value::Object(_)) => false,
-        (Value::Number(_), Value::Number(_)) | (Value::String(_), Value::String(_)) | (Value::Bool(_), Value::Bool(_)) => {
-            strict_eq(a, b)
-        }
+        (Value::Number(_), Value::Number(_))
+        | (Value::String(_), Value::String(_))
+        | (Value::Bool(_), Value::Bool(_)) => strict_eq(a, b),
         (Value::String(x), Value::Array(_) | Value::Object(_)) => *x == js_string(b),
         (Value::Array(_) | Value::Object(_), Value::String(y)) => js_string(a) == *y,
         _ => to_number(a) == to_number(b),
@@ -201,7 +199,21 @@ mod tests {
             seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             seed
         };
-        let mut values = vec![0.794, 0.1318, 8.1237, -26700.5, 1e-5, 1.5e-5, 9.99e-6, 1e-7, 123456.789, 1e15 + 0.5, 4503599627370495.5, 1e300, -1e-300];
+        let mut values = vec![
+            0.794,
+            0.1318,
+            8.1237,
+            -26700.5,
+            1e-5,
+            1.5e-5,
+            9.99e-6,
+            1e-7,
+            123456.789,
+            1e15 + 0.5,
+            4503599627370495.5,
+            1e300,
+            -1e-300,
+        ];
         for _ in 0..50_000 {
             let bits = next();
             let f = f64::from_bits(bits);
@@ -212,7 +224,13 @@ mod tests {
             values.push((bits >> 11) as f64 / 2f64.powi((bits % 60) as i32));
         }
         for f in values {
-            let expected = if f == 0.0 { "0".to_string() } else if f.fract() == 0.0 && f.abs() < 1e15 { (f as i64).to_string() } else { format!("{f}") };
+            let expected = if f == 0.0 {
+                "0".to_string()
+            } else if f.fract() == 0.0 && f.abs() < 1e15 {
+                (f as i64).to_string()
+            } else {
+                format!("{f}")
+            };
             assert_eq!(js_number_string(f), expected, "{f:e}");
         }
     }

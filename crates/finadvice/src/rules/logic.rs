@@ -28,19 +28,79 @@ pub const MAX_TRACE_STEPS: usize = 64;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[allow(missing_docs)]
 pub enum Op {
-    Var, Missing, MissingSome, If, Eq, StrictEq, Ne, StrictNe, Not, NotNot, Or, And, Gt, Ge, Lt, Le,
-    Max, Min, Add, Sub, Mul, Div, Mod, Map, Filter, Reduce, All, None, Some, Merge, In, Cat, Substr, Log,
+    Var,
+    Missing,
+    MissingSome,
+    If,
+    Eq,
+    StrictEq,
+    Ne,
+    StrictNe,
+    Not,
+    NotNot,
+    Or,
+    And,
+    Gt,
+    Ge,
+    Lt,
+    Le,
+    Max,
+    Min,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
+    Map,
+    Filter,
+    Reduce,
+    All,
+    None,
+    Some,
+    Merge,
+    In,
+    Cat,
+    Substr,
+    Log,
 }
 
 /// Every operator with its JSON name (`if` and `?:` are the same operator).
 pub const OPERATORS: &[(&str, Op)] = &[
-    ("var", Op::Var), ("missing", Op::Missing), ("missing_some", Op::MissingSome), ("if", Op::If),
-    ("?:", Op::If), ("==", Op::Eq), ("===", Op::StrictEq), ("!=", Op::Ne), ("!==", Op::StrictNe),
-    ("!", Op::Not), ("!!", Op::NotNot), ("or", Op::Or), ("and", Op::And), (">", Op::Gt), (">=", Op::Ge),
-    ("<", Op::Lt), ("<=", Op::Le), ("max", Op::Max), ("min", Op::Min), ("+", Op::Add), ("-", Op::Sub),
-    ("*", Op::Mul), ("/", Op::Div), ("%", Op::Mod), ("map", Op::Map), ("filter", Op::Filter),
-    ("reduce", Op::Reduce), ("all", Op::All), ("none", Op::None), ("some", Op::Some), ("merge", Op::Merge),
-    ("in", Op::In), ("cat", Op::Cat), ("substr", Op::Substr), ("log", Op::Log),
+    ("var", Op::Var),
+    ("missing", Op::Missing),
+    ("missing_some", Op::MissingSome),
+    ("if", Op::If),
+    ("?:", Op::If),
+    ("==", Op::Eq),
+    ("===", Op::StrictEq),
+    ("!=", Op::Ne),
+    ("!==", Op::StrictNe),
+    ("!", Op::Not),
+    ("!!", Op::NotNot),
+    ("or", Op::Or),
+    ("and", Op::And),
+    (">", Op::Gt),
+    (">=", Op::Ge),
+    ("<", Op::Lt),
+    ("<=", Op::Le),
+    ("max", Op::Max),
+    ("min", Op::Min),
+    ("+", Op::Add),
+    ("-", Op::Sub),
+    ("*", Op::Mul),
+    ("/", Op::Div),
+    ("%", Op::Mod),
+    ("map", Op::Map),
+    ("filter", Op::Filter),
+    ("reduce", Op::Reduce),
+    ("all", Op::All),
+    ("none", Op::None),
+    ("some", Op::Some),
+    ("merge", Op::Merge),
+    ("in", Op::In),
+    ("cat", Op::Cat),
+    ("substr", Op::Substr),
+    ("log", Op::Log),
 ];
 
 impl Op {
@@ -129,7 +189,11 @@ impl Expr {
 
 fn compile(value: &Value, path: &str, depth: usize) -> Result<Expr, Issue> {
     if depth > MAX_LOGIC_DEPTH {
-        return Err(Issue::new(ErrorCode::TooDeep, path, format!("logic is nested deeper than {MAX_LOGIC_DEPTH} levels")));
+        return Err(Issue::new(
+            ErrorCode::TooDeep,
+            path,
+            format!("logic is nested deeper than {MAX_LOGIC_DEPTH} levels"),
+        ));
     }
     match value {
         Value::Array(items) => Ok(Expr::Array(

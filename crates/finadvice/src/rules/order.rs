@@ -2,8 +2,8 @@
 //! and the order rules are evaluated in (prerequisites first, then priority, then pack order).
 //! Read from the raw rules so that these problems are reported even when a rule has others.
 
-use crate::input::Input;
 use crate::error::ErrorCode;
+use crate::input::Input;
 use crate::validation::Problems;
 use std::collections::{BinaryHeap, HashMap};
 
@@ -21,7 +21,10 @@ pub(crate) fn read_link(item: &Input, index: usize) -> Option<Link> {
     let get = |k: &str| entries.iter().find(|(key, _)| key == k).map(|(_, v)| v);
     let Some(Input::String(id)) = get("id") else { return None };
     let after = match get("after") {
-        Some(Input::Array(items)) => items.iter().filter_map(|a| if let Input::String(s) = a { Some(s.trim().to_string()) } else { None }).collect(),
+        Some(Input::Array(items)) => items
+            .iter()
+            .filter_map(|a| if let Input::String(s) = a { Some(s.trim().to_string()) } else { None })
+            .collect(),
         _ => Vec::new(),
     };
     let priority = match get("priority") {
@@ -36,7 +39,11 @@ pub(crate) fn check_rule_ids(rules: &[Link], problems: &mut Problems) {
     for rule in rules {
         let i = rule.index;
         if seen.insert(rule.id.as_str(), i).is_some() {
-            problems.push(ErrorCode::Duplicate, &format!("/rules/{i}/id"), format!("rule id \"{}\" is used twice", rule.id));
+            problems.push(
+                ErrorCode::Duplicate,
+                &format!("/rules/{i}/id"),
+                format!("rule id \"{}\" is used twice", rule.id),
+            );
         }
     }
     for rule in rules {

@@ -6,13 +6,13 @@
 use crate::error::{pointer_join, ErrorCode, Errors, Issue};
 use crate::facts::catalog::FACTS;
 use crate::input::Input;
-use crate::validation::Problems;
 use crate::rules::bind::{bind_pack, DataPath};
 use crate::rules::logic::Expr;
+use crate::rules::order::{check_rule_ids, evaluation_order, read_link};
 use crate::rules::scope::Reference;
 use crate::rules::template::Template;
+use crate::validation::Problems;
 use serde_json::Value;
-use crate::rules::order::{check_rule_ids, evaluation_order, read_link};
 use sha2::{Digest, Sha256};
 
 /// Largest rule pack accepted, in bytes of JSON.
@@ -33,8 +33,7 @@ pub const DATA_ROOTS: &[&str] = &["facts", "profile", "constants", "plans", "mod
 /// The units an impact may have.
 pub const IMPACT_UNITS: &[&str] = &["money/year", "money", "money/month", "months", "percent"];
 /// Top-level fields of a profile, for checking `profile.*` references.
-const PROFILE_FIELDS: &[&str] =
-    &["asOf", "currency", "person", "incomes", "expenses", "accounts", "debts", "goals"];
+const PROFILE_FIELDS: &[&str] = &["asOf", "currency", "person", "incomes", "expenses", "accounts", "debts", "goals"];
 
 /// A citation that constants and rules point to.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -166,7 +165,12 @@ impl RulePack {
         };
         let canonical = json.to_string();
         if canonical.len() > MAX_PACK_BYTES {
-            return Err(Issue::new(ErrorCode::TooLarge, "", format!("the rule pack is larger than {MAX_PACK_BYTES} bytes")).into());
+            return Err(Issue::new(
+                ErrorCode::TooLarge,
+                "",
+                format!("the rule pack is larger than {MAX_PACK_BYTES} bytes"),
+            )
+            .into());
         }
         let digest = Sha256::digest(canonical.as_bytes());
         pack.hash = format!("sha256:{}", digest.iter().map(|b| format!("{b:02x}")).collect::<String>());
@@ -220,9 +224,24 @@ pub fn to_json(input: &Input, path: &str, problems: &mut Problems) -> Option<Val
     })
 }
 
-const PACK_FIELDS: &[&str] = &["$schema", "id", "version", "locale", "currency", "description", "sources", "constants", "rules"];
-const RULE_FIELDS: &[&str] =
-    &["id", "when", "priority", "group", "after", "stop", "category", "values", "title", "detail", "impact", "impactUnit", "sources", "description"];
+const PACK_FIELDS: &[&str] =
+    &["$schema", "id", "version", "locale", "currency", "description", "sources", "constants", "rules"];
+const RULE_FIELDS: &[&str] = &[
+    "id",
+    "when",
+    "priority",
+    "group",
+    "after",
+    "stop",
+    "category",
+    "values",
+    "title",
+    "detail",
+    "impact",
+    "impactUnit",
+    "sources",
+    "description",
+];
 
 fn read_pack(input: &Input, problems: &mut Problems) -> Option<RulePack> {
     let mut fields = problems.object(input, "", "a rule pack")?;
@@ -234,7 +253,11 @@ fn read_pack(input: &Input, problems: &mut Problems) -> Option<RulePack> {
     let currency = problems.text(fields.get("currency"), "/currency", MAX_ID_CHARS);
     if let Some(c) = &currency {
         if c.len() != 3 || !c.bytes().all(|b| b.is_ascii_uppercase()) {
-            problems.push(ErrorCode::InvalidValue, "/currency", format!("{c:?} is not an ISO 4217 code such as \"USD\""));
+            problems.push(
+                ErrorCode::InvalidValue,
+                "/currency",
+                format!("{c:?} is not an ISO 4217 code such as \"USD\""),
+            );
         }
     }
     let sources = read_sources(fields.get("sources"), problems);
@@ -284,7 +307,11 @@ fn read_sources(value: Option<&Input>, problems: &mut Problems) -> Vec<Citation>
         f.finish(problems, &["id", "title", "url"]);
         if let (Some(id), Some(title)) = (id, title) {
             if out.iter().any(|s| s.id == id) {
-                problems.push(ErrorCode::Duplicate, &pointer_join(&path, "id"), format!("source id \"{id}\" is used twice"));
+                problems.push(
+                    ErrorCode::Duplicate,
+                    &pointer_join(&path, "id"),
+                    format!("source id \"{id}\" is used twice"),
+                );
             }
             out.push(Citation { id, title, url });
         }
@@ -297,19 +324,31 @@ fn read_constants(value: Option<&Input>, sources: &[Citation], problems: &mut Pr
         None => &[],
         Some(Input::Object(entries)) => entries,
         Some(other) => {
-            problems.push(ErrorCode::Type, "/constants", format!("must be an object of named constants, not {}", other.type_name()));
+            problems.push(
+                ErrorCode::Type,
+                "/constants",
+                format!("must be an object of named constants, not {}", other.type_name()),
+            );
             &[]
         }
     };
     if entries.len() > MAX_CONSTANTS {
-        problems.push(ErrorCode::TooLarge, "/constants", format!("has {} constants; the limit is {MAX_CONSTANTS}", entries.len()));
+        problems.push(
+            ErrorCode::TooLarge,
+            "/constants",
+            format!("has {} constants; the limit is {MAX_CONSTANTS}", entries.len()),
+        );
         return Vec::new();
     }
     let mut out = Vec::new();
     for (name, item) in entries {
         let path = pointer_join("/constants", name);
         if !is_identifier(name) {
-            problems.push(ErrorCode::InvalidValue, &path, format!("constant name {name:?} must be letters, digits and _"));
+            problems.push(
+                ErrorCode::InvalidValue,
+                &path,
+                format!("constant name {name:?} must be letters, digits and _"),
+            );
         }
         let Some(mut f) = problems.object(item, &path, "a constant {value, year, source}") else { continue };
         let value = match f.get("value") {
@@ -319,15 +358,26 @@ fn read_constants(value: Option<&Input>, sources: &[Citation], problems: &mut Pr
             }
             Some(v @ (Input::Number(_) | Input::String(_) | Input::Bool(_))) => to_json(v, &f.path("value"), problems),
             Some(other) => {
-                problems.push(ErrorCode::Type, &f.path("value"), format!("must be a number, string or boolean, not {}", other.type_name()));
+                problems.push(
+                    ErrorCode::Type,
+                    &f.path("value"),
+                    format!("must be a number, string or boolean, not {}", other.type_name()),
+                );
                 None
             }
         };
-        let year = f.get("year").and_then(|y| problems.number(Some(y), &pointer_join(&path, "year"), 1900.0, 2200.0, true)).map(|y| y as u32);
+        let year = f
+            .get("year")
+            .and_then(|y| problems.number(Some(y), &pointer_join(&path, "year"), 1900.0, 2200.0, true))
+            .map(|y| y as u32);
         let source = f.get("source").and_then(|s| problems.text(Some(s), &pointer_join(&path, "source"), MAX_ID_CHARS));
         if let Some(s) = &source {
             if !sources.iter().any(|x| x.id == *s) {
-                problems.push(ErrorCode::UnknownReference, &pointer_join(&path, "source"), format!("no source has the id \"{s}\""));
+                problems.push(
+                    ErrorCode::UnknownReference,
+                    &pointer_join(&path, "source"),
+                    format!("no source has the id \"{s}\""),
+                );
             }
         }
         let _ = f.get("description");
@@ -343,7 +393,13 @@ fn is_identifier(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-fn read_rule(item: &Input, path: &str, constants: &[Constant], sources: &[Citation], problems: &mut Problems) -> Option<Rule> {
+fn read_rule(
+    item: &Input,
+    path: &str,
+    constants: &[Constant],
+    sources: &[Citation],
+    problems: &mut Problems,
+) -> Option<Rule> {
     let mut f = problems.object(item, path, "a rule")?;
     let id = problems.text(f.get("id"), &f.path("id"), MAX_ID_CHARS);
     let values = read_values(f.get("values"), &f.path("values"), constants, problems);
@@ -384,7 +440,11 @@ fn read_rule(item: &Input, path: &str, constants: &[Constant], sources: &[Citati
         None => false,
         Some(Input::Bool(b)) => *b,
         Some(other) => {
-            problems.push(ErrorCode::Type, &f.path("stop"), format!("must be true or false, not {}", other.type_name()));
+            problems.push(
+                ErrorCode::Type,
+                &f.path("stop"),
+                format!("must be true or false, not {}", other.type_name()),
+            );
             false
         }
     };
@@ -396,10 +456,15 @@ fn read_rule(item: &Input, path: &str, constants: &[Constant], sources: &[Citati
         check_reference(i, &pointer_join(path, "impact"), &refs, problems);
     }
     let impact = impact.map(|i| Reference::new(&i));
-    let impact_unit = f.get("impactUnit").and_then(|u| problems.text(Some(u), &pointer_join(path, "impactUnit"), MAX_ID_CHARS));
+    let impact_unit =
+        f.get("impactUnit").and_then(|u| problems.text(Some(u), &pointer_join(path, "impactUnit"), MAX_ID_CHARS));
     if let Some(u) = &impact_unit {
         if !IMPACT_UNITS.contains(&u.as_str()) {
-            problems.push(ErrorCode::InvalidValue, &pointer_join(path, "impactUnit"), format!("{u:?} is not one of {}", IMPACT_UNITS.join(", ")));
+            problems.push(
+                ErrorCode::InvalidValue,
+                &pointer_join(path, "impactUnit"),
+                format!("{u:?} is not one of {}", IMPACT_UNITS.join(", ")),
+            );
         }
         if impact.is_none() {
             problems.push(ErrorCode::InvalidValue, &pointer_join(path, "impactUnit"), "needs an impact");
@@ -448,12 +513,21 @@ struct Refs<'a> {
 /// Most values of one rule.
 pub const MAX_VALUES: usize = 50;
 
-fn read_values(value: Option<&Input>, path: &str, constants: &[Constant], problems: &mut Problems) -> Vec<(String, Expr)> {
+fn read_values(
+    value: Option<&Input>,
+    path: &str,
+    constants: &[Constant],
+    problems: &mut Problems,
+) -> Vec<(String, Expr)> {
     let entries: &[(String, Input)] = match value {
         None => &[],
         Some(Input::Object(entries)) => entries,
         Some(other) => {
-            problems.push(ErrorCode::Type, path, format!("must be an object of named JSON Logic expressions, not {}", other.type_name()));
+            problems.push(
+                ErrorCode::Type,
+                path,
+                format!("must be an object of named JSON Logic expressions, not {}", other.type_name()),
+            );
             &[]
         }
     };
@@ -465,7 +539,11 @@ fn read_values(value: Option<&Input>, path: &str, constants: &[Constant], proble
     for (name, item) in entries {
         let pointer = pointer_join(path, name);
         if !is_identifier(name) {
-            problems.push(ErrorCode::InvalidValue, &pointer, format!("value name {name:?} must be letters, digits and _"));
+            problems.push(
+                ErrorCode::InvalidValue,
+                &pointer,
+                format!("value name {name:?} must be letters, digits and _"),
+            );
             continue;
         }
         let Some(json) = to_json(item, &pointer, problems) else { continue };
@@ -512,16 +590,24 @@ fn check_reference(text: &str, pointer: &str, refs: &Refs, problems: &mut Proble
         ("facts", Some(n)) if FACTS.iter().any(|f| f.name == n) => {
             let structured = FACTS.iter().any(|f| f.name == n && (f.unit == "list" || f.unit.contains(" by ")));
             if rest.is_some() && !structured {
-                problems.push(ErrorCode::UnknownReference, pointer, unknown("inside a fact, but facts are single values"));
+                problems.push(
+                    ErrorCode::UnknownReference,
+                    pointer,
+                    unknown("inside a fact, but facts are single values"),
+                );
             }
         }
-        ("facts", Some(n)) => {
-            problems.push(ErrorCode::UnknownReference, pointer, unknown(&format!("a fact \"{n}\" that does not exist (see factCatalog)")))
-        }
+        ("facts", Some(n)) => problems.push(
+            ErrorCode::UnknownReference,
+            pointer,
+            unknown(&format!("a fact \"{n}\" that does not exist (see factCatalog)")),
+        ),
         ("constants", Some(n)) if constants.iter().any(|c| c.name == n) => {}
-        ("constants", Some(n)) => {
-            problems.push(ErrorCode::UnknownReference, pointer, unknown(&format!("a constant \"{n}\" that the pack does not define")))
-        }
+        ("constants", Some(n)) => problems.push(
+            ErrorCode::UnknownReference,
+            pointer,
+            unknown(&format!("a constant \"{n}\" that the pack does not define")),
+        ),
         ("profile", Some(n)) if !PROFILE_FIELDS.contains(&n) => problems.push(
             ErrorCode::UnknownReference,
             pointer,

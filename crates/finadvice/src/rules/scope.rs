@@ -37,7 +37,11 @@ pub struct Reference {
 impl Reference {
     /// An unbound reference to `text`.
     pub fn new(text: &str) -> Reference {
-        Reference { text: text.to_string(), parts: text.split('.').map(str::to_string).collect(), binding: Binding::Scope }
+        Reference {
+            text: text.to_string(),
+            parts: text.split('.').map(str::to_string).collect(),
+            binding: Binding::Scope,
+        }
     }
 }
 
@@ -118,7 +122,9 @@ impl<'a> Scope<'a> {
 impl Frame<'_> {
     /// The rule's values computed so far as one object `{name: value}`.
     fn values_object(&self) -> Value {
-        Value::Object(self.names.iter().zip(self.values).map(|((name, _), value)| (name.clone(), value.clone())).collect())
+        Value::Object(
+            self.names.iter().zip(self.values).map(|((name, _), value)| (name.clone(), value.clone())).collect(),
+        )
     }
 }
 

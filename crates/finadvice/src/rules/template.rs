@@ -56,7 +56,11 @@ impl Template {
     pub fn parse(text: &str, pointer: &str) -> Result<Template, Issue> {
         let err = |message: String| Issue::new(ErrorCode::Template, pointer, message);
         if crate::limits::chars_beyond(text, MAX_TEMPLATE_CHARS).is_some() {
-            return Err(Issue::new(ErrorCode::TooLarge, pointer, format!("a template is limited to {MAX_TEMPLATE_CHARS} characters")));
+            return Err(Issue::new(
+                ErrorCode::TooLarge,
+                pointer,
+                format!("a template is limited to {MAX_TEMPLATE_CHARS} characters"),
+            ));
         }
         let mut parts = Vec::new();
         let mut rest = text;
@@ -66,7 +70,10 @@ impl Template {
             }
             let after = &rest[open + 2..];
             let Some(close) = after.find("}}") else {
-                return Err(err(format!("\"{{{{\" at character {} is never closed with \"}}}}\"", text.len() - rest.len() + open)));
+                return Err(err(format!(
+                    "\"{{{{\" at character {} is never closed with \"}}}}\"",
+                    text.len() - rest.len() + open
+                )));
             };
             let inner = &after[..close];
             if inner.contains("{{") {
@@ -102,7 +109,8 @@ impl Template {
 
     /// Renders the template over `scope`, formatting money in `currency` (ISO code).
     pub fn render(&self, scope: Scope<'_>, currency: &str) -> String {
-        let mut out = String::with_capacity(self.parts.iter().map(|p| if let Part::Text(t) = p { t.len() } else { 12 }).sum());
+        let mut out =
+            String::with_capacity(self.parts.iter().map(|p| if let Part::Text(t) = p { t.len() } else { 12 }).sum());
         for part in &self.parts {
             match part {
                 Part::Text(t) => out.push_str(t),
@@ -116,7 +124,9 @@ impl Template {
 fn parse_placeholder(inner: &str) -> Result<Part, String> {
     let mut pieces = inner.split('|').map(str::trim);
     let path = pieces.next().unwrap_or("");
-    if path.is_empty() || !path.split('.').all(|seg| !seg.is_empty() && seg.chars().all(|c| c.is_alphanumeric() || c == '_')) {
+    if path.is_empty()
+        || !path.split('.').all(|seg| !seg.is_empty() && seg.chars().all(|c| c.is_alphanumeric() || c == '_'))
+    {
         return Err(format!("\"{{{{{inner}}}}}\" needs a dotted path such as facts.monthlySurplus"));
     }
     let filter = match pieces.next() {
@@ -160,7 +170,13 @@ fn push_value(out: &mut String, value: Option<&Value>, filter: Filter, currency:
     match filter {
         Filter::Plain => {
             let rounded = (n * 100.0).round() / 100.0;
-            let decimals = if rounded.fract() == 0.0 { 0 } else if (rounded * 10.0).fract() == 0.0 { 1 } else { 2 };
+            let decimals = if rounded.fract() == 0.0 {
+                0
+            } else if (rounded * 10.0).fract() == 0.0 {
+                1
+            } else {
+                2
+            };
             push_group(out, n, decimals)
         }
         Filter::Number(d) => push_group(out, n, d),
@@ -276,7 +292,15 @@ mod tests {
 
     #[test]
     fn bad_templates_are_errors_with_the_pointer() {
-        for bad in ["{{facts.x", "{{ | money}}", "{{facts.x | dollars}}", "{{facts.x | number:99}}", "x }}", "{{a|money|money}}", "{{a b}}"] {
+        for bad in [
+            "{{facts.x",
+            "{{ | money}}",
+            "{{facts.x | dollars}}",
+            "{{facts.x | number:99}}",
+            "x }}",
+            "{{a|money|money}}",
+            "{{a b}}",
+        ] {
             let e = Template::parse(bad, "/rules/0/title").unwrap_err();
             assert_eq!((e.code, e.path.as_str()), (ErrorCode::Template, "/rules/0/title"), "{bad}");
         }
