@@ -5,6 +5,7 @@
 //! input with JSON-pointer errors) and [`plans`] (the plans of an `advise` report).
 
 pub mod assumptions;
+pub mod debt_tiers;
 pub mod goal;
 pub mod payoff;
 pub mod plans;

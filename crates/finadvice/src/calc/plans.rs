@@ -13,6 +13,7 @@
 //!   `advise` fast; success probabilities move by about ±1 point), seed [`ADVISE_SEED`].
 
 use super::assumptions::Allocation;
+use super::debt_tiers::{tier_payoff, TierPayoff};
 use super::goal::{plan_goal, GoalPlan};
 use super::payoff::{plan_payoff, DebtOutcome, MinimumsOnly, PayoffPlan, PayoffRequest, Strategy};
 use super::read::DEFAULT_END_AGE;
@@ -126,6 +127,12 @@ pub struct RetirementPlan {
 pub struct Plans {
     /// Debt payoff (null without debts).
     pub debt_payoff: Option<DebtPayoffPlans>,
+    /// The debts at or above the rule pack's high-interest APR and their payoff with everything
+    /// free after the match (null without such debts or without the threshold).
+    pub high_interest_debt: Option<TierPayoff>,
+    /// The debts at or above the pack's medium-interest APR and their payoff with
+    /// [`SURPLUS_TO_DEBT`] of the free cash flow (null without such debts or threshold).
+    pub medium_interest_debt: Option<TierPayoff>,
     /// One entry per goal, in profile order.
     pub goals: Vec<GoalPlanEntry>,
     /// Retirement (null when the person is past the end age).
@@ -249,6 +256,30 @@ impl Plans {
                 }
             })
             .collect();
-        Plans { debt_payoff: debt_payoff(profile, facts), goals, retirement: retirement(profile, facts) }
+        Plans {
+            debt_payoff: debt_payoff(profile, facts),
+            high_interest_debt: None,
+            medium_interest_debt: None,
+            goals,
+            retirement: retirement(profile, facts),
+        }
+    }
+
+    /// Adds the payoff plans of the debts at or above the rule pack's high- and medium-interest
+    /// APRs (`highInterestAprPercent`, `mediumInterestAprPercent`). The high tier gets everything
+    /// free after the match's contribution (the monthly plan's assignment), the medium tier
+    /// [`SURPLUS_TO_DEBT`] of the free cash flow.
+    pub fn with_debt_tiers(
+        mut self,
+        profile: &Profile,
+        facts: &Facts,
+        high_apr: Option<f64>,
+        medium_apr: Option<f64>,
+    ) -> Plans {
+        let free = facts.free_cash_flow_monthly.max(0.0);
+        self.high_interest_debt =
+            high_apr.and_then(|apr| tier_payoff(profile, apr, free - facts.contribution_for_full_match_monthly));
+        self.medium_interest_debt = medium_apr.and_then(|apr| tier_payoff(profile, apr, free * SURPLUS_TO_DEBT));
+        self
     }
 }

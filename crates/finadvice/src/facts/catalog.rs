@@ -64,4 +64,9 @@ pub const FACTS: &[FactDoc] = &[
     FactDoc { name: "topGrowthRatio", unit: "ratio", meaning: "That category's increaseRatio; null when none grew or it had no earlier spending." },
     FactDoc { name: "goalSavingMonthly", unit: "money/month", meaning: "Sum over the goals of plans.goals[].monthlySavingNeeded (goals whose date has passed count 0)." },
     FactDoc { name: "goalsList", unit: "text", meaning: "Each goal as \"name: amount a month\" from plans.goals, comma separated; empty without goals." },
+    FactDoc { name: "takeHomeSavingMonthly", unit: "money/month", meaning: "contributionMonthly of the accounts paid from take-home pay: every kind but checking and savings (where the surplus lands), 401k and accounts with an employer match (paid from payroll, before take-home pay); an HSA counts here, so a payroll HSA deduction already out of netMonthly should not be entered as a contribution." },
+    FactDoc { name: "freeCashFlowMonthly", unit: "money/month", meaning: "monthlySurplus − takeHomeSavingMonthly: what is free each month after spending, minimum payments and the saving already paid from take-home pay; the monthly plan assigns it (docs/MONTHLY-PLAN.md)." },
+    FactDoc { name: "workplacePlanCount", unit: "count", meaning: "Number of workplace plans: 401k accounts and accounts with an employer match (each taken to be one person's)." },
+    FactDoc { name: "incomeCount", unit: "count", meaning: "Number of incomes; with filing status married_joint, one income means one earner (the spousal IRA applies)." },
+    FactDoc { name: "pretaxIraBalance", unit: "money", meaning: "Balances of ira accounts (traditional, rollover, SEP, SIMPLE): the pre-tax IRA money the pro-rata rule of a Roth conversion counts." },
 ];

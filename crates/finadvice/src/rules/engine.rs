@@ -33,6 +33,9 @@ pub struct Fired {
     pub impact: Option<Impact>,
     /// The comparisons that made it fire.
     pub trace: Vec<TraceStep>,
+    /// The rule's computed values by name, in the pack's order (the report's monthly plan reads
+    /// its `plan*` values).
+    pub values: Vec<(String, Value)>,
 }
 
 /// What an action is worth: the path of the figure, its value (null when not available) and unit.
@@ -189,17 +192,16 @@ pub fn evaluate_pack(pack: &RulePack, data: &Value, currency: &str, explain: boo
         let rule = &pack.rules[i];
         let frame = inputs.frame(pack, rule, &values);
         let scope = Scope::Frame(&frame);
-        out.push(Fired {
-            rule: i,
-            title: rule.title.render(scope, currency),
-            detail: rule.detail.render(scope, currency),
-            impact: rule.impact.as_ref().map(|path| Impact {
-                path: path.text.clone(),
-                value: impact_value(rule, scope),
-                unit: rule.impact_unit.clone(),
-            }),
-            trace: run(rule, i, &frame, &mut steps_left, true)?.1,
+        let title = rule.title.render(scope, currency);
+        let detail = rule.detail.render(scope, currency);
+        let impact = rule.impact.as_ref().map(|path| Impact {
+            path: path.text.clone(),
+            value: impact_value(rule, scope),
+            unit: rule.impact_unit.clone(),
         });
+        let trace = run(rule, i, &frame, &mut steps_left, true)?.1;
+        let values = rule.values.iter().map(|(name, _)| name.clone()).zip(values).collect();
+        out.push(Fired { rule: i, title, detail, impact, trace, values });
     }
     rank(pack, &mut out, |f| {
         (f.rule, yearly(f.impact.as_ref().and_then(|i| i.value), f.impact.as_ref().and_then(|i| i.unit.as_deref())))
