@@ -7,9 +7,8 @@ pub mod recurring;
 pub mod spending;
 
 use crate::categorize::Category;
-use crate::money::{round_cents, round_ratio};
+use crate::money::{money, round_cents, round_ratio};
 use crate::profile::{AccountKind, Profile};
-use crate::rules::template::money;
 use growth::CategoryGrowth;
 use recurring::RecurringCharge;
 use serde::Serialize;
