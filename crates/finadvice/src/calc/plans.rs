@@ -21,7 +21,7 @@ use super::risk::{self, Capacity};
 use crate::date::Date;
 use crate::error::Issue;
 use crate::facts::Facts;
-use crate::money::round_cents;
+use crate::money::{money, round_cents};
 use crate::profile::{IncomeStability, Profile};
 use serde::Serialize;
 
@@ -250,5 +250,17 @@ impl Plans {
             })
             .collect();
         Plans { debt_payoff: debt_payoff(profile, facts), goals, retirement: retirement(profile, facts) }
+    }
+
+    /// Sets the facts that come from the goal plans: goalSavingMonthly and goalsList.
+    pub fn add_goal_facts(&self, facts: &mut Facts, currency: &str) {
+        let needed = |g: &GoalPlanEntry| g.plan.monthly_saving_needed.unwrap_or(0.0);
+        facts.goal_saving_monthly = round_cents(self.goals.iter().map(needed).sum());
+        facts.goals_list = self
+            .goals
+            .iter()
+            .map(|g| format!("{}: {} a month", g.name, money(needed(g), currency)))
+            .collect::<Vec<_>>()
+            .join(", ");
     }
 }
