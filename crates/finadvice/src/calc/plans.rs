@@ -8,14 +8,14 @@
 //!   profile's capacity ([`super::risk`]), at that allocation's expected return ([`super::assumptions`]);
 //! * retirement: invested assets today; contributions = own retirement contributions + employer
 //!   match; spending in retirement = [`RETIREMENT_SPENDING_SHARE`] of today's spending, from savings
-//!   alone (Social Security and pensions are not counted); money must last to [`super::read::DEFAULT_END_AGE`];
+//!   alone (Social Security and pensions are not counted); money must last to [`super::requests::DEFAULT_END_AGE`];
 //!   [`ADVISE_PATHS`] Monte Carlo paths (fewer than the 10,000 of `projectRetirement`, to keep
 //!   `advise` fast; success probabilities move by about ±1 point), seed [`ADVISE_SEED`].
 
 use super::assumptions::Allocation;
 use super::goal::{plan_goal, GoalPlan};
 use super::payoff::{plan_payoff, DebtOutcome, MinimumsOnly, PayoffPlan, PayoffRequest, Strategy};
-use super::read::DEFAULT_END_AGE;
+use super::requests::DEFAULT_END_AGE;
 use super::retirement::{project, RetirementProjection, RetirementRequest};
 use super::risk::{self, Capacity};
 use crate::date::Date;
