@@ -247,7 +247,7 @@ impl Advisor {
             constant("highInterestAprPercent"),
             constant("mediumInterestAprPercent"),
         );
-        facts.add_goal_plans(&plans, &profile.currency);
+        plans.add_goal_facts(&mut facts, &profile.currency);
         let data = evaluation_data(&facts, &plans, profile, &self.rules);
         let outcome = evaluate_pack(&self.rules, &data, &profile.currency, self.explain)?;
         let pack = &self.rules;
