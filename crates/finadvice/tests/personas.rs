@@ -16,7 +16,7 @@ const EXPECTED: &[(&str, &[&str], &[&str])] = &[
     ("new-graduate-card-debt", &["starter-emergency-fund", "employer-match", "high-interest-debt"], &[]),
     (
         "family-mortgage-no-emergency-fund",
-        &["full-emergency-fund"],
+        &["protect-income", "full-emergency-fund"],
         &["doing-well-match", "doing-well-no-high-interest-debt"],
     ),
     ("gig-worker-variable-income", &["full-emergency-fund"], &["doing-well-debt-free", "doing-well-savings-rate"]),
@@ -64,7 +64,7 @@ const EXPECTED: &[(&str, &[&str], &[&str])] = &[
     ),
     (
         "single-parent-dependents",
-        &["full-emergency-fund"],
+        &["protect-income", "full-emergency-fund"],
         &["doing-well-match", "doing-well-no-high-interest-debt", "doing-well-savings-rate"],
     ),
     (

@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod growth;
+pub mod household;
 pub mod recurring;
 pub mod spending;
 
@@ -82,6 +83,12 @@ pub struct Facts {
     pub top_growth_ratio: Option<f64>,
     pub goal_saving_monthly: f64,
     pub goals_list: String,
+    pub marginal_tax_rate_percent: f64,
+    pub magi_annual: f64,
+    pub social_security_monthly: f64,
+    pub social_security_claiming_age: u32,
+    pub life_or_disability_cover_missing: bool,
+    pub health_deductible: f64,
 }
 
 /// A ratio, or `None` when the denominator is zero.
@@ -221,6 +228,7 @@ impl Facts {
             Vec::new()
         };
         let top_growth = growth.first();
+        let magi = household::magi_annual(profile);
         let fees_monthly = match (&totals, &flows) {
             (Some(t), Some(f)) => t.by_category.get(&Category::Fees).map_or(0.0, |v| v / f.months),
             _ => 0.0,
@@ -281,6 +289,12 @@ impl Facts {
             recurring_charges: recurring.clone(),
             goal_saving_monthly: 0.0,
             goals_list: String::new(),
+            marginal_tax_rate_percent: household::marginal_tax_rate_percent(profile, magi),
+            magi_annual: round_cents(magi),
+            social_security_monthly: round_cents(household::social_security_monthly(profile)),
+            social_security_claiming_age: household::social_security_claiming_age(profile),
+            life_or_disability_cover_missing: household::life_or_disability_cover_missing(profile),
+            health_deductible: round_cents(household::health_deductible(profile)),
         }
     }
 }
