@@ -7,16 +7,21 @@ const DEBT_KINDS = ["credit_card", "student_loan", "auto_loan", "mortgage", "per
 
 /** Single fields: [pointer, type, label, options]. */
 const SINGLE = [
-  ['/asOf', 'date', 'As of'],
-  ['/currency', 'text', 'Currency (ISO code)'],
-  ['/person/age', 'number', 'Age'],
-  ['/person/dependents', 'number', 'Dependents'],
-  ['/person/retirementAge', 'number', 'Planned retirement age'],
-  ['/person/incomeStability', 'select', 'Income is', ['stable', 'variable']],
-  ['/person/filingStatus', 'select', 'Tax filing status', ['single', 'married_joint', 'married_separate', 'head_of_household']],
-  ['/person/hsaCoverage', 'select', 'HSA-eligible health plan', ['none', 'self', 'family']],
-  ['/expenses/essentialMonthly', 'money', 'Essential spending per month'],
-  ['/expenses/discretionaryMonthly', 'money', 'Discretionary spending per month'],
+  ["/asOf", "date", "As of"],
+  ["/currency", "text", "Currency (ISO code)"],
+  ["/person/age", "number", "Age"],
+  ["/person/dependents", "number", "Dependents"],
+  ["/person/retirementAge", "number", "Planned retirement age"],
+  ["/person/incomeStability", "select", "Income is", ["stable", "variable"]],
+  [
+    "/person/filingStatus",
+    "select",
+    "Tax filing status",
+    ["single", "married_joint", "married_separate", "head_of_household"],
+  ],
+  ["/person/hsaCoverage", "select", "HSA-eligible health plan", ["none", "self", "family"]],
+  ["/expenses/essentialMonthly", "money", "Essential spending per month"],
+  ["/expenses/discretionaryMonthly", "money", "Discretionary spending per month"],
 ];
 
 /** Repeated sections: list name, title, item fields [relative pointer, type, label, options]. */
