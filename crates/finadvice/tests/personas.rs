@@ -38,6 +38,7 @@ const EXPECTED: &[Persona] = &[
         name: "family-mortgage-no-emergency-fund",
         actions: &[
             "starter-emergency-fund",
+            "protect-income",
             "full-emergency-fund",
             "hsa",
             "roth-ira",
@@ -122,20 +123,20 @@ const EXPECTED: &[Persona] = &[
     },
     Persona {
         name: "single-parent-dependents",
-        actions: &["full-emergency-fund", "roth-ira", "save-for-goals", "workplace-plan-limit"],
+        actions: &["protect-income", "full-emergency-fund", "roth-ira", "save-for-goals", "workplace-plan-limit"],
         doing_well: &[MATCH, NO_HIGH, SAVINGS],
         plan: &[
             ("full-emergency-fund", 258.33),
             ("roth-ira", 625.0),
-            ("save-for-goals", 142.46),
-            ("workplace-plan-limit", 24.21),
+            ("save-for-goals", 152.85),
+            ("workplace-plan-limit", 13.82),
         ],
     },
     Persona {
         name: "couple-as-of-2025",
         actions: &["roth-ira", "save-for-goals", "workplace-plan-limit"],
         doing_well: &[MATCH, EF, NO_HIGH, SAVINGS],
-        plan: &[("roth-ira", 1250.0), ("save-for-goals", 902.86), ("workplace-plan-limit", 597.14)],
+        plan: &[("roth-ira", 1250.0), ("save-for-goals", 904.23), ("workplace-plan-limit", 595.77)],
     },
     Persona {
         name: "house-down-payment-saver",
@@ -156,13 +157,13 @@ const EXPECTED: &[Persona] = &[
     },
     Persona {
         name: "parent-four-months-fund",
-        actions: &["full-emergency-fund", "roth-ira", "save-for-goals", "workplace-plan-limit"],
+        actions: &["protect-income", "full-emergency-fund", "roth-ira", "save-for-goals", "workplace-plan-limit"],
         doing_well: &[MATCH, NO_HIGH, SAVINGS],
         plan: &[
             ("full-emergency-fund", 808.33),
             ("roth-ira", 1250.0),
-            ("save-for-goals", 105.45),
-            ("workplace-plan-limit", 86.22),
+            ("save-for-goals", 116.26),
+            ("workplace-plan-limit", 75.41),
         ],
     },
     Persona {
@@ -173,7 +174,7 @@ const EXPECTED: &[Persona] = &[
     },
     Persona {
         name: "one-earner-couple",
-        actions: &["full-emergency-fund", "roth-ira", "workplace-plan-limit"],
+        actions: &["protect-income", "full-emergency-fund", "roth-ira", "workplace-plan-limit"],
         doing_well: &[MATCH, DEBT_FREE, SAVINGS],
         plan: &[("full-emergency-fund", 616.67), ("roth-ira", 683.33), ("workplace-plan-limit", 0.0)],
     },

@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod growth;
+pub mod household;
 pub mod recurring;
 pub mod spending;
 
@@ -86,6 +87,12 @@ pub struct Facts {
     pub workplace_plan_count: usize,
     pub income_count: usize,
     pub pretax_ira_balance: f64,
+    pub marginal_tax_rate_percent: f64,
+    pub magi_annual: f64,
+    pub social_security_monthly: f64,
+    pub social_security_claiming_age: u32,
+    pub life_or_disability_cover_missing: bool,
+    pub health_deductible: f64,
 }
 
 /// A ratio, or `None` when the denominator is zero.
@@ -221,6 +228,7 @@ impl Facts {
             Vec::new()
         };
         let top_growth = growth.first();
+        let magi = household::magi_annual(profile);
         let fees_monthly = match (&totals, &flows) {
             (Some(t), Some(f)) => t.by_category.get(&Category::Fees).map_or(0.0, |v| v / f.months),
             _ => 0.0,
@@ -292,6 +300,12 @@ impl Facts {
             pretax_ira_balance: round_cents(
                 profile.accounts.iter().filter(|a| a.kind == AccountKind::Ira).map(|a| a.balance).sum(),
             ),
+            marginal_tax_rate_percent: household::marginal_tax_rate_percent(profile, magi),
+            magi_annual: round_cents(magi),
+            social_security_monthly: round_cents(household::social_security_monthly(profile)),
+            social_security_claiming_age: household::social_security_claiming_age(profile),
+            life_or_disability_cover_missing: household::life_or_disability_cover_missing(profile),
+            health_deductible: round_cents(household::health_deductible(profile)),
         }
     }
 }

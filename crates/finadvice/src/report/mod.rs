@@ -380,6 +380,9 @@ fn profile_without_transactions(profile: &Profile) -> Value {
     map.insert("accounts".to_string(), json(serde_json::to_value(&profile.accounts)));
     map.insert("debts".to_string(), json(serde_json::to_value(&profile.debts)));
     map.insert("goals".to_string(), json(serde_json::to_value(&profile.goals)));
+    if let Some(insurance) = &profile.insurance {
+        map.insert("insurance".to_string(), json(serde_json::to_value(insurance)));
+    }
     Value::Object(map)
 }
 

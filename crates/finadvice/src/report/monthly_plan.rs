@@ -12,8 +12,8 @@
 //! steps the same rule then serves.
 
 use crate::date::Date;
+use crate::money::money;
 use crate::money::round_cents;
-use crate::rules::template::money;
 use serde::Serialize;
 use serde_json::Value;
 
