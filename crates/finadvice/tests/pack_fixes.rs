@@ -227,5 +227,8 @@ fn medium_interest_debt_runs_beside_investing() {
     assert_eq!(step(&report, "medium-interest-debt")["monthly"], 450.0);
     assert_eq!(step(&report, "taxable-investing")["monthly"], 450.0);
     let taxable = action(&report, "taxable-investing");
-    assert_eq!(taxable["impact"], json!({"path": "values.planMonthly", "value": 450.0, "unit": "money/month"}));
+    assert_eq!(
+        taxable["impact"],
+        json!({"path": "values.planMonthly", "value": 450.0, "unit": "money/month", "text": "$450 a month"})
+    );
 }

@@ -283,7 +283,7 @@ impl Advisor {
                 }
             })
             .partition(|a: &Action| a.category == DOING_WELL);
-        share_actions(&mut actions, &monthly_plan);
+        share_actions(&mut actions, &monthly_plan, &profile.currency);
         Ok(Report {
             monthly_plan,
             facts,
@@ -305,13 +305,14 @@ impl Advisor {
 
 /// Gives each action its monthly share from the plan; an impact on `values.planMonthly` (what the
 /// step asks for, e.g. "everything left") becomes what the plan gives it.
-fn share_actions(actions: &mut [Action], plan: &MonthlyPlan) {
+fn share_actions(actions: &mut [Action], plan: &MonthlyPlan, currency: &str) {
     for action in actions {
         let Some(step) = plan.steps.iter().find(|s| s.action_id == action.id) else { continue };
         action.monthly = Some(step.monthly);
         if let Some(impact) = action.impact.as_mut().filter(|i| i.path == "values.planMonthly") {
             impact.value = Some(step.monthly);
             impact.unit = Some("money/month".to_string());
+            impact.text = crate::rules::impact_text(impact.value, impact.unit.as_deref(), currency);
         }
     }
 }
