@@ -13,6 +13,8 @@ node_modules/.bin/prettier --check --log-level warn "**/*.{js,mjs,css,html}"
 
 echo "== test: supply chain (cargo-deny, npm audit)"
 bash scripts/supply-chain.sh
+# vendor/tract-nnef is the registry crate plus patches/tract-nnef/ and nothing else.
+bash scripts/vendor-tract-nnef.sh --check
 
 echo "== test: native (cargo test)"
 cargo test --locked

@@ -7,23 +7,27 @@
 mod common;
 
 use finadvice::categorize::model::{Categorizer, DEFAULT_MODEL};
-use finadvice::categorize::onnx_pb::{
-    DataType, Dimension, GraphProto, ModelProto, NodeProto, OperatorSetIdProto, TensorProto, TensorShapeProto,
-    TensorTypeProto, TypeProto, ValueInfoProto,
-};
 use finadvice::ErrorCode;
 use prost::Message;
+use tract_onnx::pb::tensor_proto::DataType;
+use tract_onnx::pb::tensor_shape_proto::{dimension, Dimension};
+use tract_onnx::pb::type_proto::{self, Tensor as TensorTypeProto};
+use tract_onnx::pb::{
+    GraphProto, ModelProto, NodeProto, OperatorSetIdProto, TensorProto, TensorShapeProto, TypeProto, ValueInfoProto,
+};
 
 fn input(name: &str, elem: DataType) -> ValueInfoProto {
-    let dim = |v: i64| Dimension { dim_value: Some(v), ..Default::default() };
+    let dim = |v: i64| Dimension { value: Some(dimension::Value::DimValue(v)), ..Default::default() };
     ValueInfoProto {
         name: name.into(),
         r#type: Some(TypeProto {
-            tensor_type: Some(TensorTypeProto {
+            value: Some(type_proto::Value::TensorType(TensorTypeProto {
                 elem_type: elem as i32,
                 shape: Some(TensorShapeProto { dim: vec![dim(1), dim(32)] }),
-            }),
+            })),
+            ..Default::default()
         }),
+        ..Default::default()
     }
 }
 
