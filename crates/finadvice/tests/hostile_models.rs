@@ -210,7 +210,7 @@ fn fuzz_findings_are_refused() {
     assert!(found >= 3);
 }
 
-/// cargo fuzz's `model` target (FUZZING.md, 2026-11-26): the shipped model with the constant
+/// Found by cargo fuzz's `model` target (FUZZING.md): the shipped model with the constant
 /// `axis1` (the axis its Unsqueeze adds, 1) changed to 4, beyond the rank-3 output. tract-hir
 /// inserted at index 4 into a rank-2 shape and panicked (smallvec `insert`).
 #[test]
