@@ -1,6 +1,6 @@
 //! Reads a bank export in CSV into `(description, amount)` rows (see `categorize.rs` for the
 //! accepted layouts). Self-contained (only the `finadvice` library and `csv`), so that the fuzz
-//! harness (`examples/fuzz/`) can include this file and exercise the same parser.
+//! harness (`fuzz/harness/`) can include this file and exercise the same parser.
 
 use finadvice::error::pointer_join;
 use finadvice::{ErrorCode, Errors, Issue};
