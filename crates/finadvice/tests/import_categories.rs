@@ -40,6 +40,8 @@ fn fixture_transactions() -> Vec<Transaction> {
 }
 
 struct Score {
+    /// Per row, whether it was right.
+    right: Vec<bool>,
     correct: usize,
     total: usize,
     with_evidence: usize,
@@ -53,9 +55,10 @@ fn score(transactions: &[Transaction], truth: &HashMap<String, String>, use_evid
         .map(|t| EvidenceRow { description: &t.description, amount: t.amount, bank_category: t.bank_category.as_deref(), mcc: t.mcc.as_deref() })
         .collect();
     let decisions = categorize_with_evidence(&categorizer, &MerchantMemory::default(), bank, &rows, use_evidence).unwrap();
-    let mut s = Score { correct: 0, total: 0, with_evidence: 0, by: HashMap::new() };
+    let mut s = Score { right: Vec::new(), correct: 0, total: 0, with_evidence: 0, by: HashMap::new() };
     for (t, d) in transactions.iter().zip(&decisions) {
         s.total += 1;
+        s.right.push(d.category.as_str() == truth[&t.description]);
         s.correct += usize::from(d.category.as_str() == truth[&t.description]);
         s.with_evidence += usize::from(t.bank_category.is_some() || t.mcc.is_some());
         *s.by.entry(match d.decider { Decider::Memory => "memory", Decider::Model => "model", Decider::Bank => "bank" }).or_default() += 1;
@@ -81,6 +84,13 @@ fn bank_category_raises_accuracy_on_the_fixtures() {
     assert!(combined.correct > alone.correct, "the bank's category must raise accuracy: {} vs {}", combined.correct, alone.correct);
     assert_eq!(combined_all.correct - alone_all.correct, combined.correct - alone.correct);
     assert_eq!(alone.with_evidence, with.len());
+    let hurt: Vec<&str> = with
+        .iter()
+        .zip(alone.right.iter().zip(&combined.right))
+        .filter(|(_, (a, c))| **a && !**c)
+        .map(|(t, _)| t.description.as_str())
+        .collect();
+    assert!(hurt.is_empty(), "rows the evidence made wrong: {hurt:?}");
 }
 
 #[test]
