@@ -6,44 +6,69 @@
 export function makeAnchors() {
   // xorshift128+ for uniforms, Box-Muller for normals (Math.random cannot be seeded).
   function rng(seed) {
-    let s0 = (seed >>> 0) || 1, s1 = 0x9e3779b9, s2 = 0x243f6a88, s3 = 0xb7e15162;
+    let s0 = seed >>> 0 || 1,
+      s1 = 0x9e3779b9,
+      s2 = 0x243f6a88,
+      s3 = 0xb7e15162;
     return () => {
       const t = s1 << 9;
-      let r = s0 * 5; r = ((r << 7) | (r >>> 25)) * 9;
-      s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = (s3 << 11) | (s3 >>> 21);
+      let r = s0 * 5;
+      r = ((r << 7) | (r >>> 25)) * 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
       return (r >>> 0) / 4294967296;
     };
   }
   function normal(u) {
     let spare = null;
     return () => {
-      if (spare !== null) { const z = spare; spare = null; return z; }
-      let a; do { a = u(); } while (a === 0);
-      const b = u(), m = Math.sqrt(-2 * Math.log(a));
+      if (spare !== null) {
+        const z = spare;
+        spare = null;
+        return z;
+      }
+      let a;
+      do {
+        a = u();
+      } while (a === 0);
+      const b = u(),
+        m = Math.sqrt(-2 * Math.log(a));
       spare = m * Math.sin(2 * Math.PI * b);
       return m * Math.cos(2 * Math.PI * b);
     };
   }
   function percentile(sorted, p) {
-    const x = (p / 100) * (sorted.length - 1), lo = Math.floor(x), f = x - lo;
+    const x = (p / 100) * (sorted.length - 1),
+      lo = Math.floor(x),
+      f = x - lo;
     return f === 0 ? sorted[lo] : sorted[lo] + (sorted[lo + 1] - sorted[lo]) * f;
   }
   /** Same model as src/calc/retirement.rs: annual steps, real terms, bands every year. */
   function monteCarlo({ paths, years, retireAfter, balance, contribution, spending, mean, vol, inflation, seed }) {
     const z = normal(rng(seed));
-    const b = new Float64Array(paths).fill(balance), scratch = new Float64Array(paths);
+    const b = new Float64Array(paths).fill(balance),
+      scratch = new Float64Array(paths);
     const bands = [];
     for (let y = 0; y < years; y++) {
       const retired = y >= retireAfter;
       for (let i = 0; i < paths; i++) {
         const g = (1 + Math.max(-0.99, mean + vol * z())) / (1 + inflation);
         if (!retired) b[i] = b[i] * g + contribution;
-        else { const left = b[i] - spending; b[i] = left <= 0 ? 0 : left * g; }
+        else {
+          const left = b[i] - spending;
+          b[i] = left <= 0 ? 0 : left * g;
+        }
       }
-      scratch.set(b); scratch.sort();
+      scratch.set(b);
+      scratch.sort();
       bands.push([10, 25, 50, 75, 90].map((p) => percentile(scratch, p)));
     }
-    let ok = 0; for (let i = 0; i < paths; i++) if (b[i] > 0) ok++;
+    let ok = 0;
+    for (let i = 0; i < paths; i++) if (b[i] > 0) ok++;
     return { success: ok / paths, bands };
   }
   /** Avalanche payoff in integer cents with the month rule of src/calc/payoff.rs, a schedule of
@@ -51,23 +76,42 @@ export function makeAnchors() {
   function payoff(debts, budget, extras = []) {
     const order = debts.map((_, i) => i).sort((a, b) => debts[b].aprPercent - debts[a].aprPercent || a - b);
     const run = (rollover) => {
-      const bal = debts.map((d) => Math.round(d.balance * 100)), mins = debts.map((d) => Math.round(d.minPayment * 100));
-      const schedule = []; let month = 0, interest = 0;
+      const bal = debts.map((d) => Math.round(d.balance * 100)),
+        mins = debts.map((d) => Math.round(d.minPayment * 100));
+      const schedule = [];
+      let month = 0,
+        interest = 0;
       while (bal.some((x) => x > 0) && month < 1200) {
-        month++; let avail = Math.round(budget * 100); const row = [];
+        month++;
+        let avail = Math.round(budget * 100);
+        const row = [];
         if (rollover) for (const e of extras) if (e.month === month) avail += Math.round(e.amount * 100);
         for (let i = 0; i < bal.length; i++) {
           const it = bal[i] > 0 ? Math.round((bal[i] * debts[i].aprPercent) / 1200) : 0;
-          bal[i] += it; interest += it; const pay = Math.min(mins[i], bal[i]); bal[i] -= pay; avail -= pay;
+          bal[i] += it;
+          interest += it;
+          const pay = Math.min(mins[i], bal[i]);
+          bal[i] -= pay;
+          avail -= pay;
           row.push({ interest: it / 100, payment: pay / 100, balance: 0 });
         }
-        if (rollover) for (const i of order) { if (avail <= 0) break; const pay = Math.min(avail, bal[i]); bal[i] -= pay; avail -= pay; row[i].payment += pay / 100; }
-        row.forEach((r, i) => { r.balance = bal[i] / 100; });
+        if (rollover)
+          for (const i of order) {
+            if (avail <= 0) break;
+            const pay = Math.min(avail, bal[i]);
+            bal[i] -= pay;
+            avail -= pay;
+            row[i].payment += pay / 100;
+          }
+        row.forEach((r, i) => {
+          r.balance = bal[i] / 100;
+        });
         schedule.push({ month, debts: row });
       }
       return { months: month, totalInterest: interest / 100, schedule };
     };
-    const plan = run(true), baseline = run(false);
+    const plan = run(true),
+      baseline = run(false);
     return { ...plan, interestSaved: baseline.totalInterest - plan.totalInterest };
   }
   return { monteCarlo, payoff };

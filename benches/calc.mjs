@@ -4,21 +4,28 @@
 // same run and the same environment, is the same work written in plain JavaScript
 // (benches/calc-anchor.mjs); native rows are compared with the Node anchor.
 // Usage: node benches/calc.mjs   (needs pkg/: bash scripts/build-pkg.sh)
-import { readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
-import { makeAnchors } from './calc-anchor.mjs';
-import { serve } from '../scripts/serve.mjs';
-import { launch } from '../tests/e2e/browser.mjs';
+import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { makeAnchors } from "./calc-anchor.mjs";
+import { serve } from "../scripts/serve.mjs";
+import { launch } from "../tests/e2e/browser.mjs";
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const mcRequest = JSON.parse(readFileSync(join(root, 'benches/calc-monte-carlo.json'), 'utf8'));
-const payoffRequest = JSON.parse(readFileSync(join(root, 'benches/calc-ten-debts.json'), 'utf8'));
+const root = fileURLToPath(new URL("..", import.meta.url));
+const mcRequest = JSON.parse(readFileSync(join(root, "benches/calc-monte-carlo.json"), "utf8"));
+const payoffRequest = JSON.parse(readFileSync(join(root, "benches/calc-ten-debts.json"), "utf8"));
 const anchorParams = {
-  paths: mcRequest.paths, years: mcRequest.endAge - mcRequest.currentAge, retireAfter: mcRequest.retirementAge - mcRequest.currentAge,
-  balance: mcRequest.balance, contribution: mcRequest.annualContribution, spending: mcRequest.annualSpending,
-  mean: 0.6 * 0.115 + 0.4 * 0.05, vol: Math.hypot(0.6 * 0.195, 0.4 * 0.075), inflation: 0.025, seed: 1,
+  paths: mcRequest.paths,
+  years: mcRequest.endAge - mcRequest.currentAge,
+  retireAfter: mcRequest.retirementAge - mcRequest.currentAge,
+  balance: mcRequest.balance,
+  contribution: mcRequest.annualContribution,
+  spending: mcRequest.annualSpending,
+  mean: 0.6 * 0.115 + 0.4 * 0.05,
+  vol: Math.hypot(0.6 * 0.195, 0.4 * 0.075),
+  inflation: 0.025,
+  seed: 1,
 };
 
 /** Runs in Node or in the page: median milliseconds of each workload, wasm and anchor. */
@@ -48,11 +55,18 @@ async function measure(api, anchors, mc, payoff, params) {
 
 // Native.
 const native = {};
-const out = execFileSync('cargo', ['bench', '--quiet', '--bench', 'calc-native'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-for (const line of out.split('\n').filter((l) => l.startsWith('{'))) { const { name, ms } = JSON.parse(line); native[name] = ms; }
+const out = execFileSync("cargo", ["bench", "--quiet", "--bench", "calc-native"], {
+  cwd: root,
+  encoding: "utf8",
+  stdio: ["ignore", "pipe", "inherit"],
+});
+for (const line of out.split("\n").filter((l) => l.startsWith("{"))) {
+  const { name, ms } = JSON.parse(line);
+  native[name] = ms;
+}
 
 // Node.
-const pkg = await import(join(root, 'pkg', 'index.js'));
+const pkg = await import(join(root, "pkg", "index.js"));
 await pkg.init();
 const node = await measure(pkg, makeAnchors(), mcRequest, payoffRequest, anchorParams);
 
@@ -64,13 +78,22 @@ try {
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
   await page.goto(url);
-  chromium = await page.evaluate(async ({ anchorSource, measureSource, mc, payoff, params }) => {
-    const api = await import('/pkg/index.js');
-    await api.init();
-    const anchors = new Function(`return (${anchorSource})()`)();
-    const run = new Function(`return (${measureSource})`)();
-    return run(api, anchors, mc, payoff, params);
-  }, { anchorSource: makeAnchors.toString(), measureSource: measure.toString(), mc: mcRequest, payoff: payoffRequest, params: anchorParams });
+  chromium = await page.evaluate(
+    async ({ anchorSource, measureSource, mc, payoff, params }) => {
+      const api = await import("/pkg/index.js");
+      await api.init();
+      const anchors = new Function(`return (${anchorSource})()`)();
+      const run = new Function(`return (${measureSource})`)();
+      return run(api, anchors, mc, payoff, params);
+    },
+    {
+      anchorSource: makeAnchors.toString(),
+      measureSource: measure.toString(),
+      mc: mcRequest,
+      payoff: payoffRequest,
+      params: anchorParams,
+    },
+  );
 } finally {
   await browser.close();
   server.close();
@@ -78,13 +101,27 @@ try {
 
 const ms = (x) => `${x.toFixed(2)} ms`;
 const ratio = (x, a) => `${(x / a).toFixed(2)}×`;
-console.log('| workload | where | finadvice | plain-JS anchor (same run) | ratio |');
-console.log('|---|---|---:|---:|---:|');
-console.log(`| Monte Carlo 10,000 paths × 40 years | native (release) | ${ms(native.monteCarlo)} | ${ms(node.monteCarloAnchor)} (Node) | ${ratio(native.monteCarlo, node.monteCarloAnchor)} |`);
-console.log(`| Monte Carlo 10,000 paths × 40 years | Node (wasm) | ${ms(node.monteCarlo)} | ${ms(node.monteCarloAnchor)} | ${ratio(node.monteCarlo, node.monteCarloAnchor)} |`);
-console.log(`| Monte Carlo 10,000 paths × 40 years | Chromium (wasm) | ${ms(chromium.monteCarlo)} | ${ms(chromium.monteCarloAnchor)} | ${ratio(chromium.monteCarlo, chromium.monteCarloAnchor)} |`);
-console.log(`| payoff plan, 10 debts, full schedule | native (release) | ${ms(native.payoff)} | ${ms(node.payoffAnchor)} (Node) | ${ratio(native.payoff, node.payoffAnchor)} |`);
-console.log(`| payoff plan, 10 debts, full schedule | Node (wasm) | ${ms(node.payoff)} | ${ms(node.payoffAnchor)} | ${ratio(node.payoff, node.payoffAnchor)} |`);
-console.log(`| payoff plan, 10 debts, full schedule | Chromium (wasm) | ${ms(chromium.payoff)} | ${ms(chromium.payoffAnchor)} | ${ratio(chromium.payoff, chromium.payoffAnchor)} |`);
+console.log("| workload | where | finadvice | plain-JS anchor (same run) | ratio |");
+console.log("|---|---|---:|---:|---:|");
+console.log(
+  `| Monte Carlo 10,000 paths × 40 years | native (release) | ${ms(native.monteCarlo)} | ${ms(node.monteCarloAnchor)} (Node) | ${ratio(native.monteCarlo, node.monteCarloAnchor)} |`,
+);
+console.log(
+  `| Monte Carlo 10,000 paths × 40 years | Node (wasm) | ${ms(node.monteCarlo)} | ${ms(node.monteCarloAnchor)} | ${ratio(node.monteCarlo, node.monteCarloAnchor)} |`,
+);
+console.log(
+  `| Monte Carlo 10,000 paths × 40 years | Chromium (wasm) | ${ms(chromium.monteCarlo)} | ${ms(chromium.monteCarloAnchor)} | ${ratio(chromium.monteCarlo, chromium.monteCarloAnchor)} |`,
+);
+console.log(
+  `| payoff plan, 10 debts, full schedule | native (release) | ${ms(native.payoff)} | ${ms(node.payoffAnchor)} (Node) | ${ratio(native.payoff, node.payoffAnchor)} |`,
+);
+console.log(
+  `| payoff plan, 10 debts, full schedule | Node (wasm) | ${ms(node.payoff)} | ${ms(node.payoffAnchor)} | ${ratio(node.payoff, node.payoffAnchor)} |`,
+);
+console.log(
+  `| payoff plan, 10 debts, full schedule | Chromium (wasm) | ${ms(chromium.payoff)} | ${ms(chromium.payoffAnchor)} | ${ratio(chromium.payoff, chromium.payoffAnchor)} |`,
+);
 const target = 15;
-console.log(`\nMonte Carlo in Chromium: ${ms(chromium.monteCarlo)} (target ≤ ${target} ms: ${chromium.monteCarlo <= target ? 'met' : 'NOT met'})`);
+console.log(
+  `\nMonte Carlo in Chromium: ${ms(chromium.monteCarlo)} (target ≤ ${target} ms: ${chromium.monteCarlo <= target ? "met" : "NOT met"})`,
+);

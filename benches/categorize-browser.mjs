@@ -1,26 +1,36 @@
 // Categorization benchmark in headless Chromium (Debian's, via playwright-core): the same code as
 // the Node run (categorize-core.mjs), served to the page from disk through request routing.
 // Usage: node benches/categorize-browser.mjs
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { extname, join, normalize } from 'node:path';
-import { launch } from '../tests/e2e/browser.mjs';
-import { table } from './categorize-core.mjs';
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { extname, join, normalize } from "node:path";
+import { launch } from "../tests/e2e/browser.mjs";
+import { table } from "./categorize-core.mjs";
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const ORIGIN = 'http://bench.local';
-const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.onnx': 'application/octet-stream', '.html': 'text/html' };
+const root = fileURLToPath(new URL("..", import.meta.url));
+const ORIGIN = "http://bench.local";
+const TYPES = {
+  ".js": "text/javascript",
+  ".mjs": "text/javascript",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".onnx": "application/octet-stream",
+  ".html": "text/html",
+};
 
 const browser = await launch();
 try {
   const page = await browser.newPage();
   await page.route(`${ORIGIN}/**`, (route) => {
     const path = new URL(route.request().url()).pathname;
-    if (path === '/') return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' });
+    if (path === "/") return route.fulfill({ contentType: "text/html", body: "<!doctype html><title>bench</title>" });
     const file = normalize(join(root, decodeURIComponent(path)));
     if (!file.startsWith(root)) return route.fulfill({ status: 403 });
     try {
-      return route.fulfill({ contentType: TYPES[extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+      return route.fulfill({
+        contentType: TYPES[extname(file)] ?? "application/octet-stream",
+        body: readFileSync(file),
+      });
     } catch {
       return route.fulfill({ status: 404 });
     }

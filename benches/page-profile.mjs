@@ -8,20 +8,20 @@
 // SAVE=/tmp/prof writes each run's profiles to /tmp/prof-RUN.json.
 // INCLUSIVE='Categorizer::load,RulePack::from_json' also prints, per phase, the time spent inside
 // (self or callees) functions whose names contain each of these texts.
-import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
-import { writeFileSync } from 'node:fs';
-import { launch } from '../tests/e2e/browser.mjs';
-import { startServer } from './page-server.mjs';
+import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
+import { writeFileSync } from "node:fs";
+import { launch } from "../tests/e2e/browser.mjs";
+import { startServer } from "./page-server.mjs";
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL("..", import.meta.url));
 const pkg = resolve(process.argv[2] ?? `${root}/pkg`);
 const TOP = Number(process.argv[3] ?? 25);
 const RUNS = Number(process.env.RUNS ?? 3);
 
 const { url, close } = await startServer(pkg);
 const browser = await launch();
-const INCLUSIVE = (process.env.INCLUSIVE ?? '').split(',').filter(Boolean);
+const INCLUSIVE = (process.env.INCLUSIVE ?? "").split(",").filter(Boolean);
 const totals = new Map(); // phase → Map(function → self µs)
 const inclusive = new Map(); // phase → Map(text → µs)
 const wall = new Map(); // phase → [ms]
@@ -30,14 +30,19 @@ for (let run = 0; run < RUNS; run++) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
   const profiles = [];
-  cdp.on('Profiler.consoleProfileFinished', ({ title, profile }) => profiles.push({ title, profile }));
+  cdp.on("Profiler.consoleProfileFinished", ({ title, profile }) => profiles.push({ title, profile }));
   await page.goto(`${url}?mode=cold&profile=1`);
   await page.waitForFunction(() => window.__result, null, { timeout: 120_000 });
   const result = await page.evaluate(() => window.__result);
-  for (const [phase, key] of [['init', 'initMs'], ['advisor', 'advisorMs'], ['first advise', 'firstAdviseMs'], ['warm advise', 'warmMs']]) {
+  for (const [phase, key] of [
+    ["init", "initMs"],
+    ["advisor", "advisorMs"],
+    ["first advise", "firstAdviseMs"],
+    ["warm advise", "warmMs"],
+  ]) {
     wall.set(phase, [...(wall.get(phase) ?? []), result[key]]);
   }
   if (process.env.SAVE) writeFileSync(`${process.env.SAVE}-${run}.json`, JSON.stringify(profiles));
@@ -52,7 +57,7 @@ for (let run = 0; run < RUNS; run++) {
     const deltas = profile.timeDeltas;
     profile.samples.forEach((id, i) => {
       const frame = byId.get(id).callFrame;
-      const name = frame.functionName || `(anonymous ${frame.url.split('/').pop()}:${frame.lineNumber})`;
+      const name = frame.functionName || `(anonymous ${frame.url.split("/").pop()}:${frame.lineNumber})`;
       const dt = deltas[i + 1] ?? 0; // time until the next sample is spent in this one
       phase.set(name, (phase.get(name) ?? 0) + dt);
       const hit = new Set();
@@ -71,13 +76,20 @@ close();
 for (const [phase, fns] of totals) {
   const total = [...fns.values()].reduce((a, b) => a + b, 0);
   const ms = wall.get(phase) ?? [];
-  console.log(`\n## ${phase}: ${(total / 1000 / RUNS).toFixed(1)} ms sampled per run; wall per run: ${ms.map((m) => m.toFixed(0)).join(', ')} ms`);
+  console.log(
+    `\n## ${phase}: ${(total / 1000 / RUNS).toFixed(1)} ms sampled per run; wall per run: ${ms.map((m) => m.toFixed(0)).join(", ")} ms`,
+  );
   for (const text of INCLUSIVE) {
     const us = inclusive.get(phase)?.get(text) ?? 0;
-    if (us > 0) console.log(`${(us / 1000 / RUNS).toFixed(2).padStart(8)} ms ${((us / total) * 100).toFixed(1).padStart(5)}%  inside ${text}`);
+    if (us > 0)
+      console.log(
+        `${(us / 1000 / RUNS).toFixed(2).padStart(8)} ms ${((us / total) * 100).toFixed(1).padStart(5)}%  inside ${text}`,
+      );
   }
   const rows = [...fns].sort((a, b) => b[1] - a[1]).slice(0, TOP);
   for (const [name, us] of rows) {
-    console.log(`${(us / 1000 / RUNS).toFixed(2).padStart(8)} ms ${((us / total) * 100).toFixed(1).padStart(5)}%  ${name.slice(0, 150)}`);
+    console.log(
+      `${(us / 1000 / RUNS).toFixed(2).padStart(8)} ms ${((us / total) * 100).toFixed(1).padStart(5)}%  ${name.slice(0, 150)}`,
+    );
   }
 }

@@ -32,7 +32,8 @@ fn main() {
 
     let t = Instant::now();
     let model = std::env::args().nth(1).map(|p| std::fs::read(p).expect("reads the model file"));
-    let advisor = Advisor::new(AdvisorOptions { model, memory: None, ..AdvisorOptions::default() }).expect("the model loads");
+    let advisor =
+        Advisor::new(AdvisorOptions { model, memory: None, ..AdvisorOptions::default() }).expect("the model loads");
     let load_ms = t.elapsed().as_secs_f64() * 1e3;
 
     let t = Instant::now();

@@ -1,9 +1,9 @@
 // Entry point of the finadvice npm package: the wasm-bindgen API plus an `init` that loads the
 // WebAssembly module wherever the package runs (page, Web Worker, bundler, Node >= 20).
-import initWasm from './finadvice.js';
+import initWasm from "./finadvice.js";
 
-export * from './finadvice.js';
-export { FinAdviceError } from '__ERROR_MODULE__';
+export * from "./finadvice.js";
+export { FinAdviceError } from "__ERROR_MODULE__";
 
 let ready;
 
@@ -22,15 +22,20 @@ export function init(source) {
 
 async function load(source) {
   if (source === undefined && isNode()) {
-    const { readFile } = await import(/* @vite-ignore */ 'node:fs/promises');
-    source = await readFile(new URL('./finadvice_bg.wasm', import.meta.url));
+    const { readFile } = await import(/* @vite-ignore */ "node:fs/promises");
+    source = await readFile(new URL("./finadvice_bg.wasm", import.meta.url));
   }
   await initWasm(source === undefined ? undefined : { module_or_path: source });
 }
 
 function isNode() {
-  return typeof process === 'object' && process !== null && typeof process.versions?.node === 'string'
-    && typeof window === 'undefined' && typeof self === 'undefined';
+  return (
+    typeof process === "object" &&
+    process !== null &&
+    typeof process.versions?.node === "string" &&
+    typeof window === "undefined" &&
+    typeof self === "undefined"
+  );
 }
 
 export default init;

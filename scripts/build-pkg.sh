@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Builds the npm package into pkg/: release wasm (as a cdylib, so LTO stays on), wasm-bindgen
+# Builds the npm package into pkg/: the binding crate's release wasm (a cdylib, LTO on), wasm-bindgen
 # glue for ES modules, wasm-opt -Oz (binaryen 132), the entry point and package.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-TARGET_WASM=target/wasm32-unknown-unknown/release/finadvice.wasm
+TARGET_WASM=target/wasm32-unknown-unknown/release/finadvice_wasm.wasm
 VERSION=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 
-echo "== build: release wasm (cargo rustc --crate-type cdylib)"
-cargo rustc --lib --release --target wasm32-unknown-unknown --crate-type cdylib
+echo "== build: release wasm (crates/finadvice-wasm)"
+cargo build --locked --release --target wasm32-unknown-unknown -p finadvice-wasm
 
 echo "== build: wasm-bindgen --target web"
 rm -rf pkg

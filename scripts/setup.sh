@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need, from the package registries only.
 # Idempotent: each tool is skipped when it is already present at the right version, so a second
-# run takes seconds. See ../shared/TOOLCHAIN.md for the measured commands and their traps.
+# run takes seconds. See docs/TOOLCHAIN.md for the measured commands and their traps.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh

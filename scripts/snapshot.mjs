@@ -27,19 +27,19 @@
 // With --check, only verifies that the file is already a snapshot (`__finadviceDefaultsPrepared`
 // answers true in a fresh instance whose imports all throw) and exits 1 otherwise.
 
-import fs from 'node:fs';
-import binaryen from 'binaryen';
+import fs from "node:fs";
+import binaryen from "binaryen";
 
-const PREPARE = '__finadvicePrepareDefaults';
-const PREPARED = '__finadviceDefaultsPrepared';
+const PREPARE = "__finadvicePrepareDefaults";
+const PREPARED = "__finadviceDefaultsPrepared";
 // Zero runs shorter than this stay inside a segment (a segment header costs ~6 bytes).
 const MIN_GAP = Number(process.env.SNAPSHOT_MIN_GAP ?? 64);
 
 const args = process.argv.slice(2);
-const check = args.includes('--check');
-const file = args.find((a) => !a.startsWith('--'));
+const check = args.includes("--check");
+const file = args.find((a) => !a.startsWith("--"));
 if (!file) {
-  console.error('usage: node scripts/snapshot.mjs FILE.wasm [--check]');
+  console.error("usage: node scripts/snapshot.mjs FILE.wasm [--check]");
   process.exit(2);
 }
 const fail = (message) => {
@@ -51,7 +51,7 @@ function instantiate(bytes) {
   const module = new WebAssembly.Module(bytes);
   const imports = {};
   for (const imp of WebAssembly.Module.imports(module)) {
-    if (imp.kind !== 'function') fail(`unexpected ${imp.kind} import ${imp.module}.${imp.name}`);
+    if (imp.kind !== "function") fail(`unexpected ${imp.kind} import ${imp.module}.${imp.name}`);
     imports[imp.module] ??= {};
     imports[imp.module][imp.name] = () => {
       throw new Error(`import ${imp.module}.${imp.name} called while preparing the snapshot`);
@@ -64,7 +64,7 @@ const bytes = fs.readFileSync(file);
 
 if (check) {
   const exports = instantiate(bytes).exports;
-  if (typeof exports[PREPARED] !== 'function') fail(`${file} has no ${PREPARED} export`);
+  if (typeof exports[PREPARED] !== "function") fail(`${file} has no ${PREPARED} export`);
   if (exports[PREPARED]() !== 1) fail(`${file} is not a snapshot: the defaults are not prepared`);
   console.log(`snapshot: ${file} starts with the defaults prepared`);
   process.exit(0);
@@ -133,7 +133,7 @@ const list = sections(bytes);
 const section = (id) => list.find((s) => s.id === id);
 const memorySection = section(5);
 const dataSection = section(11);
-if (!memorySection || !dataSection) fail('the module has no memory or no data section');
+if (!memorySection || !dataSection) fail("the module has no memory or no data section");
 
 // Memory section: one memory, limits flag 0 (min) or 1 (min, max).
 let [count, pos] = readU32(bytes, memorySection.body);
@@ -168,8 +168,15 @@ const probeModule = binaryen.readBinary(bytes);
 // encodings, such as compact imports, that engines reject).
 const F = binaryen.Features;
 probeModule.setFeatures(
-  F.MutableGlobals | F.NontrappingFPToInt | F.SIMD128 | F.BulkMemory | F.BulkMemoryOpt | F.SignExt |
-    F.ReferenceTypes | F.Multivalue | F.CallIndirectOverlong,
+  F.MutableGlobals |
+    F.NontrappingFPToInt |
+    F.SIMD128 |
+    F.BulkMemory |
+    F.BulkMemoryOpt |
+    F.SignExt |
+    F.ReferenceTypes |
+    F.Multivalue |
+    F.CallIndirectOverlong,
 );
 const globals = [];
 for (let i = 0; i < probeModule.getNumGlobals(); i++) {
@@ -182,13 +189,13 @@ for (let i = 0; i < probeModule.getNumGlobals(); i++) {
 }
 const probeBytes = probeModule.emitBinary();
 probeModule.dispose();
-if (!globals.length) fail('no mutable global found (expected at least __stack_pointer)');
+if (!globals.length) fail("no mutable global found (expected at least __stack_pointer)");
 
 let stackTop = 0;
 function prepare(moduleBytes, withGlobals) {
   const { exports } = instantiate(moduleBytes);
-  if (typeof exports[PREPARE] !== 'function') fail(`no ${PREPARE} export`);
-  if (exports[PREPARED]() !== 0) fail('the defaults are already prepared (is this file already a snapshot?)');
+  if (typeof exports[PREPARE] !== "function") fail(`no ${PREPARE} export`);
+  if (exports[PREPARED]() !== 0) fail("the defaults are already prepared (is this file already a snapshot?)");
   const tables = Object.entries(exports).filter(([, v]) => v instanceof WebAssembly.Table);
   const tableSizes = tables.map(([, t]) => t.length);
   const before = withGlobals ? globals.map((g) => exports[g.exportName].value) : [];
@@ -209,7 +216,7 @@ function prepare(moduleBytes, withGlobals) {
 }
 const probeMemory = prepare(probeBytes, true);
 const memory = prepare(bytes, false);
-if (Buffer.compare(Buffer.from(probeMemory), Buffer.from(memory)) !== 0) fail('two runs left different memory');
+if (Buffer.compare(Buffer.from(probeMemory), Buffer.from(memory)) !== 0) fail("two runs left different memory");
 
 // The shadow stack: with Rust's stack-first layout the only mutable global is the stack pointer,
 // the stack is [0, its start value) and every static lies above it. Back at its start value, all
@@ -320,7 +327,7 @@ function findExpansion() {
   return null;
 }
 let expansion = null;
-if (stackZeroed && process.env.SNAPSHOT_EXPAND !== '0') {
+if (stackZeroed && process.env.SNAPSHOT_EXPAND !== "0") {
   expansion = findExpansion();
   if (expansion) {
     const { target, count, palette } = expansion;
@@ -341,25 +348,20 @@ for (const [start, end] of segments) {
   dataParts.push(Buffer.from([0x00, 0x41, ...i32(start), 0x0b, ...u32(end - start)]));
   dataParts.push(Buffer.from(memory.subarray(start, end)));
 }
-const memoryBody = Buffer.from([
-  ...u32(1),
-  limitsFlag,
-  ...u32(pages),
-  ...(maxPages !== null ? u32(maxPages) : []),
-]);
+const memoryBody = Buffer.from([...u32(1), limitsFlag, ...u32(pages), ...(maxPages !== null ? u32(maxPages) : [])]);
 
 // ---- the start function that rebuilds the expanded region (a function appended to the module) ----
 const replaced = new Map();
 let startSection = null;
 if (expansion) {
-  if (section(8)) fail('the module already has a start function');
+  if (section(8)) fail("the module already has a start function");
   const { target, source, count, paletteAt } = expansion;
   // Type () -> (): an existing one, or a new one appended.
   const typeSection = section(1);
   let [typeCount, p] = readU32(bytes, typeSection.body);
   let voidType = -1;
   for (let t = 0; t < typeCount; t++) {
-    if (bytes[p++] !== 0x60) fail('a type that is not a function type');
+    if (bytes[p++] !== 0x60) fail("a type that is not a function type");
     let n;
     [n, p] = readU32(bytes, p);
     const params = n;
@@ -373,28 +375,88 @@ if (expansion) {
     const rest = bytes.subarray(readU32(bytes, typeSection.body)[1], typeSection.end);
     replaced.set(1, withSize(1, Buffer.concat([Buffer.from(u32(typeCount + 1)), rest, Buffer.from([0x60, 0, 0])])));
   }
-  const importedFunctions = WebAssembly.Module.imports(new WebAssembly.Module(bytes)).filter((i) => i.kind === 'function').length;
+  const importedFunctions = WebAssembly.Module.imports(new WebAssembly.Module(bytes)).filter(
+    (i) => i.kind === "function",
+  ).length;
   const functionSection = section(3);
   const [definedCount, fp] = readU32(bytes, functionSection.body);
-  replaced.set(3, withSize(3, Buffer.concat([Buffer.from(u32(definedCount + 1)), bytes.subarray(fp, functionSection.end), Buffer.from(u32(voidType))])));
+  replaced.set(
+    3,
+    withSize(
+      3,
+      Buffer.concat([
+        Buffer.from(u32(definedCount + 1)),
+        bytes.subarray(fp, functionSection.end),
+        Buffer.from(u32(voidType)),
+      ]),
+    ),
+  );
   const codeSection = section(10);
   const [codeCount, cp] = readU32(bytes, codeSection.body);
   // (local $i i32)
   // loop: mem32[target + 4i] = mem32[paletteAt + 4 * mem8[source + i]]; i++; br_if i < count
   // then memory.fill(paletteAt, 0, 1024)
   const body = Buffer.from([
-    0x01, 0x01, 0x7f,
-    0x03, 0x40,
-    0x20, 0x00, 0x41, 0x02, 0x74,
-    0x20, 0x00, 0x2d, 0x00, ...u32(source),
-    0x41, 0x02, 0x74, 0x28, 0x02, ...u32(paletteAt),
-    0x36, 0x02, ...u32(target),
-    0x20, 0x00, 0x41, 0x01, 0x6a, 0x22, 0x00, 0x41, ...i32(count), 0x49, 0x0d, 0x00,
+    0x01,
+    0x01,
+    0x7f,
+    0x03,
+    0x40,
+    0x20,
+    0x00,
+    0x41,
+    0x02,
+    0x74,
+    0x20,
+    0x00,
+    0x2d,
+    0x00,
+    ...u32(source),
+    0x41,
+    0x02,
+    0x74,
+    0x28,
+    0x02,
+    ...u32(paletteAt),
+    0x36,
+    0x02,
+    ...u32(target),
+    0x20,
+    0x00,
+    0x41,
+    0x01,
+    0x6a,
+    0x22,
+    0x00,
+    0x41,
+    ...i32(count),
+    0x49,
+    0x0d,
+    0x00,
     0x0b,
-    0x41, ...i32(paletteAt), 0x41, 0x00, 0x41, ...i32(1024), 0xfc, 0x0b, 0x00,
+    0x41,
+    ...i32(paletteAt),
+    0x41,
+    0x00,
+    0x41,
+    ...i32(1024),
+    0xfc,
+    0x0b,
+    0x00,
     0x0b,
   ]);
-  replaced.set(10, withSize(10, Buffer.concat([Buffer.from(u32(codeCount + 1)), bytes.subarray(cp, codeSection.end), Buffer.from(u32(body.length)), body])));
+  replaced.set(
+    10,
+    withSize(
+      10,
+      Buffer.concat([
+        Buffer.from(u32(codeCount + 1)),
+        bytes.subarray(cp, codeSection.end),
+        Buffer.from(u32(body.length)),
+        body,
+      ]),
+    ),
+  );
   startSection = withSize(8, Buffer.from(u32(importedFunctions + definedCount)));
 }
 
@@ -407,18 +469,18 @@ for (const s of list) {
   else out.push(bytes.subarray(s.start, s.end));
   if (s.id === 7 && startSection) out.push(startSection);
 }
-if (startSection && !section(7)) fail('no export section to place the start section after');
+if (startSection && !section(7)) fail("no export section to place the start section after");
 const result = Buffer.concat(out);
 
 // The result must validate, start prepared, and its memory right after instantiation must be the
 // snapshot's, byte for byte.
-if (!WebAssembly.validate(result)) fail('the snapshot does not validate');
+if (!WebAssembly.validate(result)) fail("the snapshot does not validate");
 {
   const { exports } = instantiate(result);
   if (Buffer.compare(Buffer.from(new Uint8Array(exports.memory.buffer)), Buffer.from(image)) !== 0) {
-    fail('the memory of a fresh instance of the snapshot differs from the snapshot');
+    fail("the memory of a fresh instance of the snapshot differs from the snapshot");
   }
-  if (exports[PREPARED]() !== 1) fail('the snapshot does not start prepared');
+  if (exports[PREPARED]() !== 1) fail("the snapshot does not start prepared");
 }
 fs.writeFileSync(file, result);
 const dataBytes = segments.reduce((sum, [a, b]) => sum + (b - a), 0);
@@ -427,5 +489,5 @@ console.log(
     `${segments.length} data segments (${dataBytes} bytes); stack [0, ${stackZeroed}) zeroed; ` +
     (expansion
       ? `${expansion.count} 32-bit values at ${expansion.target} rebuilt at start from the bytes at ${expansion.source}`
-      : 'no region rebuilt at start'),
+      : "no region rebuilt at start"),
 );

@@ -7,12 +7,16 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/env.sh
 
+echo "== test: format (cargo fmt, prettier)"
+cargo fmt --all --check
+node_modules/.bin/prettier --check --log-level warn "**/*.{js,mjs,css,html}"
+
 echo "== test: supply chain (cargo-deny, npm audit)"
 bash scripts/supply-chain.sh
 
 echo "== test: native (cargo test)"
 cargo test --locked
-# The TypeScript declarations are generated from the Rust types by `cargo test --lib` (ts-rs):
+# The TypeScript declarations are generated from the Rust types by the core's `cargo test --lib` (ts-rs):
 # committed ones that differ from what the code generates mean the package would ship stale types.
 if [ -n "$(git status --porcelain -- js/types)" ]; then
   echo "js/types/ is out of date: commit what cargo test generated" >&2
@@ -22,6 +26,7 @@ fi
 
 echo "== test: lints (cargo clippy, warnings are errors)"
 cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked -p finadvice-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 # cargo fuzz (libFuzzer, coverage-guided) on the stable toolchain with `-s none`: the first build
 # of the instrumented targets is most of its cost (~630 CPU-seconds). Seeds from the repository,

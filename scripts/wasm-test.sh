@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the wasm-bindgen tests (tests/wasm_*.rs) in one environment (node | chrome) and fails unless
+# Runs the binding crate's wasm-bindgen tests (crates/finadvice-wasm/src/tests/) in one environment (node | chrome) and fails unless
 # every one of them really ran: `wasm-pack test --headless --chrome` skips browser tests and
 # still exits 0 unless WASM_BINDGEN_USE_BROWSER=1 (TOOLCHAIN.md), so the count is checked.
 set -euo pipefail
@@ -7,13 +7,12 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 where=${1:?usage: wasm-test.sh node|chrome}
-expected=$(cat tests/wasm_*.rs | grep -c '^#\[wasm_bindgen_test\]')
-tests=()
-for f in tests/wasm_*.rs; do tests+=(--test "$(basename "$f" .rs)"); done
+TESTS=crates/finadvice-wasm/src/tests
+expected=$(cat $TESTS/*.rs | grep -c '^#\[wasm_bindgen_test\]')
 log=$(mktemp)
 case "$where" in
-  node) wasm-pack test --node -- "${tests[@]}" 2>&1 | tee "$log" ;;
-  chrome) WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome -- "${tests[@]}" 2>&1 | tee "$log" ;;
+  node) wasm-pack test --node crates/finadvice-wasm 2>&1 | tee "$log" ;;
+  chrome) WASM_BINDGEN_USE_BROWSER=1 wasm-pack test --headless --chrome crates/finadvice-wasm 2>&1 | tee "$log" ;;
   *) echo "wasm-test: unknown environment $where" >&2; exit 64 ;;
 esac
 if grep -q "failed; " "$log" && grep "test result:" "$log" | grep -qv " 0 failed"; then
@@ -22,7 +21,7 @@ if grep -q "failed; " "$log" && grep "test result:" "$log" | grep -qv " 0 failed
 fi
 ran=$(grep -o 'test result: ok\. [0-9]* passed' "$log" | awk '{ sum += $4 } END { print sum + 0 }')
 if [ "$ran" != "$expected" ]; then
-  echo "wasm-test ($where): $ran tests passed but tests/wasm_*.rs has $expected — they did not all run" >&2
+  echo "wasm-test ($where): $ran tests passed but $TESTS has $expected — they did not all run" >&2
   exit 1
 fi
 echo "wasm-test ($where): $expected of $expected tests ran and passed"

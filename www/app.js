@@ -2,32 +2,34 @@
 // [file under /examples/ or /personas/, label]; the personas are tests/personas/ (their reports
 // are reviewed snapshots there).
 const PERSONAS = [
-  ['examples/new-graduate', 'New graduate with card debt'],
-  ['examples/transactions-only', 'Gig worker, transactions only'],
-  ['personas/new-graduate-card-debt', 'New graduate: card debt, match not taken'],
-  ['personas/family-mortgage-no-emergency-fund', 'Family with a mortgage and no emergency fund'],
-  ['personas/gig-worker-variable-income', 'Gig worker with variable income'],
-  ['personas/pre-retiree', 'Pre-retiree, 60'],
-  ['personas/high-earner-missing-match', 'High earner missing the match'],
-  ['personas/debt-free-no-plan', 'Debt-free with no plan'],
-  ['personas/crisis-expenses-exceed-income', 'In crisis: spending above income'],
-  ['personas/transactions-only', 'Only transactions, no stated expenses'],
-  ['personas/on-track-saver', 'On track: every step done'],
-  ['personas/hsa-eligible-car-loan', 'HSA-eligible with a car loan'],
-  ['personas/single-parent-dependents', 'Single parent with two children'],
-  ['personas/couple-as-of-2025', 'Couple in 2025 (2025 limits)'],
-  ['personas/house-down-payment-saver', 'Saving for a house and a wedding'],
-  ['examples/invalid-many', 'A profile with mistakes'],
+  ["examples/new-graduate", "New graduate with card debt"],
+  ["examples/transactions-only", "Gig worker, transactions only"],
+  ["personas/new-graduate-card-debt", "New graduate: card debt, match not taken"],
+  ["personas/family-mortgage-no-emergency-fund", "Family with a mortgage and no emergency fund"],
+  ["personas/gig-worker-variable-income", "Gig worker with variable income"],
+  ["personas/pre-retiree", "Pre-retiree, 60"],
+  ["personas/high-earner-missing-match", "High earner missing the match"],
+  ["personas/debt-free-no-plan", "Debt-free with no plan"],
+  ["personas/crisis-expenses-exceed-income", "In crisis: spending above income"],
+  ["personas/transactions-only", "Only transactions, no stated expenses"],
+  ["personas/on-track-saver", "On track: every step done"],
+  ["personas/hsa-eligible-car-loan", "HSA-eligible with a car loan"],
+  ["personas/single-parent-dependents", "Single parent with two children"],
+  ["personas/couple-as-of-2025", "Couple in 2025 (2025 limits)"],
+  ["personas/house-down-payment-saver", "Saving for a house and a wedding"],
+  ["examples/invalid-many", "A profile with mistakes"],
 ];
 
-const select = document.getElementById('persona');
-const element = document.querySelector('fin-advice');
+const select = document.getElementById("persona");
+const element = document.querySelector("fin-advice");
 for (const [value, label] of PERSONAS) select.append(new Option(label, value));
 
-const examples = new Map(await Promise.all(PERSONAS.map(async ([name]) => [name, await (await fetch(`./${name}.json`)).json()])));
+const examples = new Map(
+  await Promise.all(PERSONAS.map(async ([name]) => [name, await (await fetch(`./${name}.json`)).json()])),
+);
 
-select.addEventListener('change', async () => {
+select.addEventListener("change", async () => {
   element.profile = select.value ? examples.get(select.value) : {};
   if (select.value) await element.advise();
 });
-document.body.dataset.ready = 'true';
+document.body.dataset.ready = "true";

@@ -3,7 +3,7 @@
 // json-logic-js (`apply` per rule), by json-rules-engine (`run` over the facts), and finadvice's
 // whole `advise` call with the pack. The engines are timed in interleaved rounds, so that load from
 // other processes on a shared machine falls on all of them alike; each gets the median of its rounds.
-import init, { Advisor, RulePack } from '/pkg/index.js';
+import init, { Advisor, RulePack } from "/pkg/index.js";
 
 const ROUNDS = 15;
 const BATCH_MS = 60;
@@ -29,7 +29,7 @@ async function batch(fn, n) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
-  const { pack, profile, rulesEngineRules } = await (await fetch('/input.json')).json();
+  const { pack, profile, rulesEngineRules } = await (await fetch("/input.json")).json();
   await init();
   const advisor = new Advisor({ rulePack: pack });
   const defaultAdvisor = new Advisor();
@@ -70,10 +70,18 @@ async function main() {
     for (const [name, fn] of Object.entries(engines)) samples[name].push(await batch(fn, sizes[name]));
     ratios.push(samples.jsonLogic[round] / samples.rulePack[round]);
   }
-  const results = { fired: JSON.parse(fired.jsonLogic).length, agree, rounds: ROUNDS, roundRatio: median(ratios),
-    roundRatioMin: Math.min(...ratios), roundRatioMax: Math.max(...ratios) };
+  const results = {
+    fired: JSON.parse(fired.jsonLogic).length,
+    agree,
+    rounds: ROUNDS,
+    roundRatio: median(ratios),
+    roundRatioMin: Math.min(...ratios),
+    roundRatioMax: Math.max(...ratios),
+  };
   for (const name of Object.keys(engines)) results[name] = median(samples[name]);
   window.benchResults = results;
 }
 
-main().catch((e) => { window.benchResults = { error: String(e && e.stack || e) }; });
+main().catch((e) => {
+  window.benchResults = { error: String((e && e.stack) || e) };
+});

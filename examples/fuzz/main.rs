@@ -19,19 +19,27 @@ use targets::{advisor, read_seeds, TARGETS};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let flag = |name: &str, default: u64| -> u64 {
-        args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
     };
     let seconds = flag("--seconds", 10);
     let seed = flag("--seed", 1);
     let slow = Duration::from_millis(flag("--slow-ms", 2000));
-    let values: HashSet<&String> =
-        args.iter().enumerate().filter(|(i, a)| a.starts_with("--") || (*i > 0 && args[i - 1].starts_with("--"))).map(|(_, a)| a).collect();
+    let values: HashSet<&String> = args
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| a.starts_with("--") || (*i > 0 && args[i - 1].starts_with("--")))
+        .map(|(_, a)| a)
+        .collect();
     let chosen: Vec<&str> = args.iter().filter(|a| !values.contains(a)).map(String::as_str).collect();
 
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
     let crashes = root.join("fuzz-crashes");
     advisor(); // loaded before the clock starts
-    // Panics are caught and reported once per input, without the default hook's backtrace noise.
+               // Panics are caught and reported once per input, without the default hook's backtrace noise.
     std::panic::set_hook(Box::new(|_| {}));
 
     println!("| target | seconds | executions | exec/s | outcomes | panics | slow (> {} ms) |", slow.as_millis());
@@ -56,7 +64,11 @@ fn main() {
                 Ok(_) => None,
             };
             if let Some(kind) = problem {
-                if kind == "panic" { panics += 1 } else { slows += 1 }
+                if kind == "panic" {
+                    panics += 1
+                } else {
+                    slows += 1
+                }
                 std::fs::create_dir_all(&crashes).expect("create fuzz-crashes/");
                 let name = format!("{}-{kind}-{:016x}.bin", target.name, rng.next());
                 std::fs::write(crashes.join(&name), &input).expect("save the crash");

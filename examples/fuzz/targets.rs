@@ -16,7 +16,7 @@ use finadvice::{Advisor, AdvisorOptions, Errors};
 use std::path::Path;
 use std::sync::OnceLock;
 
-#[path = "../../src/bin/finadvice/csv_rows.rs"]
+#[path = "../../crates/finadvice-cli/src/csv_rows.rs"]
 #[allow(dead_code)]
 mod csv_rows;
 
@@ -59,7 +59,7 @@ pub fn profile(bytes: &[u8]) -> String {
     signature(advisor().advise_json(&text(bytes)))
 }
 
-/// The CLI's bank-export reader (`src/bin/finadvice/csv_rows.rs`).
+/// The CLI's bank-export reader (`crates/finadvice-cli/src/csv_rows.rs`).
 pub fn csv(bytes: &[u8]) -> String {
     signature(csv_rows::read_csv(&text(bytes)))
 }
@@ -74,7 +74,10 @@ pub fn logic(bytes: &[u8]) -> String {
     let text = text(bytes);
     let (rule, data) = text.split_once('\n').unwrap_or((&text, "{}"));
     let run = || -> Result<serde_json::Value, Errors> {
-        let to_json = |s: &str| serde_json::from_str::<serde_json::Value>(s).map_err(|e| Errors::from(finadvice::Issue::new(finadvice::ErrorCode::Parse, "", e.to_string())));
+        let to_json = |s: &str| {
+            serde_json::from_str::<serde_json::Value>(s)
+                .map_err(|e| Errors::from(finadvice::Issue::new(finadvice::ErrorCode::Parse, "", e.to_string())))
+        };
         let (rule, data) = (to_json(rule)?, to_json(data)?);
         let expr = Expr::compile(&rule, "")?;
         evaluate(&expr, &data).map_err(|e| e.to_issue("").into())
@@ -107,12 +110,51 @@ pub fn model(bytes: &[u8]) -> String {
 
 /// Every target, in the order FUZZING.md lists them.
 pub const TARGETS: &[Target] = &[
-    Target { name: "profile", seeds: &["tests/profiles/new-graduate.json", "tests/profiles/transactions-only.json", "tests/profiles/invalid-many.json"], max_len: 64 * 1024, run: profile },
-    Target { name: "csv", seeds: &["examples/fuzz/seeds/bank.csv", "examples/fuzz/seeds/debit-credit.csv"], max_len: 16 * 1024, run: csv },
+    Target {
+        name: "profile",
+        seeds: &[
+            "tests/profiles/new-graduate.json",
+            "tests/profiles/transactions-only.json",
+            "tests/profiles/invalid-many.json",
+        ],
+        max_len: 64 * 1024,
+        run: profile,
+    },
+    Target {
+        name: "csv",
+        seeds: &["examples/fuzz/seeds/bank.csv", "examples/fuzz/seeds/debit-credit.csv"],
+        max_len: 16 * 1024,
+        run: csv,
+    },
     Target { name: "rule-pack", seeds: &["rules/us-default.json"], max_len: 256 * 1024, run: rule_pack },
-    Target { name: "logic", seeds: &["examples/fuzz/seeds/logic-reduce.txt", "examples/fuzz/seeds/logic-compare.txt"], max_len: 4 * 1024, run: logic },
-    Target { name: "calculators", seeds: &["examples/fuzz/seeds/payoff.bin", "examples/fuzz/seeds/retirement.bin", "examples/fuzz/seeds/goal.bin", "examples/fuzz/seeds/risk.bin"], max_len: 8 * 1024, run: calculators },
-    Target { name: "model", seeds: &["models/categorizer.onnx", "tests/models/valid-alternative.onnx", "tests/models/small-table.onnx", "tests/models/hostile/absurd-axis.onnx"], max_len: 512 * 1024, run: model },
+    Target {
+        name: "logic",
+        seeds: &["examples/fuzz/seeds/logic-reduce.txt", "examples/fuzz/seeds/logic-compare.txt"],
+        max_len: 4 * 1024,
+        run: logic,
+    },
+    Target {
+        name: "calculators",
+        seeds: &[
+            "examples/fuzz/seeds/payoff.bin",
+            "examples/fuzz/seeds/retirement.bin",
+            "examples/fuzz/seeds/goal.bin",
+            "examples/fuzz/seeds/risk.bin",
+        ],
+        max_len: 8 * 1024,
+        run: calculators,
+    },
+    Target {
+        name: "model",
+        seeds: &[
+            "models/categorizer.onnx",
+            "tests/models/valid-alternative.onnx",
+            "tests/models/small-table.onnx",
+            "tests/models/hostile/absurd-axis.onnx",
+        ],
+        max_len: 512 * 1024,
+        run: model,
+    },
 ];
 
 /// Reads a target's seeds from the repository.

@@ -1,15 +1,15 @@
 // End to end: the demo page and its <fin-advice> element in headless Chromium, under the strict
 // Content-Security-Policy: personas, a bank CSV import, field-level errors — and no request after
 // the page has loaded.
-import { test, before, after } from 'node:test';
-import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { serve } from '../../scripts/serve.mjs';
-import { launch } from './browser.mjs';
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { serve } from "../../scripts/serve.mjs";
+import { launch } from "./browser.mjs";
 
-const artifacts = new URL('../../test-artifacts/', import.meta.url);
-const csv = fileURLToPath(new URL('./fixtures/bank-debit-credit.csv', import.meta.url));
+const artifacts = new URL("../../test-artifacts/", import.meta.url);
+const csv = fileURLToPath(new URL("./fixtures/bank-debit-credit.csv", import.meta.url));
 let server, url, browser;
 
 before(async () => {
@@ -26,9 +26,11 @@ async function openDemo() {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const requests = [];
   const problems = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.push(String(e)));
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]');
   await page.waitForSelector('fin-advice[data-ready="true"]', { timeout: 30_000 });
@@ -37,147 +39,195 @@ async function openDemo() {
 
 /** Chooses a persona and waits for the element's next `advice` or `error` event. */
 async function choose(page, persona) {
-  const outcome = page.evaluate(() => new Promise((resolve) => {
-    const element = document.querySelector('fin-advice');
-    element.addEventListener('advice', (e) => resolve({ report: e.detail }), { once: true });
-    element.addEventListener('error', (e) => resolve({ error: { message: e.detail.message, errors: e.detail.errors } }), { once: true });
-  }));
-  await page.selectOption('#persona', persona);
+  const outcome = page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const element = document.querySelector("fin-advice");
+        element.addEventListener("advice", (e) => resolve({ report: e.detail }), { once: true });
+        element.addEventListener(
+          "error",
+          (e) => resolve({ error: { message: e.detail.message, errors: e.detail.errors } }),
+          { once: true },
+        );
+      }),
+  );
+  await page.selectOption("#persona", persona);
   return outcome;
 }
 
-test('a persona gives its report, shown with its facts', async () => {
+test("a persona gives its report, shown with its facts", async () => {
   const { page, problems } = await openDemo();
-  const { report } = await choose(page, 'examples/new-graduate');
+  const { report } = await choose(page, "examples/new-graduate");
   assert.equal(report.facts.monthlySurplus, 481);
-  assert.equal(await page.inputValue('fin-advice input[data-pointer="/debts/0/name"]'), 'Visa');
-  const facts = await page.$$eval('fin-advice >> .facts dt', (dts) => dts.map((d) => d.textContent));
-  assert.ok(facts.includes('emergencyFundMonths'), facts.join(', '));
-  assert.match(await page.textContent('fin-advice >> .status'), /computed on this device/);
+  assert.equal(await page.inputValue('fin-advice input[data-pointer="/debts/0/name"]'), "Visa");
+  const facts = await page.$$eval("fin-advice >> .facts dt", (dts) => dts.map((d) => d.textContent));
+  assert.ok(facts.includes("emergencyFundMonths"), facts.join(", "));
+  assert.match(await page.textContent("fin-advice >> .status"), /computed on this device/);
   assert.equal(report.facts.unclaimedEmployerMatchAnnual, 870);
   // The default rule pack: a starter fund of one month of essentials, the match ($870 a year), the 24.99% card.
-  assert.deepEqual(report.actions.map((a) => a.rule), ['starter-emergency-fund', 'employer-match', 'high-interest-debt']);
-  assert.match(await page.textContent('fin-advice >> .disclaimer'), /not financial/);
-  assert.equal(report.versions.rulePack.id, 'us-default');
-  const shown = await page.$$eval('fin-advice >> .actions li.action', (lis) => lis.map((li) => li.dataset.id));
-  assert.deepEqual(shown, report.actions.map((a) => a.id), 'the plan lists the actions in order');
-  assert.deepEqual(problems, [], 'no console errors (a CSP violation would show here)');
-  await page.screenshot({ path: new URL('demo-persona.png', artifacts).pathname, fullPage: true });
+  assert.deepEqual(
+    report.actions.map((a) => a.rule),
+    ["starter-emergency-fund", "employer-match", "high-interest-debt"],
+  );
+  assert.match(await page.textContent("fin-advice >> .disclaimer"), /not financial/);
+  assert.equal(report.versions.rulePack.id, "us-default");
+  const shown = await page.$$eval("fin-advice >> .actions li.action", (lis) => lis.map((li) => li.dataset.id));
+  assert.deepEqual(
+    shown,
+    report.actions.map((a) => a.id),
+    "the plan lists the actions in order",
+  );
+  assert.deepEqual(problems, [], "no console errors (a CSP violation would show here)");
+  await page.screenshot({ path: new URL("demo-persona.png", artifacts).pathname, fullPage: true });
   await page.close();
 });
 
 test("the match is on the salary of the income the form names, and a wrong name is shown at its field", async () => {
   const { page, problems } = await openDemo();
-  const { report } = await choose(page, 'personas/family-mortgage-no-emergency-fund');
+  const { report } = await choose(page, "personas/family-mortgage-no-emergency-fund");
   const field = 'fin-advice input[data-pointer="/accounts/1/employerMatch/income"]';
-  assert.equal(await page.inputValue(field), 'Salary');
+  assert.equal(await page.inputValue(field), "Salary");
   assert.equal(report.facts.employerMatchAnnual, 3920); // 4% of the 98,000 salary, not of 120,000
-  const next = page.evaluate(() => new Promise((resolve) => {
-    document.querySelector('fin-advice').addEventListener('error', (e) => resolve(e.detail.errors), { once: true });
-  }));
-  await page.fill(field, 'Day job');
-  await page.click('fin-advice >> .submit');
+  const next = page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        document.querySelector("fin-advice").addEventListener("error", (e) => resolve(e.detail.errors), { once: true });
+      }),
+  );
+  await page.fill(field, "Day job");
+  await page.click("fin-advice >> .submit");
   const errors = await next;
-  assert.deepEqual(errors.map((e) => e.path), ['/accounts/1/employerMatch/income']);
-  assert.equal(await page.getAttribute(field, 'aria-invalid'), 'true');
+  assert.deepEqual(
+    errors.map((e) => e.path),
+    ["/accounts/1/employerMatch/income"],
+  );
+  assert.equal(await page.getAttribute(field, "aria-invalid"), "true");
   assert.deepEqual(problems, []);
   await page.close();
 });
 
-test('every problem is shown at its field', async () => {
+test("every problem is shown at its field", async () => {
   const { page } = await openDemo();
   // The form cannot hold everything the JSON had (an unknown field, an impossible date), so the
   // engine sees fewer mistakes than in the file; each one must still be shown.
-  const { error } = await choose(page, 'examples/invalid-many');
+  const { error } = await choose(page, "examples/invalid-many");
   const invalid = await page.$$eval('fin-advice >> [aria-invalid="true"]', (els) => els.map((e) => e.dataset.pointer));
-  for (const pointer of ['/currency', '/person/age', '/person/dependents', '/accounts/0/balance']) {
+  for (const pointer of ["/currency", "/person/age", "/person/dependents", "/accounts/0/balance"]) {
     assert.ok(invalid.includes(pointer), `${pointer} in ${invalid}`);
   }
-  const messages = await page.$$eval('fin-advice >> .field-error', (els) => els.map((e) => e.textContent).filter(Boolean));
-  assert.ok(messages.some((m) => m.includes('whole number')), messages.join(' | '));
-  const listed = await page.$$eval('fin-advice >> .problems li', (lis) => lis.map((l) => l.textContent));
+  const messages = await page.$$eval("fin-advice >> .field-error", (els) =>
+    els.map((e) => e.textContent).filter(Boolean),
+  );
+  assert.ok(
+    messages.some((m) => m.includes("whole number")),
+    messages.join(" | "),
+  );
+  const listed = await page.$$eval("fin-advice >> .problems li", (lis) => lis.map((l) => l.textContent));
   assert.equal(invalid.length + listed.length, error.errors.length);
-  await page.screenshot({ path: new URL('demo-errors.png', artifacts).pathname, fullPage: true });
+  await page.screenshot({ path: new URL("demo-errors.png", artifacts).pathname, fullPage: true });
   await page.close();
 });
 
-test('a bank CSV with debit/credit columns is previewed, then used', async () => {
+test("a bank CSV with debit/credit columns is previewed, then used", async () => {
   const { page } = await openDemo();
-  await choose(page, 'examples/new-graduate');
-  await page.setInputFiles('fin-advice >> .csv-file', csv);
-  await page.waitForSelector('fin-advice >> .csv-preview:not([hidden])');
-  const summary = await page.textContent('fin-advice >> .csv-summary');
+  await choose(page, "examples/new-graduate");
+  await page.setInputFiles("fin-advice >> .csv-file", csv);
+  await page.waitForSelector("fin-advice >> .csv-preview:not([hidden])");
+  const summary = await page.textContent("fin-advice >> .csv-summary");
   assert.match(summary, /11 transactions/);
   assert.match(summary, /1 line\(s\) skipped \(first: line 12/);
   assert.match(summary, /debit = "Debit", credit = "Credit"/);
-  const advised = page.evaluate(() => new Promise((resolve) => document.querySelector('fin-advice')
-    .addEventListener('advice', (e) => resolve(e.detail), { once: true })));
-  await page.click('fin-advice >> .csv-use');
+  const advised = page.evaluate(
+    () =>
+      new Promise((resolve) =>
+        document.querySelector("fin-advice").addEventListener("advice", (e) => resolve(e.detail), { once: true }),
+      ),
+  );
+  await page.click("fin-advice >> .csv-use");
   const report = await advised;
   assert.equal(report.facts.transactionCount, 11);
-  await page.screenshot({ path: new URL('demo-csv.png', artifacts).pathname, fullPage: true });
+  await page.screenshot({ path: new URL("demo-csv.png", artifacts).pathname, fullPage: true });
   await page.close();
 });
 
-test('no request leaves the page after it has loaded', async () => {
+test("no request leaves the page after it has loaded", async () => {
   const { page, requests } = await openDemo();
   const loaded = requests.length;
-  assert.ok(requests.every((r) => r.startsWith(url)), `only same-origin requests: ${requests.join(', ')}`);
-  await choose(page, 'examples/new-graduate');
-  await page.setInputFiles('fin-advice >> .csv-file', csv);
-  await page.click('fin-advice >> .csv-use');
-  await page.fill('fin-advice >> input[data-pointer="/person/age"]', '24');
-  await page.click('fin-advice >> .submit');
+  assert.ok(
+    requests.every((r) => r.startsWith(url)),
+    `only same-origin requests: ${requests.join(", ")}`,
+  );
+  await choose(page, "examples/new-graduate");
+  await page.setInputFiles("fin-advice >> .csv-file", csv);
+  await page.click("fin-advice >> .csv-use");
+  await page.fill('fin-advice >> input[data-pointer="/person/age"]', "24");
+  await page.click("fin-advice >> .submit");
   await page.waitForTimeout(300);
-  assert.deepEqual(requests.slice(loaded), [], 'using the page made a request');
+  assert.deepEqual(requests.slice(loaded), [], "using the page made a request");
   await page.close();
 });
 
-test('the plan shows its charts: payoff timeline, retirement fan, allocation', async () => {
+test("the plan shows its charts: payoff timeline, retirement fan, allocation", async () => {
   const { page } = await openDemo();
-  await choose(page, 'examples/new-graduate');
-  await page.waitForSelector('fin-advice >> figure.payoff svg');
-  const lines = await page.$$eval('fin-advice >> figure.payoff path.line', (paths) => paths.length);
-  assert.equal(lines, 2, 'one balance line per debt');
-  const labels = await page.$$eval('fin-advice >> .charts svg', (svgs) => svgs.map((s) => s.getAttribute('aria-label')));
-  assert.ok(labels.includes('Retirement projection fan chart'), labels.join(', '));
-  assert.ok(labels.includes('Allocation'), labels.join(', '));
-  await page.screenshot({ path: new URL('demo-charts.png', artifacts).pathname, fullPage: true });
+  await choose(page, "examples/new-graduate");
+  await page.waitForSelector("fin-advice >> figure.payoff svg");
+  const lines = await page.$$eval("fin-advice >> figure.payoff path.line", (paths) => paths.length);
+  assert.equal(lines, 2, "one balance line per debt");
+  const labels = await page.$$eval("fin-advice >> .charts svg", (svgs) =>
+    svgs.map((s) => s.getAttribute("aria-label")),
+  );
+  assert.ok(labels.includes("Retirement projection fan chart"), labels.join(", "));
+  assert.ok(labels.includes("Allocation"), labels.join(", "));
+  await page.screenshot({ path: new URL("demo-charts.png", artifacts).pathname, fullPage: true });
   await page.close();
 });
 
-test('a category correction is applied, remembered on opt-in, exported and deleted', async () => {
+test("a category correction is applied, remembered on opt-in, exported and deleted", async () => {
   const { page } = await openDemo();
-  const { report } = await choose(page, 'examples/transactions-only');
-  const rent = report.transactions.find((t) => t.description === 'RENT PAYMENT ZELLE');
+  const { report } = await choose(page, "examples/transactions-only");
+  const rent = report.transactions.find((t) => t.description === "RENT PAYMENT ZELLE");
   // The model reads "RENT PAYMENT" as housing; this person's Zelle goes to a roommate, a transfer.
-  assert.equal(rent.category, 'housing');
-  await page.check('fin-advice >> .remember');
-  const corrected = page.evaluate(() => new Promise((resolve) => document.querySelector('fin-advice')
-    .addEventListener('advice', (e) => resolve(e.detail), { once: true })));
-  await page.selectOption('fin-advice >> select[aria-label="Category of RENT PAYMENT ZELLE"] >> nth=0', 'transfer');
+  assert.equal(rent.category, "housing");
+  await page.check("fin-advice >> .remember");
+  const corrected = page.evaluate(
+    () =>
+      new Promise((resolve) =>
+        document.querySelector("fin-advice").addEventListener("advice", (e) => resolve(e.detail), { once: true }),
+      ),
+  );
+  await page.selectOption('fin-advice >> select[aria-label="Category of RENT PAYMENT ZELLE"] >> nth=0', "transfer");
   const after = await corrected;
-  const rows = after.transactions.filter((t) => t.description === 'RENT PAYMENT ZELLE');
-  assert.ok(rows.every((t) => t.category === 'transfer' && t.source === 'memory'), JSON.stringify(rows));
-  assert.ok(after.facts.essentialMonthly < report.facts.essentialMonthly, 'the transfer no longer counts as essential spending');
-  const saved = await page.evaluate(() => localStorage.getItem('finadvice:merchant-memory'));
-  assert.ok(saved && saved.includes('transfer'), saved);
+  const rows = after.transactions.filter((t) => t.description === "RENT PAYMENT ZELLE");
+  assert.ok(
+    rows.every((t) => t.category === "transfer" && t.source === "memory"),
+    JSON.stringify(rows),
+  );
+  assert.ok(
+    after.facts.essentialMonthly < report.facts.essentialMonthly,
+    "the transfer no longer counts as essential spending",
+  );
+  const saved = await page.evaluate(() => localStorage.getItem("finadvice:merchant-memory"));
+  assert.ok(saved && saved.includes("transfer"), saved);
 
-  const download = page.waitForEvent('download');
-  await page.click('fin-advice >> .memory-export');
-  assert.equal((await download).suggestedFilename(), 'finadvice-corrections.json');
+  const download = page.waitForEvent("download");
+  await page.click("fin-advice >> .memory-export");
+  assert.equal((await download).suggestedFilename(), "finadvice-corrections.json");
 
   // A new visit starts with the remembered correction.
   await page.reload();
   await page.waitForSelector('fin-advice[data-ready="true"]');
-  const again = await choose(page, 'examples/transactions-only');
-  assert.equal(again.report.transactions.find((t) => t.description === 'RENT PAYMENT ZELLE').source, 'memory');
+  const again = await choose(page, "examples/transactions-only");
+  assert.equal(again.report.transactions.find((t) => t.description === "RENT PAYMENT ZELLE").source, "memory");
 
-  const cleared = page.evaluate(() => new Promise((resolve) => document.querySelector('fin-advice')
-    .addEventListener('advice', (e) => resolve(e.detail), { once: true })));
-  await page.click('fin-advice >> .memory-delete');
+  const cleared = page.evaluate(
+    () =>
+      new Promise((resolve) =>
+        document.querySelector("fin-advice").addEventListener("advice", (e) => resolve(e.detail), { once: true }),
+      ),
+  );
+  await page.click("fin-advice >> .memory-delete");
   const fresh = await cleared;
-  assert.equal(await page.evaluate(() => localStorage.getItem('finadvice:merchant-memory')), null);
-  assert.equal(fresh.transactions.find((t) => t.description === 'RENT PAYMENT ZELLE').source, 'model');
+  assert.equal(await page.evaluate(() => localStorage.getItem("finadvice:merchant-memory")), null);
+  assert.equal(fresh.transactions.find((t) => t.description === "RENT PAYMENT ZELLE").source, "model");
   await page.close();
 });

@@ -1,0 +1,170 @@
+//! JavaScript bindings of the categorizer: `advisor.categorize(transactions)`,
+//! `advisor.learn({description, category})` and `advisor.exportMemory()`. The memory is given
+//! back with `new Advisor({memory})` (read in `read_options`, see [`read_memory_option`]).
+
+use super::{js_error, read_input, to_js, Advisor};
+use finadvice::categorize::MerchantMemory;
+use finadvice::error::{ErrorCode, Errors};
+use finadvice::input::Input;
+use finadvice::validation::Problems;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Reads the `memory` option: an object (or JSON text) saved from `exportMemory()`.
+pub(crate) fn read_memory_option(value: JsValue) -> Result<MerchantMemory, Errors> {
+    let input = read_input(value).map_err(|e| {
+        Errors(
+            e.0.into_iter()
+                .map(|mut i| {
+                    i.path = format!("/memory{}", i.path);
+                    i
+                })
+                .collect(),
+        )
+    })?;
+    MerchantMemory::from_input(&input, "/memory")
+}
+
+/// Reads the rows to categorize. A JS array is read field by field (only `description` and
+/// `amount` of each row cross the boundary: 3x faster than converting whole objects); anything else
+/// (JSON text, a non-array) takes the general path. Validation is the same either way
+/// (`categorize::lines::read_lines`).
+fn read_rows(value: JsValue) -> Result<Input, Errors> {
+    if value.as_string().is_none() {
+        // Past this copy no page code (getter, Proxy trap) runs while the rows are read.
+        let copy = super::plain(&value)?;
+        return read_plain_rows(copy);
+    }
+    read_input(value)
+}
+
+fn read_plain_rows(value: JsValue) -> Result<Input, Errors> {
+    let Some(array) = value.dyn_ref::<js_sys::Array>() else { return read_input(value) };
+    let length = array.length() as usize;
+    if length > finadvice::limits::MAX_TRANSACTIONS {
+        return Err(finadvice::error::Issue::new(
+            ErrorCode::TooLarge,
+            "",
+            format!("has {length} items; the limit is {}", finadvice::limits::MAX_TRANSACTIONS),
+        )
+        .into());
+    }
+    let description_key = JsValue::from_str("description");
+    let amount_key = JsValue::from_str("amount");
+    let mut rows = Vec::with_capacity(length);
+    for item in array.iter() {
+        if !item.is_object() || js_sys::Array::is_array(&item) {
+            rows.push(shallow(&item));
+            continue;
+        }
+        let field = |key: &JsValue| js_sys::Reflect::get(&item, key).map(|v| shallow(&v)).unwrap_or(Input::Null);
+        rows.push(Input::Object(vec![
+            ("description".into(), field(&description_key)),
+            ("amount".into(), field(&amount_key)),
+        ]));
+    }
+    Ok(Input::Array(rows))
+}
+
+/// A JS value as an [`Input`], keeping strings, numbers (NaN included), booleans and null; other
+/// objects and arrays become empty ones (enough to report their type).
+fn shallow(value: &JsValue) -> Input {
+    // More than twice the limit in UTF-16 units is more than the limit in characters: keep one
+    // character too many, without copying the string, so validation reports its length.
+    if value
+        .dyn_ref::<js_sys::JsString>()
+        .is_some_and(|s| s.length() as usize > 2 * finadvice::limits::MAX_STRING_CHARS)
+    {
+        return Input::String("x".repeat(finadvice::limits::MAX_STRING_CHARS + 1));
+    }
+    if let Some(text) = value.as_string() {
+        if finadvice::limits::chars_beyond(&text, finadvice::limits::MAX_STRING_CHARS).is_some() {
+            return Input::String(text.chars().take(finadvice::limits::MAX_STRING_CHARS + 1).collect());
+        }
+        Input::String(text)
+    } else if let Some(n) = value.as_f64() {
+        Input::Number(n)
+    } else if let Some(b) = value.as_bool() {
+        Input::Bool(b)
+    } else if value.is_null() || value.is_undefined() {
+        Input::Null
+    } else if js_sys::Array::is_array(value) {
+        Input::Array(Vec::new())
+    } else {
+        Input::Object(Vec::new())
+    }
+}
+
+/// Returns a result through JSON text and `JSON.parse` (one boundary crossing instead of one per
+/// field); for values without NaN or infinities, which JSON cannot carry.
+fn json_to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value).map_err(|e| {
+        js_error(&finadvice::error::Issue::new(ErrorCode::Type, "", format!("cannot convert the result: {e}")).into())
+    })?;
+    js_sys::JSON::parse(&text)
+}
+
+/// Reads `{description, category}`.
+fn read_correction(input: &Input) -> Result<(String, String), Errors> {
+    let mut p = Problems::default();
+    let mut result = None;
+    if let Some(mut f) = p.object(input, "", "a correction") {
+        let description =
+            p.text(f.get("description"), &f.path("description"), finadvice::limits::MAX_DESCRIPTION_CHARS);
+        let category = match f.get("category") {
+            Some(Input::String(s)) => Some(s.clone()),
+            Some(other) => {
+                p.push(
+                    ErrorCode::Type,
+                    "/category",
+                    format!("must be a category id string, not {}", other.type_name()),
+                );
+                None
+            }
+            None => {
+                p.push(ErrorCode::Required, "/category", "is required");
+                None
+            }
+        };
+        f.finish(&mut p, &["description", "category"]);
+        result = description.zip(category);
+    }
+    match result {
+        Some(pair) if p.issues.is_empty() => Ok(pair),
+        _ => Err(Errors(p.issues)),
+    }
+}
+
+#[wasm_bindgen]
+impl Advisor {
+    /// Categorizes `[{description, amount}]` (other fields ignored) in one batched model run.
+    /// Returns `[{description, amount, category, confidence, source}]` in input order, `source`
+    /// being `"memory"` for a merchant the person corrected and `"model"` otherwise.
+    #[wasm_bindgen(unchecked_return_type = "CategorizedLine[]")]
+    pub fn categorize(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "{ description: string; amount: number }[]")] transactions: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let input = read_rows(transactions).map_err(|e| js_error(&e))?;
+        let lines = self.inner.categorize_input(&input).map_err(|e| js_error(&e))?;
+        json_to_js(&lines)
+    }
+
+    /// Records the person's correction `{description, category}`: from now on this merchant is
+    /// in that category. Returns the merchant key it is remembered under.
+    pub fn learn(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "{ description: string; category: Category }")] correction: JsValue,
+    ) -> Result<String, JsValue> {
+        let input = read_input(correction).map_err(|e| js_error(&e))?;
+        let (description, category) = read_correction(&input).map_err(|e| js_error(&e))?;
+        self.inner.learn(&description, &category).map_err(|e| js_error(&e))
+    }
+
+    /// The merchant memory as `{version, entries: [{merchant, category}]}`, to save (e.g. in
+    /// localStorage as JSON) and give back as `new Advisor({memory})`.
+    #[wasm_bindgen(js_name = exportMemory, unchecked_return_type = "MemoryExport")]
+    pub fn export_memory(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.export_memory())
+    }
+}

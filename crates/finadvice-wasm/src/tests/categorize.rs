@@ -1,0 +1,91 @@
+//! The categorizer's JavaScript API: `categorize`, `learn`, `exportMemory` and `new Advisor({memory})`,
+//! run in Node and headless Chromium by scripts/wasm-test.sh.
+#![cfg(target_arch = "wasm32")]
+
+use crate::Advisor;
+use js_sys::{Array, Reflect, JSON};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+use super::common::*;
+
+const TRANSACTIONS_ONLY: &str = include_str!("../../../../tests/profiles/transactions-only.json");
+
+#[wasm_bindgen_test]
+fn categorize_returns_category_confidence_and_source_in_order() {
+    let advisor = Advisor::new(None).unwrap();
+    let rows = advisor
+        .categorize(object(r#"[{"description":"SQ *BLUE BOTTLE 0412 OAKLAND CA","amount":-6.75,"date":"2026-01-01"},{"description":"ACME CORP PAYROLL PPD ID: 1","amount":2450}]"#))
+        .unwrap();
+    let rows = Array::from(&rows);
+    assert_eq!(rows.length(), 2);
+    assert_eq!(get(&rows.get(0), "category").as_string().unwrap(), "dining");
+    assert_eq!(get(&rows.get(1), "category").as_string().unwrap(), "income");
+    assert_eq!(get(&rows.get(0), "source").as_string().unwrap(), "model");
+    let confidence = get(&rows.get(0), "confidence").as_f64().unwrap();
+    assert!((0.5..=1.0).contains(&confidence));
+}
+
+#[wasm_bindgen_test]
+fn corrections_persist_across_export_and_import() {
+    let mut advisor = Advisor::new(None).unwrap();
+    let key = advisor.learn(object(r#"{"description":"RENT PAYMENT ZELLE","category":"housing"}"#)).unwrap();
+    assert_eq!(key, "rent zelle");
+    let saved = JSON::stringify(&advisor.export_memory().unwrap()).unwrap().as_string().unwrap();
+    assert_eq!(saved, r#"{"version":1,"entries":[{"merchant":"rent zelle","category":"housing"}]}"#);
+
+    // As a page would: the JSON string from localStorage, parsed, in the options.
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"memory".into(), &object(&saved)).unwrap();
+    let restored = Advisor::new(Some(options.into())).unwrap();
+    let rows =
+        Array::from(&restored.categorize(object(r#"[{"description":"RENT PAYMENT ZELLE","amount":-1200}]"#)).unwrap());
+    assert_eq!(get(&rows.get(0), "category").as_string().unwrap(), "housing");
+    assert_eq!(get(&rows.get(0), "source").as_string().unwrap(), "memory");
+    let report = restored.advise(object(TRANSACTIONS_ONLY)).unwrap();
+    assert_eq!(get(&report, "transactions.1.source").as_string().unwrap(), "memory");
+    assert!(get(&report, "facts.spendingByCategoryMonthly.housing").as_f64().unwrap() > 1000.0);
+    assert_eq!(get(&report, "spendingByMonth.0.month").as_string().unwrap(), "2026-09");
+    assert_eq!(get(&report, "versions.model.source").as_string().unwrap(), "default");
+}
+
+#[wasm_bindgen_test]
+fn bad_corrections_rows_and_memories_throw_structured_errors() {
+    let mut advisor = Advisor::new(None).unwrap();
+    let thrown = advisor.learn(object(r#"{"description":"COSTCO","category":"food"}"#)).unwrap_err();
+    assert_eq!(problems(thrown), [("invalid_value".to_string(), "/category".to_string())]);
+    let thrown = advisor.learn(JsValue::from_f64(3.0)).unwrap_err();
+    assert_eq!(problems(thrown)[0].0, "type");
+
+    let rows = Array::new();
+    let row = object(r#"{"description":"X"}"#);
+    Reflect::set(&row, &"amount".into(), &JsValue::from_f64(f64::NAN)).unwrap();
+    rows.push(&row);
+    let thrown = advisor.categorize(rows.into()).unwrap_err();
+    assert_eq!(problems(thrown), [("not_finite".to_string(), "/0/amount".to_string())]);
+
+    let thrown =
+        Advisor::new(Some(object(r#"{"memory":{"version":1,"entries":[{"merchant":"a","category":"nope"}]}}"#)))
+            .err()
+            .unwrap();
+    assert_eq!(problems(thrown), [("invalid_value".to_string(), "/memory/entries/0/category".to_string())]);
+    // The advisor still works after every refusal.
+    assert_eq!(Array::from(&advisor.categorize(object("[]")).unwrap()).length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn rows_of_every_js_shape_are_read_or_refused_like_json() {
+    let advisor = Advisor::new(None).unwrap();
+    let rows = object(
+        r#"[{"description":"SAFEWAY","amount":-5,"extra":{"deep":[1]}}, 7, [1], {"description":null,"amount":true}]"#,
+    );
+    let found = problems(advisor.categorize(rows).unwrap_err());
+    let expected = [("type", "/1"), ("type", "/2"), ("required", "/3/description"), ("type", "/3/amount")];
+    assert_eq!(found, expected.map(|(c, p)| (c.to_string(), p.to_string())));
+    // JSON text takes the general path and gives the same rows.
+    let text = JsValue::from_str(r#"[{"description":"SAFEWAY","amount":-5}]"#);
+    let from_text = JSON::stringify(&advisor.categorize(text).unwrap()).unwrap();
+    let from_objects =
+        JSON::stringify(&advisor.categorize(object(r#"[{"description":"SAFEWAY","amount":-5}]"#)).unwrap()).unwrap();
+    assert_eq!(from_text, from_objects);
+}

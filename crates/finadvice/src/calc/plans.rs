@@ -1,0 +1,254 @@
+//! The plans of an `advise` report, computed from the profile with documented default assumptions.
+//! Rules refer to these numbers by path (`plans.debtPayoff.avalanche.interestSaved`), so the field
+//! names are stable and camelCase.
+//!
+//! Defaults (each a constant below):
+//! * debt payoff budget = the minimums + [`SURPLUS_TO_DEBT`] of the positive monthly surplus;
+//! * goals and retirement are invested at the allocation a **moderate** tolerance gets with the
+//!   profile's capacity ([`super::risk`]), at that allocation's expected return ([`super::assumptions`]);
+//! * retirement: invested assets today; contributions = own retirement contributions + employer
+//!   match; spending in retirement = [`RETIREMENT_SPENDING_SHARE`] of today's spending, from savings
+//!   alone (Social Security and pensions are not counted); money must last to [`super::read::DEFAULT_END_AGE`];
+//!   [`ADVISE_PATHS`] Monte Carlo paths (fewer than the 10,000 of `projectRetirement`, to keep
+//!   `advise` fast; success probabilities move by about ±1 point), seed [`ADVISE_SEED`].
+
+use super::assumptions::Allocation;
+use super::goal::{plan_goal, GoalPlan};
+use super::payoff::{plan_payoff, DebtOutcome, MinimumsOnly, PayoffPlan, PayoffRequest, Strategy};
+use super::read::DEFAULT_END_AGE;
+use super::retirement::{project, RetirementProjection, RetirementRequest};
+use super::risk::{self, Capacity};
+use crate::date::Date;
+use crate::error::Issue;
+use crate::facts::Facts;
+use crate::money::round_cents;
+use crate::profile::{IncomeStability, Profile};
+use serde::Serialize;
+
+/// Share of the positive monthly surplus the default payoff budget adds to the minimums.
+pub const SURPLUS_TO_DEBT: f64 = 0.5;
+/// Spending in retirement as a share of today's spending (a common 70–80% rule of thumb).
+pub const RETIREMENT_SPENDING_SHARE: f64 = 0.8;
+/// Monte Carlo paths of the report's retirement projection.
+pub const ADVISE_PATHS: u32 = 2_000;
+/// Seed of the report's retirement projection.
+pub const ADVISE_SEED: u64 = 1;
+/// Stock share of the default (moderate) tolerance, in percent.
+const MODERATE_STOCKS_PERCENT: f64 = 60.0;
+
+/// A payoff plan without its month-by-month schedule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "camelCase")]
+pub struct PayoffSummary {
+    /// Months until debt-free.
+    pub months: u32,
+    /// Date of the last payment.
+    pub debt_free_date: Option<Date>,
+    /// Interest paid.
+    pub total_interest: f64,
+    /// Interest saved against minimums only (null if the minimums never pay off the debts).
+    pub interest_saved: Option<f64>,
+    /// Names in the order extra money goes to them.
+    pub order: Vec<String>,
+    /// Per debt: payoff month and date, interest paid.
+    pub debts: Vec<DebtOutcome>,
+}
+
+impl From<PayoffPlan> for PayoffSummary {
+    fn from(p: PayoffPlan) -> Self {
+        PayoffSummary {
+            months: p.months,
+            debt_free_date: p.debt_free_date,
+            total_interest: p.total_interest,
+            interest_saved: p.interest_saved,
+            order: p.order,
+            debts: p.debts,
+        }
+    }
+}
+
+/// The payoff plans for the profile's debts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "camelCase")]
+pub struct DebtPayoffPlans {
+    /// The monthly budget assumed (minimums + part of the surplus).
+    pub monthly_budget: f64,
+    /// Highest APR first; null when no plan exists (see `problems`).
+    pub avalanche: Option<PayoffSummary>,
+    /// Smallest balance first; null when no plan exists.
+    pub snowball: Option<PayoffSummary>,
+    /// The baseline: minimums only.
+    pub minimums_only: Option<MinimumsOnly>,
+    /// Why there is no plan (a minimum below the interest, …), with paths into the profile.
+    pub problems: Vec<Issue>,
+}
+
+/// One goal's plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "camelCase")]
+pub struct GoalPlanEntry {
+    /// The goal's name.
+    pub name: String,
+    /// Expected annual return assumed for the goal's horizon, percent.
+    pub annual_return_percent: f64,
+    /// The allocation that return comes from.
+    pub allocation: Allocation,
+    /// The plan.
+    #[serde(flatten)]
+    pub plan: GoalPlan,
+}
+
+/// The retirement projection in the report (percentile bands per year included).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "camelCase")]
+pub struct RetirementPlan {
+    /// Invested today.
+    pub balance: f64,
+    /// Added each year until retirement.
+    pub annual_contribution: f64,
+    /// Taken each year in retirement.
+    pub annual_spending: f64,
+    /// Age until which the money must last.
+    pub end_age: u32,
+    /// The projection of those amounts (its fields appear at this level in the report).
+    #[serde(flatten)]
+    pub projection: RetirementProjection,
+}
+
+/// Every plan of a report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "camelCase")]
+pub struct Plans {
+    /// Debt payoff (null without debts).
+    pub debt_payoff: Option<DebtPayoffPlans>,
+    /// One entry per goal, in profile order.
+    pub goals: Vec<GoalPlanEntry>,
+    /// Retirement (null when the person is past the end age).
+    pub retirement: Option<RetirementPlan>,
+}
+
+fn capacity(profile: &Profile, facts: &Facts, horizon_years: f64) -> Capacity {
+    Capacity {
+        horizon_years,
+        emergency_fund_months: facts.emergency_fund_months.unwrap_or(f64::INFINITY),
+        variable_income: profile.person.income_stability == IncomeStability::Variable,
+    }
+}
+
+fn moderate_allocation(profile: &Profile, facts: &Facts, horizon_years: f64) -> Allocation {
+    let points = (MODERATE_STOCKS_PERCENT / 100.0 * risk::MAX_POINTS as f64).round() as u32; // a score of 60
+    risk::risk_profile(points, capacity(profile, facts, horizon_years)).allocation
+}
+
+fn debt_payoff(profile: &Profile, facts: &Facts) -> Option<DebtPayoffPlans> {
+    let debts: Vec<_> = profile
+        .debts
+        .iter()
+        .filter(|d| d.balance > 0.0)
+        .map(|d| super::payoff::PayoffDebt {
+            name: d.name.clone(),
+            balance: d.balance,
+            apr_percent: d.apr_percent,
+            min_payment: d.min_payment,
+        })
+        .collect();
+    if debts.is_empty() {
+        return None;
+    }
+    let budget = round_cents(facts.debt_minimums_monthly + facts.monthly_surplus.max(0.0) * SURPLUS_TO_DEBT);
+    let plan = |strategy| {
+        plan_payoff(&PayoffRequest {
+            debts: debts.clone(),
+            monthly_budget: budget,
+            strategy,
+            extra_payments: Vec::new(),
+            as_of: Some(profile.as_of),
+        })
+    };
+    // Issue paths point into the profile: map the request's debt index back to the profile's.
+    let to_profile_path = |issue: Issue| {
+        let indices: Vec<usize> =
+            profile.debts.iter().enumerate().filter(|(_, d)| d.balance > 0.0).map(|(i, _)| i).collect();
+        let path = match issue.path.strip_prefix("/debts/").and_then(|rest| rest.split_once('/')) {
+            Some((i, field)) => match i.parse::<usize>().ok().and_then(|i| indices.get(i)) {
+                Some(j) => format!("/debts/{j}/{field}"),
+                None => issue.path.clone(),
+            },
+            None => issue.path.clone(),
+        };
+        Issue { path, ..issue }
+    };
+    match (plan(Strategy::Avalanche), plan(Strategy::Snowball)) {
+        (Ok(a), Ok(s)) => Some(DebtPayoffPlans {
+            monthly_budget: budget,
+            minimums_only: Some(a.minimums_only),
+            avalanche: Some(a.into()),
+            snowball: Some(s.into()),
+            problems: Vec::new(),
+        }),
+        (Err(e), _) | (_, Err(e)) => Some(DebtPayoffPlans {
+            monthly_budget: budget,
+            avalanche: None,
+            snowball: None,
+            minimums_only: None,
+            problems: e.0.into_iter().map(to_profile_path).collect(),
+        }),
+    }
+}
+
+fn retirement(profile: &Profile, facts: &Facts) -> Option<RetirementPlan> {
+    let person = &profile.person;
+    if person.age >= DEFAULT_END_AGE {
+        return None;
+    }
+    let retirement_age = person.retirement_age.max(person.age).min(DEFAULT_END_AGE - 1);
+    let years_to_retirement = (retirement_age - person.age) as f64;
+    let mut request = RetirementRequest::new(
+        person.age,
+        retirement_age,
+        DEFAULT_END_AGE,
+        facts.invested_assets.max(0.0),
+        moderate_allocation(profile, facts, years_to_retirement.max(15.0)),
+    );
+    request.annual_contribution =
+        round_cents(facts.retirement_contribution_monthly * 12.0 + facts.employer_match_annual);
+    request.annual_spending = round_cents(facts.spending_monthly * 12.0 * RETIREMENT_SPENDING_SHARE);
+    request.paths = ADVISE_PATHS;
+    request.seed = ADVISE_SEED;
+    Some(RetirementPlan {
+        balance: request.balance,
+        annual_contribution: request.annual_contribution,
+        annual_spending: request.annual_spending,
+        end_age: request.end_age,
+        projection: project(&request),
+    })
+}
+
+impl Plans {
+    /// Computes every plan of a validated profile and its facts.
+    #[inline(never)] // see `Advisor::report`
+    pub fn compute(profile: &Profile, facts: &Facts) -> Plans {
+        let goals = profile
+            .goals
+            .iter()
+            .map(|g| {
+                let months = profile.as_of.months_until(g.target_date).max(0) as u32;
+                let allocation = moderate_allocation(profile, facts, months as f64 / 12.0);
+                let rate = crate::money::round_ratio(allocation.mean_percent() / 100.0) * 100.0;
+                let rate = (rate * 100.0).round() / 100.0;
+                GoalPlanEntry {
+                    name: g.name.clone(),
+                    annual_return_percent: rate,
+                    allocation,
+                    plan: plan_goal(g.target, g.saved, months, rate, None),
+                }
+            })
+            .collect();
+        Plans { debt_payoff: debt_payoff(profile, facts), goals, retirement: retirement(profile, facts) }
+    }
+}

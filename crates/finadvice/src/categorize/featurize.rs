@@ -1,0 +1,251 @@
+//! The featurizer: a bank-statement line (description + signed amount) → hashed feature ids.
+//!
+//! This is the reference implementation; `training/featurize.py` reproduces it exactly, and the
+//! shared golden vectors in `tests/golden/featurize.json` prove it on both sides. The recipe
+//! (version [`FEATURIZER_VERSION`]):
+//!
+//! 1. Keep the first [`MAX_DESCRIPTION_CHARS`] characters. Every ASCII letter or digit is kept
+//!    (letters lower-cased); every other character separates tokens.
+//! 2. A token made only of digits becomes `#` and its length capped at 6 (`0412` → `#4`); in
+//!    other tokens every digit becomes `0` (`2k4` → `0k0`).
+//! 3. Features, in this order: the amount features, then each token `w:tok`, each pair of
+//!    neighbours `b:tok1 tok2`, then for each non-number token the character 3- and 4-grams of
+//!    `<tok>` as `c:gram`. The amount features are `a:zero` for 0 (or a non-finite amount);
+//!    otherwise, with S `in` (money in) or `out`: `a:S:M` (M the number of digits before the
+//!    decimal point, 0–5), `a:S:hK` (K how many of 1, 3, 10, 30, …, 30000 the size reaches), and
+//!    for sizes below 10^9 the shape: a whole amount of at least 1 adds `a:whole` and then `a:x100`
+//!    for a multiple of 100 or else `a:x20` for a multiple of 20; any other amount adds `a:c9` when
+//!    its cents (rounded half up) end in 9 (`4.99`, `12.49`). Whole amounts of 10^9 or more add
+//!    only `a:whole`. The list of amount features (not `a:zero`) is written [`AMOUNT_REPEAT`] times
+//!    in a row, so that they weigh as much in the mean as a short description's words.
+//! 4. Each feature string is hashed with 32-bit FNV-1a over its UTF-8 bytes, modulo [`BUCKETS`].
+//!    At most [`MAX_FEATURES`] ids are kept (the first ones).
+
+/// Version of the recipe above; a model trained for another version cannot be used.
+pub const FEATURIZER_VERSION: u32 = 2;
+/// Number of hash buckets: the model's embedding table must have at least this many rows.
+pub const BUCKETS: u32 = 8192;
+/// Most feature ids per line: the model's inputs are `[batch, MAX_FEATURES]`.
+pub const MAX_FEATURES: usize = 128;
+/// How many times the amount features are written (step 3).
+pub const AMOUNT_REPEAT: usize = 2;
+/// Size thresholds of the `a:S:hK` feature (half decades).
+const HALF_DECADES: [f64; 10] = [1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1_000.0, 3_000.0, 10_000.0, 30_000.0];
+/// Characters of the description that are looked at.
+pub const MAX_DESCRIPTION_CHARS: usize = 200;
+
+/// 32-bit FNV-1a (offset basis 2166136261, prime 16777619), the hash the recipe names.
+fn fnv1a32(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5_u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+/// The normalized tokens of a description (steps 1 and 2).
+pub fn tokens(description: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for c in description.chars().take(MAX_DESCRIPTION_CHARS) {
+        if c.is_ascii_alphanumeric() {
+            current.push(c.to_ascii_lowercase());
+        } else if !current.is_empty() {
+            out.push(shape(std::mem::take(&mut current)));
+        }
+    }
+    if !current.is_empty() {
+        out.push(shape(current));
+    }
+    out
+}
+
+fn shape(token: String) -> String {
+    if token.bytes().all(|b| b.is_ascii_digit()) {
+        ["#1", "#2", "#3", "#4", "#5", "#6"][token.len().clamp(1, 6) - 1].to_string()
+    } else {
+        token.chars().map(|c| if c.is_ascii_digit() { '0' } else { c }).collect()
+    }
+}
+
+/// `a:{sign}:{unit}{count}`, written without `format!`: every row of a statement has two, and
+/// the formatting machinery was among what V8 had to recompile during a page's first `advise`.
+fn size_feature(sign: &str, unit: &str, count: usize) -> String {
+    let mut out = String::with_capacity(12);
+    for part in ["a:", sign, ":", unit, itoa::Buffer::new().format(count)] {
+        out.push_str(part);
+    }
+    out
+}
+
+/// The amount features (step 3): sign, order of magnitude, shape.
+fn amount_features(amount: f64, out: &mut Vec<String>) {
+    if amount == 0.0 || !amount.is_finite() {
+        out.push("a:zero".to_string());
+        return;
+    }
+    let start = out.len();
+    let size = amount.abs();
+    let digits = [1.0, 10.0, 100.0, 1_000.0, 10_000.0].iter().filter(|&&limit| size >= limit).count();
+    let sign = if amount > 0.0 { "in" } else { "out" };
+    out.push(size_feature(sign, "", digits));
+    let half_decades = HALF_DECADES.iter().filter(|&&limit| size >= limit).count();
+    out.push(size_feature(sign, "h", half_decades));
+    if size >= 1.0 && size.fract() == 0.0 {
+        out.push("a:whole".to_string());
+        if size < 1e9 {
+            if size % 100.0 == 0.0 {
+                out.push("a:x100".to_string());
+            } else if size % 20.0 == 0.0 {
+                out.push("a:x20".to_string());
+            }
+        }
+    } else if size < 1e9 {
+        // size < 10^9, so the cents fit a u64 exactly.
+        let cents = (size * 100.0 + 0.5).floor() as u64 % 100;
+        if cents % 10 == 9 {
+            out.push("a:c9".to_string());
+        }
+    }
+    let once = out[start..].to_vec();
+    for _ in 1..AMOUNT_REPEAT {
+        out.extend(once.iter().cloned());
+    }
+}
+
+/// The feature strings of a line, before hashing (steps 1–3), in order and untruncated.
+pub fn feature_strings(description: &str, amount: f64) -> Vec<String> {
+    let tokens = tokens(description);
+    let mut out = Vec::new();
+    amount_features(amount, &mut out);
+    out.extend(tokens.iter().map(|t| format!("w:{t}")));
+    out.extend(tokens.windows(2).map(|pair| format!("b:{} {}", pair[0], pair[1])));
+    for token in tokens.iter().filter(|t| !t.starts_with('#')) {
+        let padded: Vec<u8> = format!("<{token}>").into_bytes();
+        for n in [3, 4] {
+            for gram in padded.windows(n) {
+                out.push(format!("c:{}", String::from_utf8_lossy(gram)));
+            }
+        }
+    }
+    out
+}
+
+/// FNV-1a over several byte slices, as if they were one string (no allocation).
+fn fnv1a32_parts(parts: &[&[u8]]) -> u32 {
+    parts.iter().flat_map(|p| p.iter()).fold(0x811c_9dc5_u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+/// The feature ids of a line (the whole recipe): between 1 and [`MAX_FEATURES`] ids below [`BUCKETS`].
+/// Same ids as hashing [`feature_strings`], computed without building the strings (this runs for
+/// every row of every statement).
+pub fn featurize(description: &str, amount: f64) -> Vec<u32> {
+    line_ids(amount, &description_ids(description))
+}
+
+/// The ids of the description alone (words, pairs, character grams, step 3 after the amount), at
+/// most `MAX_FEATURES - 1` of them (a line has at least one amount id). Lines with the same
+/// description share them: [`line_ids`] puts a line's amount in front.
+pub fn description_ids(description: &str) -> Vec<u32> {
+    let limit = MAX_FEATURES - 1;
+    let mut ids = Vec::with_capacity(limit);
+    let tokens = tokens(description);
+    let mut push = |parts: &[&[u8]]| {
+        if ids.len() < limit {
+            ids.push(fnv1a32_parts(parts) % BUCKETS);
+        }
+    };
+    for t in &tokens {
+        push(&[b"w:", t.as_bytes()]);
+    }
+    for pair in tokens.windows(2) {
+        push(&[b"b:", pair[0].as_bytes(), b" ", pair[1].as_bytes()]);
+    }
+    let mut padded = Vec::new();
+    for t in tokens.iter().filter(|t| !t.starts_with('#')) {
+        padded.clear();
+        padded.push(b'<');
+        padded.extend_from_slice(t.as_bytes());
+        padded.push(b'>');
+        for n in [3, 4] {
+            for gram in padded.windows(n) {
+                push(&[b"c:", gram]);
+            }
+        }
+    }
+    ids
+}
+
+/// The feature ids of a line from its amount and its description's [`description_ids`]: the
+/// amount's ids, then the description's, at most [`MAX_FEATURES`] in all.
+pub fn line_ids(amount: f64, description_ids: &[u32]) -> Vec<u32> {
+    let mut ids = Vec::with_capacity(MAX_FEATURES);
+    let mut amount_strings = Vec::with_capacity(2);
+    amount_features(amount, &mut amount_strings);
+    ids.extend(amount_strings.iter().map(|f| fnv1a32(f.as_bytes()) % BUCKETS));
+    let room = MAX_FEATURES - ids.len();
+    ids.extend(description_ids.iter().take(room));
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a32_matches_the_published_test_vectors() {
+        // From the FNV reference test suite (Fowler/Noll/Vo, isthe.com/chongo/tech/comp/fnv).
+        assert_eq!(fnv1a32(b""), 0x811c9dc5);
+        assert_eq!(fnv1a32(b"a"), 0xe40c292c);
+        assert_eq!(fnv1a32(b"foobar"), 0xbf9cf968);
+    }
+
+    #[test]
+    fn tokens_are_lowercased_and_numbers_shaped() {
+        assert_eq!(tokens("SQ *BLUE BOTTLE 0412 OAKLAND CA"), ["sq", "blue", "bottle", "#4", "oakland", "ca"]);
+        assert_eq!(tokens("AMZN MKTP US*2K4"), ["amzn", "mktp", "us", "0k0"]);
+        assert_eq!(tokens("Café—Ünïcode 12345678"), ["caf", "n", "code", "#6"]);
+        assert!(tokens("*** --- ").is_empty());
+    }
+
+    #[test]
+    fn amount_features_cover_sign_size_and_wholeness() {
+        let first = |a: f64| feature_strings("", a);
+        let repeated = |f: &[&str]| -> Vec<String> {
+            f.iter().cycle().take(f.len() * AMOUNT_REPEAT).map(|s| s.to_string()).collect()
+        };
+        assert_eq!(first(-6.75), repeated(&["a:out:1", "a:out:h2"]));
+        assert_eq!(first(-1200.0), repeated(&["a:out:4", "a:out:h7", "a:whole", "a:x100"]));
+        assert_eq!(first(-60.0), repeated(&["a:out:2", "a:out:h4", "a:whole", "a:x20"]));
+        assert_eq!(first(-35.0), repeated(&["a:out:2", "a:out:h4", "a:whole"]));
+        assert_eq!(first(-9.99), repeated(&["a:out:1", "a:out:h2", "a:c9"]));
+        assert_eq!(first(12.489), repeated(&["a:in:2", "a:in:h3", "a:c9"]), "cents are rounded half up");
+        assert_eq!(first(0.5), repeated(&["a:in:0", "a:in:h0"]));
+        assert_eq!(first(2e9), repeated(&["a:in:5", "a:in:h10", "a:whole"]));
+        assert_eq!(first(1e300), repeated(&["a:in:5", "a:in:h10", "a:whole"]));
+        assert_eq!(first(0.0), ["a:zero"]);
+        assert_eq!(first(f64::NAN), ["a:zero"]);
+    }
+
+    #[test]
+    fn streaming_ids_equal_hashing_the_feature_strings() {
+        for (d, a) in
+            [("SQ *BLUE BOTTLE 0412 OAKLAND CA", -6.75), ("", 0.0), ("a", 1.0), ("x y z ".repeat(80).as_str(), -3.0)]
+        {
+            let expected: Vec<u32> =
+                feature_strings(d, a).iter().take(MAX_FEATURES).map(|f| fnv1a32(f.as_bytes()) % BUCKETS).collect();
+            assert_eq!(featurize(d, a), expected, "{d:?}");
+        }
+    }
+
+    #[test]
+    fn ids_are_bounded_and_truncated() {
+        let long = "WORD ".repeat(1000);
+        let ids = featurize(&long, -1.0);
+        assert_eq!(ids.len(), MAX_FEATURES);
+        assert!(ids.iter().all(|&id| id < BUCKETS));
+        assert_eq!(featurize("", 1.0).len(), 3 * AMOUNT_REPEAT);
+        // A line's ids are its amount's, then as many of the description's 127 as fit.
+        assert_eq!(description_ids(&long).len(), MAX_FEATURES - 1);
+        for amount in [-1.0, -1.5, 0.0] {
+            let n = featurize("", amount).len();
+            assert_eq!(featurize(&long, amount)[n..], description_ids(&long)[..MAX_FEATURES - n], "{amount}");
+        }
+    }
+}

@@ -1,0 +1,362 @@
+//! The categorization model: loading an ONNX file with tract, checking it against the contract,
+//! and running it on a batch of statement lines. Every failure is an [`Issue`] with code `model`
+//! (never a panic on a malformed or mismatched file).
+//!
+//! The contract a model must follow (the shipped `models/categorizer.onnx` does):
+//! * input 0 `ids`: i64 `[batch, MAX_FEATURES]`, ids from [`super::featurize::featurize`] (padding 0);
+//! * input 1 `weights`: f32 `[batch, MAX_FEATURES]`, 1/count for each real id, 0 for padding;
+//! * output 0: f32 `[batch, 20]` probabilities over [`Category::MODEL_CLASSES`], rows summing to 1;
+//! * every `Gather` must index a table of at least [`BUCKETS`] rows (ids are never out of range).
+
+use super::category::Category;
+use super::featurize::{description_ids, line_ids, BUCKETS, MAX_FEATURES};
+use crate::error::{ErrorCode, Issue};
+use crate::limits::MAX_MODEL_BYTES;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+use tract_hir::prelude::*;
+use tract_hir::tract_core::internal::DimLike;
+
+/// The shipped model, trained by `training/train.py` (see `models/MODEL_CARD.md`).
+pub const DEFAULT_MODEL: &[u8] = include_bytes!("../../../../models/categorizer.onnx");
+
+/// Probabilities per row: one per [`Category::MODEL_CLASSES`].
+const CLASSES: usize = Category::MODEL_CLASSES.len();
+
+/// SHA-256 of [`DEFAULT_MODEL`], written here because hashing the file is several milliseconds of a
+/// cold page's first `new Advisor()` in wasm; `default_model_hash_is_current` keeps it true.
+const DEFAULT_MODEL_SHA256: &str = "b0102e7af509ab9ac63e18018b5db0155ccdca4ed5da2adbb2580f22abece499";
+
+/// Below this probability a row is `uncategorized` (asked about, never guessed).
+pub const CONFIDENCE_THRESHOLD: f32 = 0.5;
+
+/// Most rows per tract run. Larger inputs are run in chunks of this size: the embedding bag
+/// materializes `[rows, MAX_FEATURES, 16]` floats (8 KiB per row), and wasm memory never shrinks.
+pub const MAX_BATCH_ROWS: usize = 2048;
+
+/// What is known about the model in use, reported in the report's `versions.model`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "camelCase")]
+pub struct ModelInfo {
+    /// `"default"` for the shipped model, `"custom"` for one given in the options.
+    pub source: &'static str,
+    /// Lower-case hex SHA-256 of the ONNX file, so a report names the exact model.
+    pub sha256: String,
+    /// Size of the ONNX file in bytes.
+    pub bytes: usize,
+}
+
+/// One row's prediction.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Prediction {
+    /// The most probable category, or `Uncategorized` below [`CONFIDENCE_THRESHOLD`].
+    pub category: Category,
+    /// The model's probability for its most probable category (0 when it gave no number).
+    pub confidence: f32,
+}
+
+/// A loaded, checked and optimized model, ready to run any number of rows.
+#[derive(Debug, Clone)]
+pub struct Categorizer {
+    plan: Arc<TypedSimplePlan>,
+    info: ModelInfo,
+}
+
+/// The shipped model once prepared ([`Categorizer::default_model`]).
+static LOADED: OnceLock<Categorizer> = OnceLock::new();
+
+fn model_issue(message: impl Into<String>) -> Issue {
+    Issue::new(ErrorCode::Model, "/model", message)
+}
+
+impl Categorizer {
+    /// The shipped model. It is loaded once per process (or page) and shared by every advisor,
+    /// and not probed like [`Categorizer::custom`] (the tests run it): a cold page's first
+    /// `new Advisor()` pays for neither the probe nor hashing the file.
+    pub fn default_model() -> Result<Categorizer, Issue> {
+        if let Some(categorizer) = LOADED.get() {
+            return Ok(categorizer.clone());
+        }
+        let info =
+            ModelInfo { source: "default", sha256: DEFAULT_MODEL_SHA256.to_string(), bytes: DEFAULT_MODEL.len() };
+        let categorizer = Categorizer { plan: prepare(DEFAULT_MODEL)?, info };
+        Ok(LOADED.get_or_init(|| categorizer).clone())
+    }
+
+    /// Whether the shipped model is already prepared in this process (or module instance).
+    pub fn default_model_loaded() -> bool {
+        LOADED.get().is_some()
+    }
+
+    /// Loads a model given by the integrator; refused with a `model` error unless it follows the
+    /// contract in the module documentation and gives a probability row for a probe line.
+    pub fn custom(bytes: &[u8]) -> Result<Categorizer, Issue> {
+        let categorizer = Categorizer {
+            plan: prepare(bytes)?,
+            info: ModelInfo { source: "custom", sha256: hex_sha256(bytes), bytes: bytes.len() },
+        };
+        categorizer.probe()?;
+        Ok(categorizer)
+    }
+
+    /// Runs one row through the model and checks that what comes out is a probability row.
+    fn probe(&self) -> Result<(), Issue> {
+        let probabilities = self.probabilities(&[("probe SQ *CAFE 0412 OAKLAND CA", -6.75)])?;
+        let sum: f32 = probabilities.iter().sum();
+        if probabilities.len() != CLASSES
+            || probabilities.iter().any(|p| !p.is_finite() || *p < 0.0)
+            || (sum - 1.0).abs() > 1e-3
+        {
+            return Err(model_issue(format!(
+                "the model's output is not 20 probabilities summing to 1 (got {} values summing to {sum})",
+                probabilities.len()
+            )));
+        }
+        Ok(())
+    }
+
+    /// What the report says about this model.
+    pub fn info(&self) -> &ModelInfo {
+        &self.info
+    }
+
+    /// The raw probabilities, row after row (`rows.len() × 20` values). Rows with the same
+    /// feature ids (a statement repeats its merchants, and the featurizer maps every store number
+    /// and amount of one size to the same ids) are run once and their probabilities copied. The
+    /// model treats rows independently; tract's kernels may still round a row's last float bit
+    /// differently in batches of other sizes, so the numbers are deterministic for given rows but
+    /// can differ from running every duplicate alone by less than 1e-5 (the unit test's bound; the
+    /// 4-decimal confidences of the persona reports did not change). One tract run per [`MAX_BATCH_ROWS`] distinct rows.
+    pub fn probabilities(&self, rows: &[(&str, f64)]) -> Result<Vec<f32>, Issue> {
+        let (distinct, row_to_distinct) = distinct_features(rows);
+        let mut per_distinct = Vec::with_capacity(distinct.len() * CLASSES);
+        for chunk in distinct.chunks(MAX_BATCH_ROWS) {
+            per_distinct.extend(self.run_chunk(chunk)?);
+        }
+        let mut out = Vec::with_capacity(rows.len() * CLASSES);
+        for i in row_to_distinct {
+            out.extend_from_slice(&per_distinct[i * CLASSES..(i + 1) * CLASSES]);
+        }
+        Ok(out)
+    }
+
+    #[inline(never)]
+    fn run_chunk(&self, rows: &[Vec<u32>]) -> Result<Vec<f32>, Issue> {
+        let mut ids = vec![0i64; rows.len() * MAX_FEATURES];
+        let mut weights = vec![0f32; rows.len() * MAX_FEATURES];
+        for (row, features) in rows.iter().enumerate() {
+            let weight = 1.0 / features.len().max(1) as f32;
+            for (slot, id) in features.iter().enumerate() {
+                ids[row * MAX_FEATURES + slot] = i64::from(*id);
+                weights[row * MAX_FEATURES + slot] = weight;
+            }
+        }
+        let run = |ids: Vec<i64>, weights: Vec<f32>| -> TractResult<Vec<f32>> {
+            let ids = Tensor::from_shape(&[rows.len(), MAX_FEATURES], &ids)?;
+            let weights = Tensor::from_shape(&[rows.len(), MAX_FEATURES], &weights)?;
+            let outputs = self.plan.run(tvec![ids.into(), weights.into()])?;
+            let view = outputs[0].to_plain_array_view::<f32>()?;
+            if view.shape() != [rows.len(), CLASSES] {
+                tract_hir::tract_core::internal::bail!(
+                    "output shape {:?}, expected [{}, 20]",
+                    view.shape(),
+                    rows.len()
+                );
+            }
+            Ok(view.iter().copied().collect())
+        };
+        run(ids, weights).map_err(|e| model_issue(format!("the model failed to run: {e}")))
+    }
+
+    /// Categorizes rows (description, signed amount), in order.
+    pub fn predict(&self, rows: &[(&str, f64)]) -> Result<Vec<Prediction>, Issue> {
+        let probabilities = self.probabilities(rows)?;
+        Ok(probabilities.chunks(CLASSES).map(best).collect())
+    }
+}
+
+/// Checks ONNX bytes ([`super::onnx_check`]), parses them with the categorizer's operators,
+/// checks the graph against the contract and makes the runnable plan.
+fn prepare(bytes: &[u8]) -> Result<Arc<TypedSimplePlan>, Issue> {
+    if bytes.is_empty() {
+        return Err(model_issue("the model is empty (0 bytes)"));
+    }
+    if bytes.len() > MAX_MODEL_BYTES {
+        return Err(model_issue(format!("the model is {} bytes; the limit is {MAX_MODEL_BYTES}", bytes.len())));
+    }
+    let proto = super::onnx_check::check_onnx(bytes)?;
+    super::kernels::use_portable_kernels();
+    let mut graph =
+        super::onnx_graph::inference_model(&proto).map_err(|e| model_issue(format!("not a usable ONNX model: {e}")))?;
+    if graph.inputs.len() != 2 || graph.outputs.is_empty() {
+        return Err(model_issue(format!(
+            "the model has {} inputs and {} outputs; a categorizer takes 2 inputs (ids i64 [batch, {MAX_FEATURES}], weights f32 [batch, {MAX_FEATURES}]) and gives 1 output (f32 [batch, 20])",
+            graph.inputs.len(),
+            graph.outputs.len()
+        )));
+    }
+    graph.outputs.truncate(1);
+    let batch = graph.symbols.sym("batch").to_dim();
+    let width = MAX_FEATURES.to_dim();
+    let typed = graph
+        .with_input_fact(0, InferenceFact::dt_shape(i64::datum_type(), [batch.clone(), width.clone()]))
+        .and_then(|g| g.with_input_fact(1, InferenceFact::dt_shape(f32::datum_type(), [batch, width])))
+        .and_then(|g| g.into_typed())
+        .and_then(|g| g.into_decluttered())
+        .map_err(|e| model_issue(format!("the model does not accept the categorizer's inputs: {e}")))?;
+    check_contract(&typed)?;
+    typed
+        .into_optimized()
+        .and_then(|g| g.into_runnable())
+        .map_err(|e| model_issue(format!("the model cannot be prepared to run: {e}")))
+}
+
+/// The distinct feature-id rows of `rows` in order of first appearance, and for each row the
+/// index of its distinct row. Each distinct description is featurized once.
+#[inline(never)] // the hot loop of a statement: a small function of its own (see `Advisor::report`)
+fn distinct_features(rows: &[(&str, f64)]) -> (Vec<Vec<u32>>, Vec<usize>) {
+    let mut descriptions: HashMap<&str, Vec<u32>> = HashMap::new();
+    let mut seen: HashMap<Vec<u32>, usize> = HashMap::new();
+    let mut distinct = Vec::new();
+    let row_to_distinct = rows
+        .iter()
+        .map(|(description, amount)| {
+            let description_ids = descriptions.entry(description).or_insert_with(|| description_ids(description));
+            let features = line_ids(*amount, description_ids);
+            *seen.entry(features).or_insert_with_key(|features| {
+                distinct.push(features.clone());
+                distinct.len() - 1
+            })
+        })
+        .collect();
+    (distinct, row_to_distinct)
+}
+
+/// The most probable class of one row; NaN never wins and gives confidence 0.
+fn best(row: &[f32]) -> Prediction {
+    let mut best = (Category::Uncategorized, 0.0f32);
+    for (category, &p) in Category::MODEL_CLASSES.iter().zip(row) {
+        if p > best.1 {
+            best = (*category, p);
+        }
+    }
+    let category = if best.1 >= CONFIDENCE_THRESHOLD { best.0 } else { Category::Uncategorized };
+    Prediction { category, confidence: best.1 }
+}
+
+/// Checks the typed graph: one f32 `[batch, 20]` output, and every gather in range of the ids.
+fn check_contract(model: &TypedModel) -> Result<(), Issue> {
+    let output = model.output_fact(0).map_err(|e| model_issue(format!("the model has no usable output: {e}")))?;
+    let classes = output.shape.get(1).and_then(|d| d.to_usize().ok());
+    if output.datum_type != f32::datum_type() || output.rank() != 2 || classes != Some(Category::MODEL_CLASSES.len()) {
+        return Err(model_issue(format!(
+            "the model's output is {:?} {:?}; a categorizer gives f32 [batch, 20] (one probability per category)",
+            output.datum_type, output.shape
+        )));
+    }
+    for node in model.nodes() {
+        let name = node.op.name();
+        if let Some(gather) = node.op_as::<tract_hir::tract_core::ops::array::Gather>() {
+            let fact = node
+                .inputs
+                .first()
+                .ok_or_else(|| model_issue(format!("the model's Gather node {} has no input", node.name)))
+                .and_then(|input| {
+                    model
+                        .outlet_fact(*input)
+                        .map_err(|e| model_issue(format!("cannot inspect node {}: {e}", node.name)))
+                })?;
+            let rows = fact.shape.get(gather.axis).and_then(|d| d.to_usize().ok());
+            if rows.map_or(true, |rows| rows < BUCKETS as usize) {
+                return Err(model_issue(format!(
+                    "the model's Gather node {} indexes a table of {:?} rows; the featurizer's ids need {BUCKETS}",
+                    node.name, rows
+                )));
+            }
+        } else if name.contains("Gather") || name.contains("Scatter") {
+            return Err(model_issue(format!(
+                "the model uses {name} (node {}), which the categorizer contract does not allow",
+                node.name
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_garbage_with_a_model_error() {
+        for bytes in [&b""[..], b"not an onnx file", &[0xff; 64], &DEFAULT_MODEL[..DEFAULT_MODEL.len() / 2]] {
+            let err = Categorizer::custom(bytes).unwrap_err();
+            assert_eq!(err.code, ErrorCode::Model, "{bytes:?}");
+            assert_eq!(err.path, "/model");
+        }
+    }
+
+    #[test]
+    fn default_model_hash_is_current() {
+        assert_eq!(
+            DEFAULT_MODEL_SHA256,
+            hex_sha256(DEFAULT_MODEL),
+            "update DEFAULT_MODEL_SHA256 to the new model's hash"
+        );
+        assert_eq!(Categorizer::default_model().unwrap().info().sha256, hex_sha256(DEFAULT_MODEL));
+    }
+
+    #[test]
+    fn default_model_passes_the_probe_and_is_loaded_once() {
+        let model = Categorizer::default_model().unwrap();
+        model.probe().unwrap();
+        assert!(Arc::ptr_eq(&model.plan, &Categorizer::default_model().unwrap().plan));
+        let custom = Categorizer::custom(DEFAULT_MODEL).unwrap();
+        assert_eq!(custom.info(), &ModelInfo { source: "custom", ..model.info().clone() });
+        assert!(!Arc::ptr_eq(&model.plan, &custom.plan));
+    }
+
+    #[test]
+    fn repeated_rows_are_run_once_and_get_the_numbers_of_a_row_run_alone() {
+        let model = Categorizer::default_model().unwrap();
+        let rows = [
+            ("SQ *BLUE BOTTLE 0412 OAKLAND CA", -6.5),
+            ("SAFEWAY #1234 SAN FRANCISCO CA", -84.2),
+            ("SQ *BLUE BOTTLE 0977 OAKLAND CA", -7.25), // same ids as the first row
+            ("ACME CORP PAYROLL", 1825.0),
+            ("SQ *BLUE BOTTLE 0412 OAKLAND CA", -16.5), // one more digit: other ids
+            ("SAFEWAY #1234 SAN FRANCISCO CA", -84.2),
+        ];
+        assert_eq!(distinct_features(&rows).1, [0, 1, 0, 2, 3, 1]);
+        let together = model.probabilities(&rows).unwrap();
+        assert_eq!(together.len(), rows.len() * CLASSES);
+        let row = |i: usize| &together[i * CLASSES..(i + 1) * CLASSES];
+        assert_eq!(row(0), row(2));
+        assert_eq!(row(1), row(5));
+        assert_eq!(model.probabilities(&rows).unwrap(), together, "deterministic");
+        for (i, line) in rows.iter().enumerate() {
+            let alone = model.probabilities(&[*line]).unwrap();
+            assert!(alone.iter().zip(row(i)).all(|(a, b)| (a - b).abs() < 1e-5), "row {i}: {alone:?} vs {:?}", row(i));
+            assert_eq!(best(&alone).category, best(row(i)).category, "row {i}");
+        }
+        assert!(model.probabilities(&[]).unwrap().is_empty());
+    }
+
+    #[test]
+    fn low_confidence_is_uncategorized_and_nan_never_wins() {
+        let mut row = [0.05f32; 20];
+        row[5] = 0.45;
+        assert_eq!(best(&row).category, Category::Uncategorized);
+        row[5] = 0.9;
+        assert_eq!(best(&row), Prediction { category: Category::Dining, confidence: 0.9 });
+        let nan = [f32::NAN; 20];
+        assert_eq!(best(&nan), Prediction { category: Category::Uncategorized, confidence: 0.0 });
+    }
+}
