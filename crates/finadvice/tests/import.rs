@@ -16,7 +16,10 @@ fn import_dir() -> PathBuf {
 fn load(names: &[&str]) -> Vec<StatementFile> {
     names
         .iter()
-        .map(|n| StatementFile { name: n.to_string(), bytes: std::fs::read(import_dir().join("fixtures").join(n)).unwrap() })
+        .map(|n| StatementFile {
+            name: n.to_string(),
+            bytes: std::fs::read(import_dir().join("fixtures").join(n)).unwrap(),
+        })
         .collect()
 }
 
@@ -30,7 +33,8 @@ fn cases() -> Vec<Value> {
 fn check(case: &Value) -> Vec<String> {
     let name = case["name"].as_str().unwrap();
     let files: Vec<&str> = case["files"].as_array().unwrap().iter().map(|f| f.as_str().unwrap()).collect();
-    let options: ImportOptions = case.get("options").map(|o| serde_json::from_value(o.clone()).unwrap()).unwrap_or_default();
+    let options: ImportOptions =
+        case.get("options").map(|o| serde_json::from_value(o.clone()).unwrap()).unwrap_or_default();
     let got = serde_json::to_value(import_statements(&load(&files), &options)).unwrap();
     let expect = &case["expect"];
     let mut diffs = Vec::new();
@@ -113,7 +117,8 @@ fn hostile_bytes_give_problems_not_panics() {
 
 #[test]
 fn draft_from_a_households_three_files() {
-    let got = import_statements(&load(&["chase-checking.csv", "chase-card.csv", "amex.csv"]), &ImportOptions::default());
+    let got =
+        import_statements(&load(&["chase-checking.csv", "chase-card.csv", "amex.csv"]), &ImportOptions::default());
     let draft = finadvice::import::draft::draft_profile(&got.transactions);
     let p = &draft.profile;
     // Biweekly pay of 2,650.00 (2, 16 and 30 January): 26 paydays a year.
@@ -121,8 +126,12 @@ fn draft_from_a_households_three_files() {
     let net = p["incomes"][0]["netMonthly"].as_f64().unwrap();
     assert!((net - 2650.0 * 26.0 / 12.0).abs() < 0.01, "{net}");
     assert!(p["incomes"][0]["grossAnnual"].is_null(), "gross pay is asked, never guessed");
-    let debts: Vec<(&str, &str)> =
-        p["debts"].as_array().unwrap().iter().map(|d| (d["name"].as_str().unwrap(), d["kind"].as_str().unwrap())).collect();
+    let debts: Vec<(&str, &str)> = p["debts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["name"].as_str().unwrap(), d["kind"].as_str().unwrap()))
+        .collect();
     assert!(debts.contains(&("Chase card", "credit_card")), "{debts:?}");
     assert!(debts.contains(&("American Express", "credit_card")), "{debts:?}");
     assert!(debts.iter().any(|(n, k)| n.contains("Navient") && *k == "student_loan"), "{debts:?}");

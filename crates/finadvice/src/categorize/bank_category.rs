@@ -141,28 +141,28 @@ const LABELS: &[(&str, &[(Category, f32)])] = &[
 
 /// MCC ranges (ISO 18245, as listed in the card networks' merchant guides) to categories.
 const MCC: &[(u16, u16, &[(Category, f32)])] = &[
-    (3000, 3299, &[(Travel, 1.0)]),   // airlines
-    (3351, 3441, &[(Travel, 1.0)]),   // car rental
-    (3501, 3999, &[(Travel, 1.0)]),   // lodging
-    (4011, 4131, &[(Transport, 1.0)]), // rail, commuter, taxis, buses
-    (4411, 4411, &[(Travel, 1.0)]),   // cruise lines
-    (4511, 4511, &[(Travel, 1.0)]),   // airlines
-    (4722, 4722, &[(Travel, 1.0)]),   // travel agencies
-    (4784, 4784, &[(Transport, 1.0)]), // tolls
+    (3000, 3299, &[(Travel, 1.0)]),                          // airlines
+    (3351, 3441, &[(Travel, 1.0)]),                          // car rental
+    (3501, 3999, &[(Travel, 1.0)]),                          // lodging
+    (4011, 4131, &[(Transport, 1.0)]),                       // rail, commuter, taxis, buses
+    (4411, 4411, &[(Travel, 1.0)]),                          // cruise lines
+    (4511, 4511, &[(Travel, 1.0)]),                          // airlines
+    (4722, 4722, &[(Travel, 1.0)]),                          // travel agencies
+    (4784, 4784, &[(Transport, 1.0)]),                       // tolls
     (4812, 4814, &[(Utilities, 0.6), (Subscriptions, 0.4)]), // telecom
     (4899, 4899, &[(Subscriptions, 0.6), (Utilities, 0.4)]), // cable, satellite, streaming
-    (4900, 4900, &[(Utilities, 1.0)]), // electric, gas, water
-    (5200, 5299, &[(Shopping, 0.8), (Housing, 0.2)]), // home supply
-    (5300, 5399, &[(Shopping, 0.6), (Groceries, 0.4)]), // discount and department stores
+    (4900, 4900, &[(Utilities, 1.0)]),                       // electric, gas, water
+    (5200, 5299, &[(Shopping, 0.8), (Housing, 0.2)]),        // home supply
+    (5300, 5399, &[(Shopping, 0.6), (Groceries, 0.4)]),      // discount and department stores
     (5411, 5411, &[(Groceries, 1.0)]),
     (5422, 5499, &[(Groceries, 1.0)]), // meat, candy, dairy, bakeries, convenience
     (5541, 5542, &[(Transport, 1.0)]), // fuel
-    (5600, 5699, &[(Shopping, 1.0)]), // apparel
-    (5700, 5799, &[(Shopping, 1.0)]), // furniture, electronics, music
+    (5600, 5699, &[(Shopping, 1.0)]),  // apparel
+    (5700, 5799, &[(Shopping, 1.0)]),  // furniture, electronics, music
     (5811, 5814, &[(Dining, 1.0)]),
     (5815, 5818, &[(Subscriptions, 0.6), (Entertainment, 0.4)]), // digital goods
     (5912, 5912, &[(Health, 0.6), (PersonalCare, 0.2), (Shopping, 0.2)]), // drug stores
-    (5900, 5999, &[(Shopping, 1.0)]), // other retail (after 5912)
+    (5900, 5999, &[(Shopping, 1.0)]),                            // other retail (after 5912)
     (6010, 6011, &[(Cash, 1.0)]),
     (6300, 6399, &[(Insurance, 1.0)]),
     (6513, 6513, &[(Housing, 1.0)]),
@@ -351,7 +351,11 @@ pub struct Decision {
 
 fn best_of(p: &[f32]) -> (Category, f32) {
     let (i, confidence) = p.iter().copied().enumerate().fold((0, f32::MIN), |b, x| if x.1 > b.1 { x } else { b });
-    let category = if confidence >= super::model::CONFIDENCE_THRESHOLD { Category::MODEL_CLASSES[i] } else { Category::Uncategorized };
+    let category = if confidence >= super::model::CONFIDENCE_THRESHOLD {
+        Category::MODEL_CLASSES[i]
+    } else {
+        Category::Uncategorized
+    };
     (category, confidence)
 }
 
@@ -365,7 +369,8 @@ pub fn categorize_with_evidence(
     rows: &[EvidenceRow],
     use_evidence: bool,
 ) -> Result<Vec<Decision>, crate::error::Issue> {
-    let remembered: Vec<Option<Category>> = rows.iter().map(|r| if memory.is_empty() { None } else { memory.lookup(r.description) }).collect();
+    let remembered: Vec<Option<Category>> =
+        rows.iter().map(|r| if memory.is_empty() { None } else { memory.lookup(r.description) }).collect();
     let for_model: Vec<(&str, f64)> =
         rows.iter().zip(&remembered).filter(|(_, m)| m.is_none()).map(|(r, _)| (r.description, r.amount)).collect();
     let probabilities = categorizer.probabilities(&for_model)?;

@@ -38,7 +38,11 @@ pub fn decide_decimal<'a>(values: impl Iterator<Item = &'a str>) -> Decimal {
         comma |= shows_comma(value);
         point |= shows_point(value);
     }
-    if comma && !point { Decimal::Comma } else { Decimal::Point }
+    if comma && !point {
+        Decimal::Comma
+    } else {
+        Decimal::Point
+    }
 }
 
 /// Why an amount could not be read.

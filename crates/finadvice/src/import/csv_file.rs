@@ -155,7 +155,11 @@ fn headerless(record: &[String]) -> Option<Plan> {
             ..base
         });
     }
-    if record.len() == 3 && looks_like_date(&record[0]) && looks_like_amount(&record[2]) && !looks_like_amount(&record[1]) {
+    if record.len() == 3
+        && looks_like_date(&record[0])
+        && looks_like_amount(&record[2])
+        && !looks_like_amount(&record[1])
+    {
         return Some(base);
     }
     None
@@ -298,14 +302,17 @@ fn read_rows(
                 continue;
             }
         }
-        let description = squeeze(plan.description.iter().map(|&d| field(record, d)).find(|d| !d.is_empty()).unwrap_or(""));
+        let description =
+            squeeze(plan.description.iter().map(|&d| field(record, d)).find(|d| !d.is_empty()).unwrap_or(""));
         let value = match plan.amount {
             Columns::One(a) => amount::parse(field(record, a), decimal),
-            Columns::Two { out, into } => match (amount::parse(field(record, out), decimal), amount::parse(field(record, into), decimal)) {
-                (Err(AmountError::Blank), Err(AmountError::Blank)) => Err(AmountError::Blank),
-                (Err(AmountError::Invalid), _) | (_, Err(AmountError::Invalid)) => Err(AmountError::Invalid),
-                (o, i) => Ok(i.map(f64::abs).unwrap_or(0.0) - o.map(f64::abs).unwrap_or(0.0)),
-            },
+            Columns::Two { out, into } => {
+                match (amount::parse(field(record, out), decimal), amount::parse(field(record, into), decimal)) {
+                    (Err(AmountError::Blank), Err(AmountError::Blank)) => Err(AmountError::Blank),
+                    (Err(AmountError::Invalid), _) | (_, Err(AmountError::Invalid)) => Err(AmountError::Invalid),
+                    (o, i) => Ok(i.map(f64::abs).unwrap_or(0.0) - o.map(f64::abs).unwrap_or(0.0)),
+                }
+            }
         };
         let value = match (value, plan.fee.map(|f| amount::parse(field(record, f), decimal))) {
             (Ok(v), Some(Ok(fee))) => Ok(((v - fee.abs()) * 100.0).round() / 100.0),
@@ -318,7 +325,12 @@ fn read_rows(
                 if description.to_lowercase().starts_with("beginning balance as of") {
                     continue;
                 }
-                problems.push(Problem::new(file, Some(line), ProblemCode::MissingAmount, "the amount is blank (a blank is not read as 0)"));
+                problems.push(Problem::new(
+                    file,
+                    Some(line),
+                    ProblemCode::MissingAmount,
+                    "the amount is blank (a blank is not read as 0)",
+                ));
                 continue;
             }
             Err(AmountError::Invalid) => {
@@ -366,13 +378,22 @@ fn read_rows(
 }
 
 /// Decides the date order and the sign convention from all rows, then builds the transactions.
-fn finish(file: &str, plan: &Plan, rows: Vec<Row>, chosen: Option<DateOrder>, mut problems: Vec<Problem>) -> FileResult {
+fn finish(
+    file: &str,
+    plan: &Plan,
+    rows: Vec<Row>,
+    chosen: Option<DateOrder>,
+    mut problems: Vec<Problem>,
+) -> FileResult {
     let convention = match plan.signs {
         Signs::NegativeOut => SignConvention::NegativeOut,
         Signs::PositiveCharges => SignConvention::PositiveCharges,
         Signs::DebitCredit => SignConvention::DebitCredit,
         Signs::Evidence => signs::decide(
-            &rows.iter().map(|r| Evidence { amount: r.amount, balance: r.balance, description: &r.description }).collect::<Vec<_>>(),
+            &rows
+                .iter()
+                .map(|r| Evidence { amount: r.amount, balance: r.balance, description: &r.description })
+                .collect::<Vec<_>>(),
         ),
     };
     let mut source = Source {

@@ -66,7 +66,8 @@ mod tests {
     fn overlap_once_true_repeats_kept() {
         let coffee = || t("2025-01-30", "COFFEE", -5.0, None);
         let jan = vec![t("2025-01-28", "UBER", -18.0, None), coffee(), coffee()];
-        let feb = vec![t("2025-01-28", "UBER", -18.0, None), coffee(), coffee(), coffee(), t("2025-02-03", "X", -1.0, None)];
+        let feb =
+            vec![t("2025-01-28", "UBER", -18.0, None), coffee(), coffee(), coffee(), t("2025-02-03", "X", -1.0, None)];
         let merged = merge(vec![jan, feb]);
         assert_eq!(merged.iter().filter(|x| x.description == "COFFEE").count(), 3);
         assert_eq!(merged.iter().filter(|x| x.description == "UBER").count(), 1);

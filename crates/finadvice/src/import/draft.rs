@@ -73,7 +73,9 @@ fn payee_key(description: &str) -> String {
     description
         .split(|c: char| !c.is_alphanumeric() && c != '&' && c != '\'')
         .filter(|w| !w.is_empty() && !w.chars().any(|c| c.is_ascii_digit()))
-        .filter(|w| !matches!(w.to_ascii_lowercase().as_str(), "ppd" | "id" | "des" | "indn" | "co" | "web" | "ach" | "pos"))
+        .filter(|w| {
+            !matches!(w.to_ascii_lowercase().as_str(), "ppd" | "id" | "des" | "indn" | "co" | "web" | "ach" | "pos")
+        })
         .take(4)
         .map(|w| w.to_lowercase())
         .collect::<Vec<_>>()
@@ -89,14 +91,29 @@ const PAY: &[&str] = &["payroll", "salary", "direct dep", "dir dep", " pay ", "w
 const HOUSING_RENT: &[&str] = &["rent", "apartments", "lettings", "property m", "landlord", "leasing", "foxtons"];
 const MORTGAGE: &[&str] = &["mortgage", "mtg", "home loan"];
 const CARD_PAYMENT: &[&str] = &[
-    "credit crd", "credit card", "card payment", "cardmember", "barclaycard", "e-payment", "amex epayment",
-    "american express", "capital one", "discover", "citi card", "applecard", "apple card",
+    "credit crd",
+    "credit card",
+    "card payment",
+    "cardmember",
+    "barclaycard",
+    "e-payment",
+    "amex epayment",
+    "american express",
+    "capital one",
+    "discover",
+    "citi card",
+    "applecard",
+    "apple card",
 ];
-const STUDENT_LOAN: &[&str] = &["navient", "sallie mae", "nelnet", "student loan", "ed loan", "great lakes", "mohela", "slc"];
-const AUTO_LOAN: &[&str] = &["auto loan", "toyota financial", "honda financial", "ally auto", "car loan", "ford credit"];
-const SUBSCRIPTION: &[&str] = &["netflix", "spotify", "hulu", "disney", "apple.com/bill", "prime video", "youtube", "audible"];
+const STUDENT_LOAN: &[&str] =
+    &["navient", "sallie mae", "nelnet", "student loan", "ed loan", "great lakes", "mohela", "slc"];
+const AUTO_LOAN: &[&str] =
+    &["auto loan", "toyota financial", "honda financial", "ally auto", "car loan", "ford credit"];
+const SUBSCRIPTION: &[&str] =
+    &["netflix", "spotify", "hulu", "disney", "apple.com/bill", "prime video", "youtube", "audible"];
 /// Words of a card statement's "thank you" line: the payment as the card sees it (not an income).
-const CARD_SIDE_PAYMENT: &[&str] = &["payment thank you", "thank you", "payment received", "autopay payment", "directpay"];
+const CARD_SIDE_PAYMENT: &[&str] =
+    &["payment thank you", "thank you", "payment received", "autopay payment", "directpay"];
 
 struct Group<'a> {
     rows: Vec<&'a Transaction>,
@@ -149,7 +166,9 @@ pub fn draft_profile(transactions: &[Transaction]) -> Draft {
     dates.sort();
     let (first, last) = (dates.first().copied(), dates.last().copied());
     let months = match (first, last) {
-        (Some(a), Some(b)) => ((b.days_since_epoch() - a.days_since_epoch() + 1) as f64 / DAYS_PER_MONTH * 10.0).round() / 10.0,
+        (Some(a), Some(b)) => {
+            ((b.days_since_epoch() - a.days_since_epoch() + 1) as f64 / DAYS_PER_MONTH * 10.0).round() / 10.0
+        }
         _ => 0.0,
     };
     let covered = Covered { from: first.map(|d| d.to_string()), to: last.map(|d| d.to_string()), months };
@@ -160,7 +179,12 @@ pub fn draft_profile(transactions: &[Transaction]) -> Draft {
             .iter()
             .filter(|t| t.amount > 0.0 && contains_any(&t.description, CARD_SIDE_PAYMENT))
             .map(|t| t.account.as_str())
-            .chain(transactions.iter().map(|t| t.account.as_str()).filter(|a| contains_any(a, &["card", "american express", "discover"])))
+            .chain(
+                transactions
+                    .iter()
+                    .map(|t| t.account.as_str())
+                    .filter(|a| contains_any(a, &["card", "american express", "discover"])),
+            )
             .collect();
         names.sort();
         names.dedup();
@@ -191,7 +215,13 @@ pub fn draft_profile(transactions: &[Transaction]) -> Draft {
                 continue;
             }
             let monthly = round2(typical * per_month);
-            recurring.push(Recurring { description: description.to_string(), kind: "income".into(), monthly, cadence: cadence.into(), occurrences: group.rows.len() });
+            recurring.push(Recurring {
+                description: description.to_string(),
+                kind: "income".into(),
+                monthly,
+                cadence: cadence.into(),
+                occurrences: group.rows.len(),
+            });
             incomes.push((payee_name(description), monthly));
             continue;
         }
@@ -199,7 +229,13 @@ pub fn draft_profile(transactions: &[Transaction]) -> Draft {
             // Card purchases are spending, read by the engine from the transactions.
             let Some((cadence, per_month)) = cadence else { continue };
             let monthly = round2(typical * per_month);
-            recurring.push(Recurring { description: description.into(), kind: "bill".into(), monthly, cadence: cadence.into(), occurrences: group.rows.len() });
+            recurring.push(Recurring {
+                description: description.into(),
+                kind: "bill".into(),
+                monthly,
+                cadence: cadence.into(),
+                occurrences: group.rows.len(),
+            });
             continue;
         }
         let debt_kind = if contains_any(description, MORTGAGE) {
@@ -231,7 +267,13 @@ pub fn draft_profile(transactions: &[Transaction]) -> Draft {
         let Some((cadence, per_month)) = cadence else {
             // One rent payment in a one-month export is still the rent.
             if contains_any(description, HOUSING_RENT) && typical >= 300.0 {
-                recurring.push(Recurring { description: description.into(), kind: "housing".into(), monthly: round2(typical), cadence: "monthly".into(), occurrences: group.rows.len() });
+                recurring.push(Recurring {
+                    description: description.into(),
+                    kind: "housing".into(),
+                    monthly: round2(typical),
+                    cadence: "monthly".into(),
+                    occurrences: group.rows.len(),
+                });
             }
             continue;
         };
@@ -243,7 +285,13 @@ pub fn draft_profile(transactions: &[Transaction]) -> Draft {
         } else {
             "bill"
         };
-        recurring.push(Recurring { description: description.into(), kind: kind.into(), monthly, cadence: cadence.into(), occurrences: group.rows.len() });
+        recurring.push(Recurring {
+            description: description.into(),
+            kind: kind.into(),
+            monthly,
+            cadence: cadence.into(),
+            occurrences: group.rows.len(),
+        });
     }
     // A card paid from checking and the card's own export are one debt, under the card's name.
     for (name, kind, _) in debts.iter_mut() {
@@ -284,7 +332,11 @@ fn payee_name(description: &str) -> String {
             c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
         })
         .collect();
-    if name.is_empty() { description.to_string() } else { name.join(" ") }
+    if name.is_empty() {
+        description.to_string()
+    } else {
+        name.join(" ")
+    }
 }
 
 fn unique(name: String, taken: &mut Vec<String>) -> String {
@@ -309,7 +361,8 @@ fn build(
     let mut questions = vec![Question {
         path: "/person/age".into(),
         question: "How old are you?".into(),
-        why: "Your age sets the years to retirement and which limits apply (catch-up contributions from 50, IRS).".into(),
+        why: "Your age sets the years to retirement and which limits apply (catch-up contributions from 50, IRS)."
+            .into(),
     }];
     let mut names = Vec::new();
     let mut income_values = Vec::new();
@@ -330,7 +383,8 @@ fn build(
         });
     }
     let mut account_values = Vec::new();
-    let mut deposit_accounts: Vec<&str> = transactions.iter().map(|t| t.account.as_str()).filter(|a| !card_accounts.contains(a)).collect();
+    let mut deposit_accounts: Vec<&str> =
+        transactions.iter().map(|t| t.account.as_str()).filter(|a| !card_accounts.contains(a)).collect();
     deposit_accounts.sort();
     deposit_accounts.dedup();
     for (i, account) in deposit_accounts.iter().enumerate() {
@@ -368,7 +422,8 @@ fn build(
                 why: "The minimum payments are what the budget must cover before any extra payoff.".into(),
             });
         }
-        debt_values.push(json!({"name": name, "kind": kind, "balance": null, "aprPercent": null, "minPayment": min_payment}));
+        debt_values
+            .push(json!({"name": name, "kind": kind, "balance": null, "aprPercent": null, "minPayment": min_payment}));
     }
     let profile = json!({
         "asOf": covered.to,

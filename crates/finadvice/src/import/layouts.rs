@@ -162,7 +162,15 @@ pub const LAYOUTS: &[Layout] = &[
     Layout {
         id: "apple_card",
         account: "Apple Card",
-        signature: &["transaction date", "clearing date", "description", "merchant", "category", "type", "amount (usd)"],
+        signature: &[
+            "transaction date",
+            "clearing date",
+            "description",
+            "merchant",
+            "category",
+            "type",
+            "amount (usd)",
+        ],
         date: "transaction date",
         description: &["description"],
         amount: Amount::One("amount (usd)"),
@@ -214,7 +222,17 @@ pub const LAYOUTS: &[Layout] = &[
     Layout {
         id: "revolut",
         account: "Revolut",
-        signature: &["type", "product", "started date", "completed date", "description", "amount", "fee", "currency", "state"],
+        signature: &[
+            "type",
+            "product",
+            "started date",
+            "completed date",
+            "description",
+            "amount",
+            "fee",
+            "currency",
+            "state",
+        ],
         date: "started date",
         description: &["description"],
         amount: Amount::One("amount"),
@@ -254,17 +272,44 @@ pub const LAYOUTS: &[Layout] = &[
 
 /// Header names (lower case) of a date column in a file of no known layout.
 pub const DATE: &[&str] = &[
-    "date", "transaction date", "posting date", "posted date", "post date", "trans. date", "trans date", "booking date",
-    "value date", "completed date", "started date",
+    "date",
+    "transaction date",
+    "posting date",
+    "posted date",
+    "post date",
+    "trans. date",
+    "trans date",
+    "booking date",
+    "value date",
+    "completed date",
+    "started date",
 ];
 /// Header names of a description column.
 pub const DESCRIPTION: &[&str] = &[
-    "description", "transaction description", "payee", "name", "merchant", "details", "narrative", "memo",
-    "counter party", "partner name", "reference", "particulars", "desc",
+    "description",
+    "transaction description",
+    "payee",
+    "name",
+    "merchant",
+    "details",
+    "narrative",
+    "memo",
+    "counter party",
+    "partner name",
+    "reference",
+    "particulars",
+    "desc",
 ];
 /// Header names of a signed amount column.
 pub const AMOUNT: &[&str] = &[
-    "amount", "transaction amount", "amount (usd)", "amount (gbp)", "amount (eur)", "value", "amount (cad)", "amount (aud)",
+    "amount",
+    "transaction amount",
+    "amount (usd)",
+    "amount (gbp)",
+    "amount (eur)",
+    "value",
+    "amount (cad)",
+    "amount (aud)",
 ];
 /// Header names of a money-out column.
 pub const DEBIT: &[&str] =

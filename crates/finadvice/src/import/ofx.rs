@@ -96,7 +96,12 @@ pub fn read(file: &str, content: &str) -> FileResult {
         }
     }
     if entries.is_empty() && problems.is_empty() {
-        problems.push(Problem::new(file, None, ProblemCode::Unsupported, "an OFX file with no transactions (no <STMTTRN>)"));
+        problems.push(Problem::new(
+            file,
+            None,
+            ProblemCode::Unsupported,
+            "an OFX file with no transactions (no <STMTTRN>)",
+        ));
     }
     let mut transactions = Vec::new();
     for (entry, account) in entries {
@@ -123,7 +128,12 @@ pub fn read(file: &str, content: &str) -> FileResult {
                 continue;
             }
             Err(AmountError::Invalid) => {
-                problems.push(Problem::new(file, line, ProblemCode::BadAmount, format!("TRNAMT {text:?} is not a number")));
+                problems.push(Problem::new(
+                    file,
+                    line,
+                    ProblemCode::BadAmount,
+                    format!("TRNAMT {text:?} is not a number"),
+                ));
                 continue;
             }
         };

@@ -58,7 +58,12 @@ pub fn read(file: &str, content: &str, chosen: Option<DateOrder>) -> FileResult 
                 records.push(std::mem::take(&mut current));
                 started = false;
                 if records.len() > MAX_TRANSACTIONS {
-                    problems.push(Problem::new(file, None, ProblemCode::TooLarge, format!("more than {MAX_TRANSACTIONS} records")));
+                    problems.push(Problem::new(
+                        file,
+                        None,
+                        ProblemCode::TooLarge,
+                        format!("more than {MAX_TRANSACTIONS} records"),
+                    ));
                     break;
                 }
             }
@@ -85,9 +90,15 @@ pub fn read(file: &str, content: &str, chosen: Option<DateOrder>) -> FileResult 
             Decision::Order(order) => order,
             other => {
                 let (code, message) = if other == Decision::Undecided {
-                    (ProblemCode::DateOrderUndecided, "every date could be day/month or month/day: choose the order to read this file")
+                    (
+                        ProblemCode::DateOrderUndecided,
+                        "every date could be day/month or month/day: choose the order to read this file",
+                    )
                 } else {
-                    (ProblemCode::DateOrderConflict, "some dates are day/month and others month/day: choose the order to read this file")
+                    (
+                        ProblemCode::DateOrderConflict,
+                        "some dates are day/month and others month/day: choose the order to read this file",
+                    )
                 };
                 problems.push(Problem::new(file, None, code, message));
                 return FileResult { transactions: Vec::new(), problems, source: Some(source) };
@@ -99,11 +110,17 @@ pub fn read(file: &str, content: &str, chosen: Option<DateOrder>) -> FileResult 
     for (record, written) in records.into_iter().zip(written) {
         let line = Some(record.line);
         let Some(date) = dates::resolve(written, order) else {
-            problems.push(Problem::new(file, line, ProblemCode::BadDate, format!("D {:?} is not a date", record.date.unwrap_or_default())));
+            problems.push(Problem::new(
+                file,
+                line,
+                ProblemCode::BadDate,
+                format!("D {:?} is not a date", record.date.unwrap_or_default()),
+            ));
             continue;
         };
         let text = record.amount.unwrap_or_default();
-        let decimal = if text.contains(',') && amount::decide_decimal(std::iter::once(text.as_str())) == Decimal::Comma {
+        let decimal = if text.contains(',') && amount::decide_decimal(std::iter::once(text.as_str())) == Decimal::Comma
+        {
             Decimal::Comma
         } else {
             Decimal::Point
@@ -111,7 +128,12 @@ pub fn read(file: &str, content: &str, chosen: Option<DateOrder>) -> FileResult 
         let amount = match amount::parse(&text, decimal) {
             Ok(v) => v,
             Err(AmountError::Blank) => {
-                problems.push(Problem::new(file, line, ProblemCode::MissingAmount, "the T (amount) line is missing or blank"));
+                problems.push(Problem::new(
+                    file,
+                    line,
+                    ProblemCode::MissingAmount,
+                    "the T (amount) line is missing or blank",
+                ));
                 continue;
             }
             Err(AmountError::Invalid) => {
@@ -119,7 +141,8 @@ pub fn read(file: &str, content: &str, chosen: Option<DateOrder>) -> FileResult 
                 continue;
             }
         };
-        let description = squeeze(record.payee.as_deref().filter(|p| !p.is_empty()).or(record.memo.as_deref()).unwrap_or(""));
+        let description =
+            squeeze(record.payee.as_deref().filter(|p| !p.is_empty()).or(record.memo.as_deref()).unwrap_or(""));
         if description.is_empty() || chars_beyond(&description, MAX_DESCRIPTION_CHARS).is_some() {
             problems.push(Problem::new(
                 file,

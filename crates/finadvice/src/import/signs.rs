@@ -34,7 +34,11 @@ pub fn decide(rows: &[Evidence]) -> SignConvention {
     for row in rows {
         let positive = row.amount > 0.0;
         if super::says_money_in(row.description) {
-            if positive { in_positive += 1 } else { in_negative += 1 }
+            if positive {
+                in_positive += 1
+            } else {
+                in_negative += 1
+            }
         } else if positive {
             other_positive += 1
         } else {
@@ -68,7 +72,12 @@ mod tests {
 
     #[test]
     fn payments_and_refunds_written_negative_mean_positive_charges() {
-        let card = [e(24.0, None, "JOES PIZZA"), e(-200.0, None, "PAYMENT THANK YOU"), e(-8.0, None, "REFUND"), e(61.75, None, "WALMART")];
+        let card = [
+            e(24.0, None, "JOES PIZZA"),
+            e(-200.0, None, "PAYMENT THANK YOU"),
+            e(-8.0, None, "REFUND"),
+            e(61.75, None, "WALMART"),
+        ];
         assert_eq!(decide(&card), SignConvention::PositiveCharges);
         let bank = [e(-24.0, None, "JOES PIZZA"), e(2000.0, None, "ACME PAYROLL"), e(-61.75, None, "WALMART")];
         assert_eq!(decide(&bank), SignConvention::NegativeOut);

@@ -5,10 +5,10 @@
 /// `index-windows-1252` (the five bytes it leaves undefined map to the C1 control of the same
 /// value, as the standard's decoder does). Bytes below 0x80 are ASCII and 0xA0–0xFF are Latin-1.
 const HIGH: [char; 32] = [
-    '\u{20AC}', '\u{0081}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}', '\u{02C6}', '\u{2030}',
-    '\u{0160}', '\u{2039}', '\u{0152}', '\u{008D}', '\u{017D}', '\u{008F}', '\u{0090}', '\u{2018}', '\u{2019}', '\u{201C}',
-    '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}', '\u{02DC}', '\u{2122}', '\u{0161}', '\u{203A}', '\u{0153}', '\u{009D}',
-    '\u{017E}', '\u{0178}',
+    '\u{20AC}', '\u{0081}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}', '\u{02C6}',
+    '\u{2030}', '\u{0160}', '\u{2039}', '\u{0152}', '\u{008D}', '\u{017D}', '\u{008F}', '\u{0090}', '\u{2018}',
+    '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}', '\u{02DC}', '\u{2122}', '\u{0161}',
+    '\u{203A}', '\u{0153}', '\u{009D}', '\u{017E}', '\u{0178}',
 ];
 
 /// The text encoding a file was read with.
@@ -48,7 +48,10 @@ mod tests {
     #[test]
     fn utf8_with_bom_and_windows_1252() {
         assert_eq!(decode(b"\xEF\xBB\xBFcaf\xC3\xA9"), ("café".to_string(), Encoding::Utf8));
-        assert_eq!(decode(b"CAF\xC9 \x80 \xA3 \x93x\x94"), ("CAFÉ € £ \u{201C}x\u{201D}".to_string(), Encoding::Windows1252));
+        assert_eq!(
+            decode(b"CAF\xC9 \x80 \xA3 \x93x\x94"),
+            ("CAFÉ € £ \u{201C}x\u{201D}".to_string(), Encoding::Windows1252)
+        );
         assert_eq!(squeeze("  TESCO   STORES\t3021  "), "TESCO STORES 3021");
     }
 }
