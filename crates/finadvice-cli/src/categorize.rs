@@ -3,12 +3,17 @@
 //! any other file is read by the importer (every format `finadvice import` reads: CSV of the known
 //! layouts or generic, OFX/QFX, QIF). Rows the importer cannot read are reported on stderr with
 //! their file and line; the others are categorized (exit 0), unless none could be read (exit 2).
+//! The bank's category and MCC of imported rows are evidence for the model
+//! (`finadvice::categorize::bank_category`); `source` is `memory`, `model` or `bank` (the bank's
+//! evidence changed the model's answer).
 
 use crate::flags::AdvisorFlags;
 use crate::io::{print_errors, read_text};
 use crate::usage_error;
+use finadvice::categorize::bank_category::{categorize_with_evidence, BankMemory, Decider, EvidenceRow};
+use finadvice::categorize::Categorizer;
 use finadvice::input::Input;
-use finadvice::{Advisor, ErrorCode, Errors, Issue};
+use finadvice::{ErrorCode, Errors, Issue};
 use std::process::ExitCode;
 
 /// `finadvice categorize FILE... [--model MODEL.onnx] [--memory MEMORY.json]`.
@@ -32,10 +37,45 @@ pub fn run(args: &[String]) -> ExitCode {
     let result = (|| -> Result<Vec<String>, Errors> {
         let options = flags.options()?;
         let rows = read_rows(&files)?;
-        let advisor = Advisor::new(options)?;
-        let borrowed: Vec<(&str, f64)> = rows.iter().map(|(d, a)| (d.as_str(), *a)).collect();
-        let lines = advisor.categorize(&borrowed)?;
-        Ok(lines.iter().map(|l| serde_json::to_string(l).expect("a categorized line always serializes")).collect())
+        let categorizer = match &options.model {
+            Some(bytes) => Categorizer::custom(bytes)?,
+            None => Categorizer::default_model()?,
+        };
+        let memory = options.memory.unwrap_or_default();
+        let evidence: Vec<EvidenceRow> = rows
+            .iter()
+            .map(|r| EvidenceRow {
+                description: &r.description,
+                amount: r.amount,
+                bank_category: r.bank_category.as_deref(),
+                mcc: r.mcc.as_deref(),
+            })
+            .collect();
+        let decisions = categorize_with_evidence(&categorizer, &memory, &BankMemory::default(), &evidence, true)?;
+        Ok(rows
+            .iter()
+            .zip(decisions)
+            .map(|(row, d)| {
+                let source = match d.decider {
+                    Decider::Memory => "memory",
+                    Decider::Model => "model",
+                    Decider::Bank => "bank",
+                };
+                let confidence = if d.decider == Decider::Memory {
+                    1.0
+                } else {
+                    finadvice::money::round_ratio(f64::from(d.confidence))
+                };
+                serde_json::json!({
+                    "description": row.description,
+                    "amount": row.amount,
+                    "category": d.category.as_str(),
+                    "confidence": confidence,
+                    "source": source,
+                })
+                .to_string()
+            })
+            .collect())
     })();
     match result {
         Ok(lines) => {
@@ -48,13 +88,26 @@ pub fn run(args: &[String]) -> ExitCode {
     }
 }
 
+/// A row to categorize, with the bank's evidence when the file had it.
+struct Row {
+    description: String,
+    amount: f64,
+    bank_category: Option<String>,
+    mcc: Option<String>,
+}
+
 /// The rows of every file, in order: JSON arrays as they are, exports through the importer.
-fn read_rows(files: &[String]) -> Result<Vec<(String, f64)>, Errors> {
+fn read_rows(files: &[String]) -> Result<Vec<Row>, Errors> {
     let mut rows = Vec::new();
     for file in files {
         let bytes = crate::import::read_files(std::slice::from_ref(file))?;
         if String::from_utf8_lossy(&bytes[0].bytes).trim_start().starts_with('[') {
-            rows.extend(read_json(&read_text(file)?)?);
+            rows.extend(read_json(&read_text(file)?)?.into_iter().map(|(description, amount)| Row {
+                description,
+                amount,
+                bank_category: None,
+                mcc: None,
+            }));
         } else {
             rows.extend(import_ignoring_dates(file)?);
         }
@@ -72,7 +125,7 @@ fn read_rows(files: &[String]) -> Result<Vec<(String, f64)>, Errors> {
 
 /// Categorizing needs no dates: a file whose day/month order cannot be decided is read both ways
 /// and the reading that keeps more rows is used (its problems are printed).
-fn import_ignoring_dates(file: &str) -> Result<Vec<(String, f64)>, Errors> {
+fn import_ignoring_dates(file: &str) -> Result<Vec<Row>, Errors> {
     use finadvice::import::{import_statements, DateOrder, FileOverride, ImportOptions, ProblemCode};
     let files = crate::import::read_files(&[file.to_string()])?;
     let undecided = import_statements(&files, &ImportOptions::default())
@@ -96,7 +149,11 @@ fn import_ignoring_dates(file: &str) -> Result<Vec<(String, f64)>, Errors> {
         ImportOptions::default()
     };
     let imported = crate::import::report(import_statements(&files, &chosen));
-    Ok(imported.transactions.into_iter().map(|t| (t.description, t.amount)).collect())
+    Ok(imported
+        .transactions
+        .into_iter()
+        .map(|t| Row { description: t.description, amount: t.amount, bank_category: t.bank_category, mcc: t.mcc })
+        .collect())
 }
 
 fn read_json(text: &str) -> Result<Vec<(String, f64)>, Errors> {

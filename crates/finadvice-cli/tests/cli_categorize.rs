@@ -91,6 +91,12 @@ fn several_files_of_any_format() {
     // Amex writes charges positive: read as money out.
     assert_eq!(rows[0]["description"], "UBER EATS");
     assert_eq!(rows[0]["amount"], -27.4);
+    // Amex's "Merchandise & Supplies-Groceries" and the OFX file's MCCs are evidence for the model.
+    let sources: Vec<&str> = rows.iter().map(|r| r["source"].as_str().unwrap()).collect();
+    assert!(sources.iter().all(|s| ["model", "bank"].contains(s)), "{sources:?}");
+    let safeway =
+        rows.iter().find(|r| r["description"] == "SAFEWAY #1234" && r["amount"].as_f64().unwrap() < 0.0).unwrap();
+    assert_eq!(safeway["category"], "groceries");
 }
 
 #[test]

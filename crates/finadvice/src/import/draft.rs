@@ -183,7 +183,7 @@ pub fn draft_profile(transactions: &[Transaction]) -> Draft {
                 transactions
                     .iter()
                     .map(|t| t.account.as_str())
-                    .filter(|a| contains_any(a, &["card", "american express", "discover"])),
+                    .filter(|a| contains_any(a, &["card", "american express", "discover", "citi"])),
             )
             .collect();
         names.sort();
