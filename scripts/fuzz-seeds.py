@@ -32,7 +32,7 @@ def logic_cases():
 
 SEEDS = {
     "profile": lambda: files("tests/profiles/*.json", "tests/personas/*.json"),
-    "csv": lambda: files("fuzz/harness/seeds/*.csv", "tests/e2e/fixtures/*.csv"),
+    "import": lambda: files("fuzz/harness/seeds/import-*", "tests/import/fixtures/*", "tests/e2e/fixtures/*.csv"),
     "rule-pack": lambda: files("rules/us-default.json"),
     "logic": logic_cases,
     "calculators": lambda: files("fuzz/harness/seeds/*.bin"),
