@@ -13,8 +13,18 @@ const SINGLE = [
   ["/person/dependents", "number", "Dependents"],
   ["/person/retirementAge", "number", "Planned retirement age"],
   ["/person/incomeStability", "select", "Income is", ["stable", "variable"]],
-  ["/person/filingStatus", "select", "Tax filing status", ["single", "married_joint"]],
+  [
+    "/person/filingStatus",
+    "select",
+    "Tax filing status",
+    ["single", "married_joint", "married_separate", "head_of_household"],
+  ],
   ["/person/hsaCoverage", "select", "HSA-eligible health plan", ["none", "self", "family"]],
+  ["/person/socialSecurity/monthlyAtClaiming", "money", "Social Security per month at claiming (your SSA estimate)"],
+  ["/person/socialSecurity/claimingAge", "number", "Social Security claiming age (62–70)"],
+  ["/insurance/lifeCoverage", "money", "Life insurance cover"],
+  ["/insurance/disability", "yesno", "Long-term disability insurance"],
+  ["/insurance/healthDeductible", "money", "Health plan deductible per year"],
   ["/expenses/essentialMonthly", "money", "Essential spending per month"],
   ["/expenses/discretionaryMonthly", "money", "Discretionary spending per month"],
 ];
@@ -79,6 +89,10 @@ function input(pointer, type, label, options) {
   if (type === "select") {
     control = document.createElement("select");
     for (const o of options) control.append(new Option(o.replace(/_/g, " "), o));
+  } else if (type === "yesno") {
+    // A boolean the person may leave unstated: "" (not stated), "true", "false".
+    control = document.createElement("select");
+    control.append(new Option("not stated", ""), new Option("yes", "true"), new Option("no", "false"));
   } else {
     control = document.createElement("input");
     control.type = type === "money" || type === "number" ? "number" : type;
@@ -154,7 +168,8 @@ export function buildProfileForm(root) {
     for (const control of root.querySelectorAll("[data-pointer]")) {
       const raw = control.value.trim();
       if (raw === "") continue;
-      const value = control.dataset.kind === "money" || control.dataset.kind === "number" ? Number(raw) : raw;
+      const kind = control.dataset.kind;
+      const value = kind === "money" || kind === "number" ? Number(raw) : kind === "yesno" ? raw === "true" : raw;
       const keys = control.dataset.pointer.slice(1).split("/");
       let target = profile;
       keys.slice(0, -1).forEach((k, i) => {
@@ -178,7 +193,7 @@ export function buildProfileForm(root) {
         .slice(1)
         .split("/")
         .reduce((v, k) => (v == null ? undefined : v[k]), profile);
-      control.value = value ?? "";
+      control.value = typeof value === "boolean" ? String(value) : (value ?? "");
     }
   }
 

@@ -65,7 +65,7 @@ fn shape(token: String) -> String {
 }
 
 /// `a:{sign}:{unit}{count}`, written without `format!`: every row of a statement has two, and
-/// the formatting machinery was among what V8 had to recompile during a page's first `advise`.
+/// the formatting machinery is among what V8 would recompile during a page's first `advise`.
 fn size_feature(sign: &str, unit: &str, count: usize) -> String {
     let mut out = String::with_capacity(12);
     for part in ["a:", sign, ":", unit, itoa::Buffer::new().format(count)] {

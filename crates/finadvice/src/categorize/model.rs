@@ -189,8 +189,9 @@ fn prepare(bytes: &[u8]) -> Result<Arc<TypedSimplePlan>, Issue> {
     }
     let proto = super::onnx_check::check_onnx(bytes)?;
     super::kernels::use_portable_kernels();
-    let mut graph =
-        super::onnx_graph::inference_model(&proto).map_err(|e| model_issue(format!("not a usable ONNX model: {e}")))?;
+    let mut graph = super::onnx_ops::categorizer_onnx()
+        .model_for_proto_model(&proto)
+        .map_err(|e| model_issue(format!("not a usable ONNX model: {e}")))?;
     if graph.inputs.len() != 2 || graph.outputs.is_empty() {
         return Err(model_issue(format!(
             "the model has {} inputs and {} outputs; a categorizer takes 2 inputs (ids i64 [batch, {MAX_FEATURES}], weights f32 [batch, {MAX_FEATURES}]) and gives 1 output (f32 [batch, 20])",
