@@ -1,7 +1,7 @@
 """Which corpus change helps on real lines: trains the shipped recipe (train.py, every merchant) on
 corpus variants and scores each on the real-line set, split into its development part (the sources
-read before the corpus changes of wordings.py and the NSI operators were written; choices are made on it) and its test part
-(sources collected afterwards; reported, not tuned on).
+read before wordings.py and the NSI operators were written; choices are made on it) and its test
+part (sources collected afterwards; reported, not tuned on).
 
     training/.venv/bin/python training/ablate.py intl=0 operators=0 generic=0 [intl=0.25 ...]
 

@@ -1,4 +1,4 @@
-"""What statement lines *say* rather than whom they name the generic words people and
+"""What statement lines *say* rather than whom they name: the generic words people and
 banks use for bills and pay, the big marketplaces and their membership lines, and the card-terminal
 and debit-order formats of banks outside the US. Written for this project from general knowledge of
 statement formats and written without the real-line test set's own wordings and formats
