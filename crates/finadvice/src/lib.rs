@@ -17,6 +17,8 @@ pub mod money;
 pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod social_security;
+pub mod tax;
 pub mod validation;
 
 pub use error::{ErrorCode, Errors, Issue};

@@ -16,6 +16,11 @@ const LAYERS: &[&str] = &[
     "validation",
     // The person's data, read and validated.
     "profile",
+    // Bank exports read into transactions, and the profile drafted from them.
+    "import",
+    // Year-versioned figures set by law: federal income tax, Social Security benefits.
+    "tax",
+    "social_security",
     // Transaction categories (the model and the person's corrections).
     "categorize",
     // Facts derived from the profile and its categorized transactions.
