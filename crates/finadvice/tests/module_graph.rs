@@ -14,6 +14,8 @@ const LAYERS: &[&str] = &[
     "date",
     "money",
     "validation",
+    // Bank exports read into transactions and a draft profile.
+    "import",
     // The person's data, read and validated.
     "profile",
     // Bank exports read into transactions, and the profile drafted from them.
