@@ -18,8 +18,6 @@ const LAYERS: &[&str] = &[
     "import",
     // The person's data, read and validated.
     "profile",
-    // Bank exports read into transactions, and the profile drafted from them.
-    "import",
     // Year-versioned figures set by law: federal income tax, Social Security benefits.
     "tax",
     "social_security",
