@@ -20,10 +20,12 @@ const LAYERS: &[&str] = &[
     "profile",
     // Transaction categories (the model and the person's corrections).
     "categorize",
-    // Facts derived from the profile and its categorized transactions.
-    "facts",
-    // Calculators and the report's plans (read facts).
+    // Finance calculators and their year-versioned figures (tax, Social Security).
     "calc",
+    // Facts derived from the profile, its categorized transactions and the calculators.
+    "facts",
+    // The report's plans (debt payoff, goals, retirement), computed from the facts.
+    "plans",
     // Rule packs, evaluated over facts, profile and plans.
     "rules",
     // The report: facts, plans and ranked actions put together.
