@@ -18,6 +18,8 @@ pub mod plans;
 pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod social_security;
+pub mod tax;
 pub mod validation;
 
 pub use error::{ErrorCode, Errors, Issue};

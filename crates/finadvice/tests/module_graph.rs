@@ -18,11 +18,14 @@ const LAYERS: &[&str] = &[
     "import",
     // The person's data, read and validated.
     "profile",
+    // Year-versioned figures set by law: federal income tax, Social Security benefits.
+    "tax",
+    "social_security",
     // Transaction categories (the model and the person's corrections).
     "categorize",
-    // Finance calculators and their year-versioned figures (tax, Social Security).
+    // Finance calculators (debt payoff, goals, retirement, risk, time value of money).
     "calc",
-    // Facts derived from the profile, its categorized transactions and the calculators.
+    // Facts derived from the profile and its categorized transactions.
     "facts",
     // The report's plans (debt payoff, goals, retirement), computed from the facts.
     "plans",
