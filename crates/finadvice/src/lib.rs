@@ -14,6 +14,7 @@ pub mod import;
 pub mod input;
 pub mod limits;
 pub mod money;
+pub mod plans;
 pub mod profile;
 pub mod report;
 pub mod rules;

@@ -23,10 +23,12 @@ const LAYERS: &[&str] = &[
     "social_security",
     // Transaction categories (the model and the person's corrections).
     "categorize",
+    // Finance calculators (debt payoff, goals, retirement, risk, time value of money).
+    "calc",
     // Facts derived from the profile and its categorized transactions.
     "facts",
-    // Calculators and the report's plans (read facts).
-    "calc",
+    // The report's plans (debt payoff, goals, retirement), computed from the facts.
+    "plans",
     // Rule packs, evaluated over facts, profile and plans.
     "rules",
     // The report: facts, plans and ranked actions put together.

@@ -224,7 +224,7 @@ fn missing_plans_and_model_outputs_are_handled_gracefully() {
     );
 }
 
-/// The calculators' plans are in the data rules read (src/calc/plans.rs, docs/PLANS.md).
+/// The calculators' plans are in the data rules read (src/plans.rs, docs/PLANS.md).
 #[test]
 fn rules_read_the_calculators_plans() {
     let mut r = rule("avalanche", json!({">": [{"var": "plans.debtPayoff.avalanche.interestSaved"}, 1000]}));
