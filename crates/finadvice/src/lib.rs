@@ -10,12 +10,15 @@ pub mod categorize;
 pub mod date;
 pub mod error;
 pub mod facts;
+pub mod import;
 pub mod input;
 pub mod limits;
 pub mod money;
 pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod social_security;
+pub mod tax;
 pub mod validation;
 
 pub use error::{ErrorCode, Errors, Issue};

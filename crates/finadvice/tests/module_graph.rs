@@ -14,8 +14,13 @@ const LAYERS: &[&str] = &[
     "date",
     "money",
     "validation",
+    // Bank exports read into transactions and a draft profile.
+    "import",
     // The person's data, read and validated.
     "profile",
+    // Year-versioned figures set by law: federal income tax, Social Security benefits.
+    "tax",
+    "social_security",
     // Transaction categories (the model and the person's corrections).
     "categorize",
     // Facts derived from the profile and its categorized transactions.

@@ -247,7 +247,7 @@ fn pre_tax_share(profile: &Profile) -> f64 {
 /// A simplification: Roth and taxable money come out untaxed, the taxable part of Social Security,
 /// capital gains rates and state taxes are left out.
 pub fn withdrawal_tax_percent(profile: &Profile, annual_spending: f64, pre_tax_share: f64) -> f64 {
-    let year = super::tax::tax_year(profile.as_of.year());
+    let year = crate::tax::tax_year(profile.as_of.year());
     year.average_rate(annual_spending, profile.person.filing_status) * pre_tax_share * 100.0
 }
 
@@ -293,7 +293,7 @@ fn retirement(profile: &Profile, facts: &Facts) -> Option<RetirementPlan> {
         how = if source == "stated" { "your own estimate" } else { "SSA's formula on today's income, as if earned for every working year" },
         share = pre_tax * 100.0,
         tax = request.withdrawal_tax_percent,
-        year = super::tax::tax_year(profile.as_of.year()).year,
+        year = crate::tax::tax_year(profile.as_of.year()).year,
     );
     Some(RetirementPlan {
         balance: request.balance,

@@ -1,6 +1,7 @@
 //! Transaction categorization: the featurizer, the ONNX model runner (tract), the person's
 //! merchant memory, and [`categorize`], which puts them together (memory first, then the model).
 
+pub mod bank_category;
 pub mod category;
 pub mod featurize;
 mod kernels;
@@ -9,9 +10,7 @@ pub mod memory;
 pub mod model;
 mod onnx_axes;
 pub mod onnx_check;
-pub mod onnx_graph;
 pub mod onnx_ops;
-pub mod onnx_pb;
 
 pub use category::Category;
 pub use memory::MerchantMemory;
