@@ -295,6 +295,11 @@ fn note(
                 money(moves.iter().map(|m| m.monthly).sum(), currency),
                 list.join(", ")
             ));
+            // Money the other steps do not take is free for the steps the report lists later.
+            let moved: f64 = moves.iter().map(|m| m.monthly).sum();
+            if monthly > moved + EPSILON {
+                out.push_str(&format!(", and {} a month is free for the next steps", money(monthly - moved, currency)));
+            }
         }
     }
     out.push('.');
@@ -344,7 +349,9 @@ mod tests {
         assert_eq!(plan.steps[0].until, Date::parse("2027-04-15"));
         assert_eq!(plan.steps[0].then, [PlanMove { action_id: "ira".into(), monthly: 225.0 }]);
         assert!(
-            plan.steps[0].note.contains("complete in Apr 2027; then $225 a month moves on: $225 to ira"),
+            plan.steps[0]
+                .note
+                .contains("complete in Apr 2027; then $225 a month moves on: $225 to ira, and $175 a month is free"),
             "{}",
             plan.steps[0].note
         );
