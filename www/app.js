@@ -1,6 +1,7 @@
-// The demo page: a choice of example personas feeding the <fin-advice> element.
-// [file under /examples/ or /personas/, label]; the personas are tests/personas/ (their reports
-// are reviewed snapshots there).
+// The demo page: example personas for the <fin-advice> element. Choosing one and pressing "Show
+// this example" fills the form and computes the plan; when the person has typed numbers of their
+// own, the page asks before it replaces them. [file under /examples/ or /personas/, label]; the
+// personas are tests/personas/ (their reports are reviewed snapshots there).
 const PERSONAS = [
   ["examples/new-graduate", "New graduate with card debt"],
   ["examples/transactions-only", "Gig worker, transactions only"],
@@ -21,6 +22,8 @@ const PERSONAS = [
 ];
 
 const select = document.getElementById("persona");
+const form = document.getElementById("examples");
+const confirm = document.getElementById("confirm");
 const element = document.querySelector("fin-advice");
 for (const [value, label] of PERSONAS) select.append(new Option(label, value));
 
@@ -28,8 +31,27 @@ const examples = new Map(
   await Promise.all(PERSONAS.map(async ([name]) => [name, await (await fetch(`./${name}.json`)).json()])),
 );
 
-select.addEventListener("change", async () => {
-  element.profile = select.value ? examples.get(select.value) : {};
-  if (select.value) await element.advise();
+async function useExample() {
+  confirm.hidden = true;
+  element.profile = examples.get(select.value);
+  await element.advise();
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  if (!select.value) return;
+  if (element.edited) {
+    confirm.hidden = false;
+    document.getElementById("confirm-keep").focus();
+  } else useExample();
+});
+document.getElementById("confirm-replace").addEventListener("click", useExample);
+document.getElementById("confirm-keep").addEventListener("click", () => {
+  confirm.hidden = true;
+  select.focus();
+});
+document.querySelector(".skip-link").addEventListener("click", (event) => {
+  event.preventDefault();
+  element.focusPlan();
 });
 document.body.dataset.ready = "true";

@@ -6,8 +6,12 @@ export declare class FinAdviceElement extends HTMLElement {
   profile: Partial<Profile>;
   /** The last report, or null before the first successful advice. */
   readonly report: Report | null;
+  /** Whether the person changed the form since `profile` was last set (or the page opened). */
+  readonly edited: boolean;
   /** Computes the plan for the current profile in the engine's Web Worker. */
   advise(): Promise<Report | null>;
+  /** Moves keyboard focus (and the view) to the plan's heading. */
+  focusPlan(): void;
 }
 
 declare global {
