@@ -15,6 +15,7 @@ import { transactionsFromCsv } from "./csv.js";
 import { barChart, lineChart, fanChart, donutChart, dataTable } from "./charts.js";
 import { money, moneyCompact, factValue, humanName, monthYear } from "./format.js";
 import { impactWords, plainTrace } from "./explain.js";
+import * as store from "./store.js";
 import { FinAdviceError } from "../index.js";
 
 const MEMORY_KEY = "finadvice:merchant-memory";
@@ -69,6 +70,20 @@ const TEMPLATE = `
       </fieldset>
       <div class="form-fields"></div>
       <button type="submit" class="submit">Get my plan</button>
+      <fieldset class="keep">
+        <legend>Keep my numbers on this device</legend>
+        <p class="hint" id="keep-hint">Saved only in this browser's storage (IndexedDB) on this device, never sent anywhere.
+          Anyone who uses this browser can open them, unless you choose a passphrase.</p>
+        <label><input type="checkbox" class="keep-on" aria-describedby="keep-hint"> Save my numbers, transactions and corrections here</label>
+        <div class="field"><label for="keep-pass">Passphrase (optional)</label><input id="keep-pass" class="keep-pass" type="password" autocomplete="new-password"></div>
+        <div class="keep-unlock" hidden>
+          <div class="field"><label for="unlock-pass">Passphrase of your saved numbers</label><input id="unlock-pass" class="unlock-pass" type="password" autocomplete="current-password"></div>
+          <button type="button" class="unlock">Open my saved numbers</button>
+        </div>
+        <button type="button" class="keep-export">Export everything (JSON)</button>
+        <button type="button" class="keep-delete">Delete everything</button>
+        <p class="keep-status" role="status"></p>
+      </fieldset>
     </form>
     <section class="results" aria-labelledby="plan-heading" data-state="empty">
       <h2 id="plan-heading" tabindex="-1">Your plan</h2>
@@ -109,6 +124,9 @@ export class FinAdviceElement extends HTMLElement {
   #catalog = [];
   #busy = 0;
   #edited = false;
+  #restored;
+  /** The passphrase the saved record was opened (or is saved) with, kept only in memory. */
+  #passphrase = "";
 
   connectedCallback() {
     if (this.shadowRoot) return;
@@ -142,8 +160,20 @@ export class FinAdviceElement extends HTMLElement {
     root.querySelector(".memory-export").addEventListener("click", () => this.#exportMemory());
     root.querySelector(".memory-delete").addEventListener("click", () => this.#deleteMemory());
     root.querySelector(".remember").checked = localStorage.getItem(MEMORY_KEY) !== null;
+    root.querySelector(".keep-on").addEventListener("change", (e) => this.#setKeep(e.target.checked));
+    root.querySelector(".keep-pass").addEventListener("change", () => this.#keepNow());
+    root.querySelector(".unlock").addEventListener("click", () => this.#unlock());
+    root.querySelector(".unlock-pass").addEventListener("keydown", (e) => {
+      if (e.key === "Enter") {
+        e.preventDefault();
+        this.#unlock();
+      }
+    });
+    root.querySelector(".keep-export").addEventListener("click", () => this.#exportEverything());
+    root.querySelector(".keep-delete").addEventListener("click", () => this.#deleteEverything());
     this.#engine = startEngine();
     this.#configured = this.#configure();
+    this.#restored = this.#restore();
   }
 
   disconnectedCallback() {
@@ -252,6 +282,7 @@ export class FinAdviceElement extends HTMLElement {
       this.#status(
         `Your plan is ready: ${report.actions.length} step${report.actions.length === 1 ? "" : "s"}, computed on this device.`,
       );
+      await this.#keepNow();
       this.dispatchEvent(new CustomEvent("advice", { detail: report }));
       return report;
     });
@@ -503,6 +534,112 @@ export class FinAdviceElement extends HTMLElement {
     this.#configured = this.#configure(); // a fresh engine without the corrections
     await this.advise();
     this.shadowRoot.querySelector(".memory-delete")?.focus();
+  }
+
+  /** On opening: a saved, unlocked record fills the form and computes its plan; a locked one asks for its passphrase. */
+  async #restore() {
+    const root = this.shadowRoot;
+    const saved = await store.peek().catch(() => null);
+    if (!saved) return;
+    root.querySelector(".keep-on").checked = true;
+    if (saved.encrypted) {
+      root.querySelector(".keep-unlock").hidden = false;
+      this.#keepStatus("Your saved numbers are locked with a passphrase.");
+      return;
+    }
+    await this.#open();
+  }
+
+  async #open(passphrase) {
+    const data = await store.load(passphrase);
+    if (!data?.profile) return;
+    this.#passphrase = passphrase ?? "";
+    this.shadowRoot.querySelector(".keep-pass").value = this.#passphrase;
+    this.profile = data.profile;
+    await new Promise((ok) => queueMicrotask(ok));
+    this.#keepStatus(`Opened the numbers saved on this device on ${new Date(data.savedAt).toLocaleString()}.`);
+    this.dataset.restored = "true";
+    await this.advise();
+  }
+
+  async #unlock() {
+    const root = this.shadowRoot;
+    const field = root.querySelector(".unlock-pass");
+    try {
+      await this.#open(field.value);
+      root.querySelector(".keep-unlock").hidden = true;
+      field.removeAttribute("aria-invalid");
+      root.querySelector("#plan-heading").focus();
+    } catch (error) {
+      field.setAttribute("aria-invalid", "true");
+      this.#keepStatus(
+        error.message === "wrong passphrase"
+          ? "That passphrase does not open your saved numbers."
+          : `Your saved numbers could not be opened: ${error.message}.`,
+      );
+      field.focus();
+    }
+  }
+
+  #keepStatus(text) {
+    this.shadowRoot.querySelector(".keep-status").textContent = text;
+  }
+
+  async #setKeep(on) {
+    if (on) {
+      await this.#keepNow();
+    } else {
+      await store.remove();
+      this.#keepStatus("Nothing is saved on this device any more.");
+    }
+  }
+
+  /** Saves the form now when the person opted in (after each plan, and when the passphrase changes). */
+  async #keepNow() {
+    const root = this.shadowRoot;
+    if (!root.querySelector(".keep-on").checked || !root.querySelector(".keep-unlock").hidden) return;
+    this.#passphrase = root.querySelector(".keep-pass").value;
+    const savedAt = new Date().toISOString();
+    await store.save({ profile: this.profile, savedAt }, this.#passphrase || undefined);
+    this.#keepStatus(`Saved on this device${this.#passphrase ? ", locked with your passphrase" : ""}.`);
+  }
+
+  async #exportEverything() {
+    const memory = await this.#engine.call("exportMemory");
+    const everything = {
+      savedBy: "finadvice",
+      exportedAt: new Date().toISOString(),
+      profile: this.profile,
+      corrections: memory,
+    };
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([JSON.stringify(everything, null, 2)], { type: "application/json" }));
+    link.download = "finadvice-everything.json";
+    link.click();
+    URL.revokeObjectURL(link.href);
+  }
+
+  async #deleteEverything() {
+    const root = this.shadowRoot;
+    localStorage.removeItem(MEMORY_KEY);
+    root.querySelector(".keep-on").checked = false;
+    root.querySelector(".remember").checked = false;
+    root.querySelector(".keep-pass").value = "";
+    root.querySelector(".keep-unlock").hidden = true;
+    this.#passphrase = "";
+    this.#transactions = [];
+    this.#form.write({});
+    this.#form.fillDefaults();
+    this.#edited = false;
+    this.#showCurrentTransactions();
+    this.#report = null;
+    this.#reportInput = null;
+    this.#clearResults();
+    this.#setState("empty");
+    this.#configured = this.#configure(); // a fresh engine without the corrections
+    await store.remove();
+    this.#keepStatus("Everything this page saved on this device is deleted, and the form is empty.");
+    root.querySelector(".keep-delete").focus();
   }
 
   /** The debt payoff timeline: the report's avalanche plan, recomputed with its monthly schedule. */
