@@ -92,12 +92,12 @@ export function lineChart(series, { label, xFormat = String, yFormat = String } 
  */
 export function fanChart(bands, { label, xFormat = String, yFormat = String, marker } = {}) {
   const [w, h, left, bottom] = [480, 240, 64, 28];
-  const svg = frame(w, h + 28, label);
+  const svg = frame(w, h + 66, label);
   const x0 = bands[0].x;
   const x1 = bands[bands.length - 1].x;
   const top75 = Math.max(...bands.map((b) => b.p75), 1);
   const top90 = Math.max(...bands.map((b) => b.p90), 1);
-  const ticks = niceTicks(top90 > 1.6 * top75 ? top75 * 1.15 : top90);
+  const ticks = niceTicks(top90 > 1.3 * top75 ? top75 * 1.15 : top90);
   const y1 = ticks[ticks.length - 1];
   const px = (x) => left + ((x - x0) / Math.max(x1 - x0, 1)) * (w - left - 8);
   const py = (y) => h - bottom - (Math.min(Math.max(y, 0), y1) / y1) * (h - bottom - 8);
@@ -137,11 +137,9 @@ export function fanChart(bands, { label, xFormat = String, yFormat = String, mar
     ["band-outer", "8 in 10 cases"],
   ];
   legend.forEach(([cls, name], i) => {
-    const lx = 8 + i * 158;
-    svg.append(
-      el("rect", { x: lx, y: h + 8, width: 12, height: 12, class: cls.startsWith("line") ? "series-0" : cls }),
-    );
-    svg.append(text(lx + 16, h + 18, name, { class: "axis" }));
+    const ly = h + 6 + i * 20;
+    svg.append(el("rect", { x: 8, y: ly, width: 12, height: 12, class: cls.startsWith("line") ? "series-0" : cls }));
+    svg.append(text(26, ly + 11, name, { class: "axis" }));
   });
   return svg;
 }

@@ -1,5 +1,5 @@
 // Types of the <fin-advice> custom element (importing this module registers it).
-import type { FinAdviceError, Profile, Report } from '../index.js';
+import type { FinAdviceError, Profile, Report } from "../index.js";
 
 export declare class FinAdviceElement extends HTMLElement {
   /** The profile currently in the form, with any imported transactions. */
@@ -15,7 +15,9 @@ export declare class FinAdviceElement extends HTMLElement {
 }
 
 declare global {
-  interface HTMLElementTagNameMap { 'fin-advice': FinAdviceElement }
+  interface HTMLElementTagNameMap {
+    "fin-advice": FinAdviceElement;
+  }
   interface HTMLElementEventMap {
     /** Fired with the report after each successful advice. */
     advice: CustomEvent<Report>;

@@ -16,6 +16,8 @@ import { barChart, lineChart, fanChart, donutChart, dataTable } from "./charts.j
 import { money, moneyCompact, factValue, humanName, monthYear } from "./format.js";
 import { impactWords, plainTrace } from "./explain.js";
 import * as store from "./store.js";
+import { scheduleSection } from "./schedule.js";
+import { whatIfSection } from "./what-if.js";
 import { FinAdviceError } from "../index.js";
 
 const MEMORY_KEY = "finadvice:merchant-memory";
@@ -94,7 +96,9 @@ const TEMPLATE = `
         <button type="button" class="refresh">Update my plan</button>
       </div>
       <div class="plan-body">
+        <div class="schedule-slot"></div>
         <ol class="actions"></ol>
+        <div class="what-if-slot"></div>
         <section class="well" hidden><h3>What you are doing well</h3><ul></ul></section>
         <section class="charts"></section>
         <section class="transactions" hidden>
@@ -379,7 +383,9 @@ export class FinAdviceElement extends HTMLElement {
 
   #clearResults() {
     const root = this.shadowRoot;
+    root.querySelector(".schedule-slot").replaceChildren();
     root.querySelector(".actions").replaceChildren();
+    root.querySelector(".what-if-slot").replaceChildren();
     root.querySelector(".well").hidden = true;
     root.querySelector(".charts").replaceChildren();
     root.querySelector(".transactions").hidden = true;
@@ -454,7 +460,16 @@ export class FinAdviceElement extends HTMLElement {
     const root = this.shadowRoot;
     const currency = this.#currency();
     const catalog = Object.fromEntries(this.#catalog.map((f) => [f.name, f]));
+    const schedule = scheduleSection(report.monthlyPlan, report.actions, currency);
+    root.querySelector(".schedule-slot").replaceChildren(...(schedule ? [schedule] : []));
     root.querySelector(".actions").replaceChildren(...report.actions.map((a) => actionItem(a, catalog, currency)));
+    const whatIf = whatIfSection(
+      report,
+      this.#form.read(),
+      (method, ...args) => this.#engine.call(method, ...args),
+      currency,
+    );
+    root.querySelector(".what-if-slot").replaceChildren(...(whatIf ? [whatIf] : []));
     const well = report.doingWell ?? report.wellDone ?? [];
     root.querySelector(".well").hidden = well.length === 0;
     root.querySelector(".well ul").replaceChildren(...well.map((w) => li(w.title ?? w.message ?? String(w))));
