@@ -2,7 +2,7 @@
 //! payoff plan (release build) and prints one JSON line per workload, `{"name", "ms"}` (median).
 //! Run by the script, or alone with `cargo bench --bench calc-native`.
 
-use finadvice::calc::read::{payoff_from_input, retirement_from_input};
+use finadvice::calc::requests::{payoff_from_input, retirement_from_input};
 use finadvice::input::Input;
 #[path = "common/timing.rs"]
 mod timing;

@@ -16,9 +16,10 @@ const metadata = JSON.parse(
 );
 const packages = new Map(metadata.packages.map((p) => [p.id, p]));
 const nodes = new Map(metadata.resolve.nodes.map((n) => [n.id, n]));
-const root = metadata.resolve.root;
+// The module is the binding crate and what it depends on.
+const root = metadata.packages.find((p) => p.name === "finadvice-wasm").id;
 
-// Walk normal (not build, not dev) dependencies from the root.
+// Walk normal (not build, not dev) dependencies from the binding crate.
 const seen = new Set();
 const stack = [root];
 while (stack.length) {

@@ -7,7 +7,7 @@
 //! (`fuzz/fuzz_targets/*.rs`, which include this file with `#[path]`), so both drive exactly the
 //! same code.
 
-use finadvice::calc::read;
+use finadvice::calc::requests;
 use finadvice::categorize::model::Categorizer;
 use finadvice::input::Input;
 use finadvice::rules::logic::{evaluate, Expr};
@@ -93,10 +93,10 @@ pub fn calculators(bytes: &[u8]) -> String {
         Err(issue) => return format!("input:{}", issue.code.as_str()),
     };
     match which % 4 {
-        0 => signature(read::payoff_from_input(&input)),
-        1 => signature(read::retirement_from_input(&input)),
-        2 => signature(read::goal_from_input(&input)),
-        _ => signature(read::risk_from_input(&input, &input)),
+        0 => signature(requests::payoff_from_input(&input)),
+        1 => signature(requests::retirement_from_input(&input)),
+        2 => signature(requests::goal_from_input(&input)),
+        _ => signature(requests::risk_from_input(&input, &input)),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::io::{print_errors, read_text};
 use crate::usage_error;
-use finadvice::calc::read::{goal_from_input, payoff_from_input, retirement_from_input};
+use finadvice::calc::requests::{goal_from_input, payoff_from_input, retirement_from_input};
 use finadvice::input::Input;
 use finadvice::Errors;
 use std::process::ExitCode;

@@ -3,7 +3,7 @@
 //! JSON-pointer errors and throws a `FinAdviceError` on bad input.
 
 use super::{js_error, read_input, to_js};
-use finadvice::calc::read;
+use finadvice::calc::requests;
 use finadvice::error::{ErrorCode, Issue};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -25,7 +25,7 @@ pub fn plan_debt_payoff(
     #[wasm_bindgen(unchecked_param_type = "PayoffRequest | string")] request: JsValue,
 ) -> Result<JsValue, JsValue> {
     let input = read_input(request).map_err(|e| js_error(&e))?;
-    to_js_via_json(&read::payoff_from_input(&input).map_err(|e| js_error(&e))?)
+    to_js_via_json(&requests::payoff_from_input(&input).map_err(|e| js_error(&e))?)
 }
 
 /// A retirement projection: `{currentAge, retirementAge, endAge?, balance, annualContribution?,
@@ -36,7 +36,7 @@ pub fn project_retirement(
     #[wasm_bindgen(unchecked_param_type = "RetirementRequest | string")] request: JsValue,
 ) -> Result<JsValue, JsValue> {
     let input = read_input(request).map_err(|e| js_error(&e))?;
-    to_js_via_json(&read::retirement_from_input(&input).map_err(|e| js_error(&e))?)
+    to_js_via_json(&requests::retirement_from_input(&input).map_err(|e| js_error(&e))?)
 }
 
 /// A savings goal: `{target, saved?, asOf + targetDate | months, annualReturnPercent?,
@@ -46,7 +46,7 @@ pub fn plan_goal(
     #[wasm_bindgen(unchecked_param_type = "GoalRequest | string")] request: JsValue,
 ) -> Result<JsValue, JsValue> {
     let input = read_input(request).map_err(|e| js_error(&e))?;
-    to_js(&read::goal_from_input(&input).map_err(|e| js_error(&e))?)
+    to_js(&requests::goal_from_input(&input).map_err(|e| js_error(&e))?)
 }
 
 /// A risk profile from the questionnaire's `answers` (`{questionId: answerId}`) and the
@@ -59,7 +59,7 @@ pub fn risk_profile(
 ) -> Result<JsValue, JsValue> {
     let answers = read_input(answers).map_err(|e| js_error(&e))?;
     let capacity = read_input(capacity).map_err(|e| js_error(&e))?;
-    to_js(&read::risk_from_input(&answers, &capacity).map_err(|e| js_error(&e))?)
+    to_js(&requests::risk_from_input(&answers, &capacity).map_err(|e| js_error(&e))?)
 }
 
 /// The questionnaire: `[{id, text, choices: [{id, points, text}]}]`, for a page to render.

@@ -6,7 +6,7 @@
 use super::{check_string_length, js_error, read_input, thrown_issue, to_js, to_js_via_json};
 use finadvice::error::{Errors, Issue};
 use finadvice::input::Input;
-use finadvice::rules::evaluate::{check_input_root, not_an_object};
+use finadvice::rules::dry_run::{check_input_root, not_an_object};
 use finadvice::rules::pack::to_json;
 use finadvice::rules::Inputs;
 use finadvice::validation::Problems;

@@ -4,7 +4,7 @@
 
 mod common;
 use common::read_test_file;
-use finadvice::calc::read::{goal_from_input, retirement_from_input, risk_from_input};
+use finadvice::calc::requests::{goal_from_input, retirement_from_input, risk_from_input};
 use finadvice::input::Input;
 
 fn json(text: &str) -> Input {

@@ -4,7 +4,7 @@
 mod common;
 use common::{assert_close, read_test_file};
 use finadvice::calc::payoff::{plan_payoff, schedule_adds_up, ExtraPayment, PayoffDebt, PayoffRequest, Strategy};
-use finadvice::calc::read::payoff_from_input;
+use finadvice::calc::requests::payoff_from_input;
 use finadvice::input::Input;
 use finadvice::ErrorCode;
 

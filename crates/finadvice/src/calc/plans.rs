@@ -8,20 +8,20 @@
 //!   profile's capacity ([`super::risk`]), at that allocation's expected return ([`super::assumptions`]);
 //! * retirement: invested assets today; contributions = own retirement contributions + employer
 //!   match; spending in retirement = [`RETIREMENT_SPENDING_SHARE`] of today's spending, from savings
-//!   alone (Social Security and pensions are not counted); money must last to [`super::read::DEFAULT_END_AGE`];
+//!   alone (Social Security and pensions are not counted); money must last to [`super::requests::DEFAULT_END_AGE`];
 //!   [`ADVISE_PATHS`] Monte Carlo paths (fewer than the 10,000 of `projectRetirement`, to keep
 //!   `advise` fast; success probabilities move by about ±1 point), seed [`ADVISE_SEED`].
 
 use super::assumptions::Allocation;
 use super::goal::{plan_goal, GoalPlan};
 use super::payoff::{plan_payoff, DebtOutcome, MinimumsOnly, PayoffPlan, PayoffRequest, Strategy};
-use super::read::DEFAULT_END_AGE;
+use super::requests::DEFAULT_END_AGE;
 use super::retirement::{project, RetirementProjection, RetirementRequest};
 use super::risk::{self, Capacity};
 use crate::date::Date;
 use crate::error::Issue;
 use crate::facts::Facts;
-use crate::money::round_cents;
+use crate::money::{money, round_cents};
 use crate::profile::{IncomeStability, Profile};
 use serde::Serialize;
 
@@ -250,5 +250,17 @@ impl Plans {
             })
             .collect();
         Plans { debt_payoff: debt_payoff(profile, facts), goals, retirement: retirement(profile, facts) }
+    }
+
+    /// Sets the facts that come from the goal plans: goalSavingMonthly and goalsList.
+    pub fn add_goal_facts(&self, facts: &mut Facts, currency: &str) {
+        let needed = |g: &GoalPlanEntry| g.plan.monthly_saving_needed.unwrap_or(0.0);
+        facts.goal_saving_monthly = round_cents(self.goals.iter().map(needed).sum());
+        facts.goals_list = self
+            .goals
+            .iter()
+            .map(|g| format!("{}: {} a month", g.name, money(needed(g), currency)))
+            .collect::<Vec<_>>()
+            .join(", ");
     }
 }

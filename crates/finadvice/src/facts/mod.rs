@@ -7,9 +7,8 @@ pub mod recurring;
 pub mod spending;
 
 use crate::categorize::Category;
-use crate::money::{round_cents, round_ratio};
+use crate::money::{money, round_cents, round_ratio};
 use crate::profile::{AccountKind, Profile};
-use crate::rules::template::money;
 use growth::CategoryGrowth;
 use recurring::RecurringCharge;
 use serde::Serialize;
@@ -131,18 +130,6 @@ fn is_categorized(profile: &Profile, categories: &[Category]) -> bool {
 }
 
 impl Facts {
-    /// Adds the facts that come from the goal plans: goalSavingMonthly and goalsList.
-    pub fn add_goal_plans(&mut self, plans: &crate::calc::plans::Plans, currency: &str) {
-        let needed = |g: &crate::calc::plans::GoalPlanEntry| g.plan.monthly_saving_needed.unwrap_or(0.0);
-        self.goal_saving_monthly = round_cents(plans.goals.iter().map(needed).sum());
-        self.goals_list = plans
-            .goals
-            .iter()
-            .map(|g| format!("{}: {} a month", g.name, money(needed(g), currency)))
-            .collect::<Vec<_>>()
-            .join(", ");
-    }
-
     /// Computes every fact of a validated profile whose transactions are not categorized.
     pub fn compute(profile: &Profile) -> Facts {
         Facts::compute_with_categories(profile, &[])

@@ -232,7 +232,7 @@ impl Advisor {
         let spending_by_month = by_month(&profile.transactions, &categories);
         let mut facts = Facts::compute_with_months(profile, &categories, &spending_by_month);
         let plans = Plans::compute(profile, &facts);
-        facts.add_goal_plans(&plans, &profile.currency);
+        plans.add_goal_facts(&mut facts, &profile.currency);
         let data = evaluation_data(&facts, &plans, profile, &self.rules);
         let outcome = evaluate_pack(&self.rules, &data, &profile.currency, self.explain)?;
         let pack = &self.rules;

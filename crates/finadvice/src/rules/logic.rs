@@ -12,10 +12,10 @@ use crate::rules::scope::{Reference, Scope};
 use serde_json::Value;
 use std::borrow::Cow;
 
-pub use crate::rules::eval::Evaluator;
 pub use crate::rules::js_values::{
     js_number_string, js_string, loose_eq, number, push_js_number, same_value, strict_eq, to_number, truthy,
 };
+pub use crate::rules::logic_eval::Evaluator;
 
 /// Deepest nesting of a JSON Logic expression.
 pub const MAX_LOGIC_DEPTH: usize = 32;

@@ -3,16 +3,16 @@
 //! `docs/RULES.md`.
 
 pub mod bind;
-pub mod engine;
-pub mod eval;
-pub mod evaluate;
+pub mod dry_run;
 pub mod js_values;
 pub mod logic;
+pub mod logic_eval;
 mod order;
+pub mod outcome;
 pub mod pack;
 pub mod scope;
 pub mod template;
 
-pub use engine::{evaluate_pack, Impact, Inputs, NotFired, Outcome};
 pub use logic::TraceStep;
+pub use outcome::{evaluate_pack, Impact, Inputs, NotFired, Outcome};
 pub use pack::RulePack;

@@ -3,7 +3,7 @@
 //! honoured, ranked as a report ranks its actions, without rendering messages or traces.
 
 use crate::error::{pointer_join, ErrorCode, Errors, Issue};
-use crate::rules::engine::{decide, impact_value, rank, yearly, Inputs};
+use crate::rules::outcome::{decide, impact_value, rank, yearly, Inputs};
 use crate::rules::scope::Scope;
 use crate::rules::RulePack;
 use serde_json::Value;
