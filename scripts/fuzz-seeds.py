@@ -32,7 +32,7 @@ def logic_cases():
 
 SEEDS = {
     "profile": lambda: files("tests/profiles/*.json", "tests/personas/*.json"),
-    "csv": lambda: files("examples/fuzz/seeds/*.csv", "tests/e2e/fixtures/*.csv"),
+    "import": lambda: files("examples/fuzz/seeds/import-*", "tests/import/fixtures/*", "tests/e2e/fixtures/*.csv"),
     "rule-pack": lambda: files("rules/us-default.json"),
     "logic": logic_cases,
     "calculators": lambda: files("examples/fuzz/seeds/*.bin"),

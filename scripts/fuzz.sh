@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET=${1:-60}
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(profile csv rule-pack logic calculators model)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(profile import rule-pack logic calculators model)
 SANITIZER=${FUZZ_SANITIZER:-none}
 TOOLCHAIN=${FUZZ_TOOLCHAIN:-}
 TIMEOUT=${FUZZ_TIMEOUT:-10}

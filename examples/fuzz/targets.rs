@@ -16,10 +16,6 @@ use finadvice::{Advisor, AdvisorOptions, Errors};
 use std::path::Path;
 use std::sync::OnceLock;
 
-#[path = "../../crates/finadvice-cli/src/csv_rows.rs"]
-#[allow(dead_code)]
-mod csv_rows;
-
 /// One target: its name, its seed files and its function.
 pub struct Target {
     /// Name used on the command line and in FUZZING.md.
@@ -59,9 +55,31 @@ pub fn profile(bytes: &[u8]) -> String {
     signature(advisor().advise_json(&text(bytes)))
 }
 
-/// The CLI's bank-export reader (`crates/finadvice-cli/src/csv_rows.rs`).
-pub fn csv(bytes: &[u8]) -> String {
-    signature(csv_rows::read_csv(&text(bytes)))
+/// The importer (`finadvice::import`): the first byte picks the file's extension (CSV, OFX, QFX,
+/// QIF, none) and whether a second copy of the input is imported with it (overlap removal); the
+/// draft profile is then made from what was read. Its outcome is the sorted problem codes.
+pub fn import(bytes: &[u8]) -> String {
+    use finadvice::import::{draft::draft_profile, import_statements, ImportOptions, StatementFile};
+    let (first, rest) = bytes.split_first().unwrap_or((&0, &[]));
+    let name = ["a.csv", "a.ofx", "a.qfx", "a.qif", "a"][usize::from(*first % 5)];
+    let mut files = vec![StatementFile { name: name.into(), bytes: rest.to_vec() }];
+    if first & 0x80 != 0 {
+        files.push(StatementFile { name: format!("b-{name}"), bytes: rest.to_vec() });
+    }
+    let imported = import_statements(&files, &ImportOptions::default());
+    draft_profile(&imported.transactions);
+    let mut codes: Vec<String> = imported
+        .problems
+        .iter()
+        .map(|p| serde_json::to_value(p.code).map(|v| v.to_string()).unwrap_or_default())
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    if codes.is_empty() {
+        "ok".into()
+    } else {
+        codes.join(",")
+    }
 }
 
 /// `RulePack::from_json`: schema, references, `after` cycles, templates, logic compile.
@@ -121,10 +139,14 @@ pub const TARGETS: &[Target] = &[
         run: profile,
     },
     Target {
-        name: "csv",
-        seeds: &["examples/fuzz/seeds/bank.csv", "examples/fuzz/seeds/debit-credit.csv"],
+        name: "import",
+        seeds: &[
+            "examples/fuzz/seeds/import-amex.csv",
+            "examples/fuzz/seeds/import-card.ofx",
+            "examples/fuzz/seeds/import-checking.qif",
+        ],
         max_len: 16 * 1024,
-        run: csv,
+        run: import,
     },
     Target { name: "rule-pack", seeds: &["rules/us-default.json"], max_len: 256 * 1024, run: rule_pack },
     Target {

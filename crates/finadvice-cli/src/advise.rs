@@ -7,12 +7,16 @@ use finadvice::rules::RulePack;
 use finadvice::{Advisor, AdvisorOptions, Errors};
 use std::process::ExitCode;
 
-/// `finadvice advise PROFILE.json [--model MODEL.onnx] [--rules PACK.json] [--explain] [--memory MEMORY.json]`.
+/// `finadvice advise PROFILE.json [--transactions FILE]... [--model MODEL.onnx] [--rules PACK.json]
+/// [--explain] [--memory MEMORY.json]`. Each `--transactions` export (any format `finadvice
+/// import` reads) adds its rows to the profile's `transactions`, overlaps between the files
+/// counted once; rows it cannot read are reported on stderr.
 pub fn run(args: &[String]) -> ExitCode {
     let mut profile_path = None;
     let mut flags = AdvisorFlags::default();
     let mut rules_path = None;
     let mut explain = false;
+    let mut transaction_files = Vec::new();
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         match arg.as_str() {
@@ -21,6 +25,10 @@ pub fn run(args: &[String]) -> ExitCode {
                 None => return usage_error("--rules needs a file"),
             },
             "--explain" => explain = true,
+            "--transactions" => match rest.next() {
+                Some(p) => transaction_files.push(p.clone()),
+                None => return usage_error("--transactions needs a file"),
+            },
             flag if flag.starts_with("--") => match flags.take(flag, &mut rest) {
                 Some(Ok(())) => {}
                 Some(Err(code)) => return code,
@@ -37,7 +45,10 @@ pub fn run(args: &[String]) -> ExitCode {
             Some(p) => Some(RulePack::from_json(&read_text(p)?)?),
             None => None,
         };
-        let text = read_text(&profile_path)?;
+        let mut text = read_text(&profile_path)?;
+        if !transaction_files.is_empty() {
+            text = with_transactions(&text, &transaction_files)?;
+        }
         let advisor = Advisor::new(AdvisorOptions { rule_pack, explain, ..options })?;
         let report = advisor.advise_json(&text)?;
         Ok(serde_json::to_string_pretty(&report).expect("a report always serializes"))
@@ -49,4 +60,28 @@ pub fn run(args: &[String]) -> ExitCode {
         }
         Err(errors) => print_errors(&errors),
     }
+}
+
+/// The profile's JSON with the imported transactions appended to its `transactions`.
+fn with_transactions(profile: &str, files: &[String]) -> Result<String, Errors> {
+    let mut value: serde_json::Value = serde_json::from_str(profile).map_err(|e| {
+        Errors::from(finadvice::Issue::new(finadvice::ErrorCode::Parse, "", format!("the profile is not JSON: {e}")))
+    })?;
+    let imported = crate::import::import_files(files)?;
+    let Some(object) = value.as_object_mut() else {
+        return Err(finadvice::Issue::new(finadvice::ErrorCode::Type, "", "the profile must be a JSON object").into());
+    };
+    let list = object.entry("transactions").or_insert_with(|| serde_json::Value::Array(Vec::new()));
+    let Some(list) = list.as_array_mut() else {
+        return Err(finadvice::Issue::new(
+            finadvice::ErrorCode::Type,
+            "/transactions",
+            "transactions must be an array",
+        )
+        .into());
+    };
+    list.extend(imported.transactions.into_iter().map(
+        |t| serde_json::json!({"date": t.date, "description": t.description, "amount": t.amount, "account": t.account}),
+    ));
+    Ok(value.to_string())
 }

@@ -7,23 +7,27 @@ mod advise;
 mod calc;
 mod categorize;
 mod check_rules;
-mod csv_rows;
 mod flags;
+mod import;
 mod io;
 
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  finadvice advise PROFILE.json [--model MODEL.onnx] [--rules PACK.json] [--explain] [--memory MEMORY.json]
-                                                       print the report as JSON (PROFILE may be -)
+  finadvice advise PROFILE.json [--transactions FILE]... [--model MODEL.onnx] [--rules PACK.json] [--explain]
+                 [--memory MEMORY.json]                print the report as JSON (PROFILE may be -); each
+                                                       --transactions export (CSV, OFX, QFX, QIF) adds its rows
   finadvice check-rules PACK.json                      validate a rule pack; print its id, version and hash
   finadvice payoff REQUEST.json                        print a debt payoff plan as JSON (REQUEST may be -)
   finadvice retirement REQUEST.json                    print a retirement projection (Monte Carlo) as JSON
   finadvice goal REQUEST.json                          print a savings-goal plan as JSON
-  finadvice categorize FILE [--model MODEL.onnx] [--memory MEMORY.json]
-                                                       categorize a bank CSV or JSON array, one JSON line per row
+  finadvice categorize FILE... [--model MODEL.onnx] [--memory MEMORY.json]
+                                                       categorize bank exports (CSV, OFX, QFX, QIF) or JSON
+                                                       arrays, one JSON line per row
+  finadvice import FILE...                             read bank exports: {transactions, problems, sources}
+  finadvice draft FILE...                              a draft profile from bank exports, with its questions
   finadvice version                                    print the engine version
-exit codes: 0 ok, 2 bad input (errors as JSON on stdout), 64 bad usage";
+exit codes: 0 ok, 2 bad input or nothing readable (errors as JSON on stdout), 64 bad usage";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,6 +37,8 @@ fn main() -> ExitCode {
         Some("retirement") => calc::run(&args[1..], calc::Calculator::Retirement),
         Some("goal") => calc::run(&args[1..], calc::Calculator::Goal),
         Some("categorize") => categorize::run(&args[1..]),
+        Some("import") => import::run_import(&args[1..]),
+        Some("draft") => import::run_draft(&args[1..]),
         Some("check-rules") => check_rules::run(&args[1..]),
         Some("version") | Some("--version") => {
             println!("{}", finadvice::VERSION);

@@ -1,4 +1,4 @@
-//! `finadvice categorize`: bank CSVs of several shapes and JSON arrays, one JSON line per row.
+//! `finadvice categorize`: bank exports of every format and JSON arrays, one JSON line per row.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -65,20 +65,54 @@ fn reads_a_json_array_and_applies_a_memory_file() {
 }
 
 #[test]
-fn bad_files_exit_2_with_pointers() {
-    let (code, stdout, _) = run(&["categorize", &file("c.csv", "date,text,value2\n2026-01-01,x,1\n")]);
+fn a_bad_row_is_reported_and_the_others_categorized() {
+    let csv = "Date,Description,Amount\n2026-01-02,SHELL OIL 5744,-40.10\n2026-01-03,KROGER #0412,twelve\n2026-01-04,KROGER #0412,\n2026-01-05,NETFLIX.COM,-15.49\n";
+    let path = file("d.csv", csv);
+    let (code, stdout, stderr) = run(&["categorize", &path]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(lines(&stdout).len(), 2);
+    assert!(stderr.contains(&format!("{path}:3:")) && stderr.contains("bad_amount"), "{stderr}");
+    assert!(stderr.contains(&format!("{path}:4:")) && stderr.contains("missing_amount"), "{stderr}");
+}
+
+#[test]
+fn several_files_of_any_format() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = [root.join("../../tests/import/fixtures"), root.join("tests/import/fixtures")]
+        .into_iter()
+        .find(|p| p.exists())
+        .unwrap();
+    let paths: Vec<String> =
+        ["amex.csv", "card.ofx", "checking.qif"].iter().map(|f| dir.join(f).to_string_lossy().into_owned()).collect();
+    let (code, stdout, stderr) = run(&["categorize", &paths[0], &paths[1], &paths[2]]);
+    assert_eq!(code, 0, "{stderr}");
+    let rows = lines(&stdout);
+    assert_eq!(rows.len(), 8 + 5 + 4);
+    // Amex writes charges positive: read as money out.
+    assert_eq!(rows[0]["description"], "UBER EATS");
+    assert_eq!(rows[0]["amount"], -27.4);
+    // Amex's "Merchandise & Supplies-Groceries" and the OFX file's MCCs are evidence for the model.
+    let sources: Vec<&str> = rows.iter().map(|r| r["source"].as_str().unwrap()).collect();
+    assert!(sources.iter().all(|s| ["model", "bank"].contains(s)), "{sources:?}");
+    let safeway =
+        rows.iter().find(|r| r["description"] == "SAFEWAY #1234" && r["amount"].as_f64().unwrap() < 0.0).unwrap();
+    assert_eq!(safeway["category"], "groceries");
+}
+
+#[test]
+fn bad_files_exit_2() {
+    let (code, stdout, stderr) = run(&["categorize", &file("c.csv", "date,text,value2\n2026-01-01,x,1\n")]);
     assert_eq!(code, 2);
-    assert!(stdout.contains("description column"), "{stdout}");
-    let (code, stdout, _) =
-        run(&["categorize", &file("d.csv", "description,amount\nA,1\nB,twelve\nC,NaN\n\"unclosed,1\n")]);
-    assert_eq!(code, 2);
-    let body: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    let paths: Vec<&str> = body["errors"].as_array().unwrap().iter().map(|e| e["path"].as_str().unwrap()).collect();
-    assert_eq!(paths, ["/1/amount", "/2/amount", "/3/amount"]);
+    assert!(stderr.contains("date, text, value2"), "the columns found are named: {stderr}");
+    assert!(stdout.contains("no transaction could be read"), "{stdout}");
     let (code, _, _) = run(&["categorize", &file("e.json", "[{\"description\": 1}]")]);
     assert_eq!(code, 2);
-    let (code, _, _) =
-        run(&["categorize", &file("f.csv", "description,amount\nA,1\n"), "--model", &file("g.onnx", "junk")]);
+    let (code, _, _) = run(&[
+        "categorize",
+        &file("f.csv", "date,description,amount\n2026-01-01,A,1\n"),
+        "--model",
+        &file("g.onnx", "junk"),
+    ]);
     assert_eq!(code, 2);
     let (code, _, _) = run(&["categorize"]);
     assert_eq!(code, 64);

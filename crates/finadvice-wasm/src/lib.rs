@@ -12,6 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 mod categorize;
+pub mod import;
 pub mod rule_pack;
 pub mod rules;
 mod types;

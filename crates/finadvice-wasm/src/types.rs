@@ -10,7 +10,18 @@ const TYPES: &'static str = r#"
 import type {
   Report, Profile, Issue, FactDoc, CategorizedLine, Category, MemoryExport, PayoffPlan,
   RetirementProjection, GoalPlan, RiskProfile, Question, IncomeStability, Facts, Plans,
+  ImportResult, ImportOptions, ImportedTransaction, DraftResult,
 } from './types/index.js';
+
+/** A bank or card export handed to `importStatements`: its text, or its bytes in any encoding. */
+export interface StatementFile {
+  /** The file's name (problems, sources and overrides name it; `.qfx` marks a QFX file). */
+  name: string;
+  /** The file's text (already decoded). */
+  text?: string;
+  /** The file's bytes (UTF-8 with or without BOM, or Windows-1252). */
+  bytes?: Uint8Array;
+}
 
 /** Options of `new Advisor(options)`; every field is optional. */
 export interface AdvisorOptions {

@@ -10,6 +10,7 @@ pub mod categorize;
 pub mod date;
 pub mod error;
 pub mod facts;
+pub mod import;
 pub mod input;
 pub mod limits;
 pub mod money;

@@ -6,5 +6,6 @@ mod calc;
 mod categorize;
 mod common;
 mod hostile;
+mod import;
 mod personas;
 mod rules;

@@ -1,6 +1,7 @@
 //! Transaction categorization: the featurizer, the ONNX model runner (tract), the person's
 //! merchant memory, and [`categorize`], which puts them together (memory first, then the model).
 
+pub mod bank_category;
 pub mod category;
 pub mod featurize;
 mod kernels;

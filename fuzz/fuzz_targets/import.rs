@@ -1,4 +1,4 @@
-//! libFuzzer target `csv`: runs `targets::csv` (examples/fuzz/targets.rs, shared with the
+//! libFuzzer target `import`: runs `targets::import` (examples/fuzz/targets.rs, shared with the
 //! stable harness). Structured errors are correct outcomes; a panic aborts and is a crash.
 #![no_main]
 
@@ -7,5 +7,5 @@
 mod targets;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    targets::csv(data);
+    targets::import(data);
 });
