@@ -11,7 +11,7 @@
 // an invalid input clears them, and an error summary above the form links to each field.
 import { startEngine } from "./engine-client.js";
 import { buildProfileForm } from "./profile-form.js";
-import { transactionsFromCsv } from "./csv.js";
+import { buildImportPanel } from "./import-panel.js";
 import { barChart, lineChart, fanChart, donutChart, dataTable } from "./charts.js";
 import { money, moneyCompact, factValue, humanName, monthYear } from "./format.js";
 import { impactWords, plainTrace } from "./explain.js";
@@ -57,19 +57,17 @@ const TEMPLATE = `
         <h3 class="error-title"></h3>
         <ul></ul>
       </div>
-      <fieldset class="import">
-        <legend>Bank transactions (optional)</legend>
-        <label for="csv-file">Import a CSV export from your bank</label>
-        <input id="csv-file" type="file" accept=".csv,text/csv" class="csv-file">
-        <div class="csv-preview" hidden>
-          <p class="csv-summary" role="status"></p>
-          <div class="table-wrap" tabindex="0" role="region" aria-label="Preview of the imported transactions"><table class="csv-table"><thead><tr><th scope="col">Date</th><th scope="col">Description</th><th scope="col">Amount</th></tr></thead><tbody></tbody></table></div>
-          <button type="button" class="csv-use">Use these transactions</button>
-          <button type="button" class="csv-discard">Discard</button>
-        </div>
-        <p class="import-problem" role="alert" hidden></p>
-        <p class="csv-current"><span class="csv-current-text"></span> <button type="button" class="csv-remove" hidden>Remove the imported transactions</button></p>
-      </fieldset>
+      <fieldset class="import"></fieldset>
+      <div class="questions" hidden>
+        <h3 class="questions-title" tabindex="-1">A few questions your exports cannot answer</h3>
+        <p class="covered"></p>
+        <ul></ul>
+      </div>
+      <p class="draft-confirm" role="alert" hidden>
+        Your transactions can fill in the form, but you have typed numbers of your own.
+        <button type="button" class="draft-replace">Fill in from my transactions</button>
+        <button type="button" class="draft-keep">Keep what I typed</button>
+      </p>
       <div class="form-fields"></div>
       <button type="submit" class="submit">Get my plan</button>
       <fieldset class="keep">
@@ -95,7 +93,7 @@ const TEMPLATE = `
         <p><strong>Out of date:</strong> you changed your numbers after this plan was made.</p>
         <button type="button" class="refresh">Update my plan</button>
       </div>
-      <div class="plan-body">
+      <div class="plan-body" hidden>
         <div class="schedule-slot"></div>
         <ol class="actions"></ol>
         <div class="what-if-slot"></div>
@@ -120,7 +118,11 @@ export class FinAdviceElement extends HTMLElement {
   #configured;
   #form;
   #transactions = [];
-  #pendingCsv = null;
+  #importPanel;
+  /** How many files the transactions in use came from (null when they came with a profile). */
+  #importedFiles = null;
+  /** The profile drafted from the last import, until it is used or declined. */
+  #draft = null;
   #report = null;
   /** The profile (as JSON) the shown report was computed from. */
   #reportInput = null;
@@ -152,13 +154,19 @@ export class FinAdviceElement extends HTMLElement {
       this.focusPlan();
     });
     root.querySelector(".refresh").addEventListener("click", () => this.#submit());
-    root.querySelector(".csv-file").addEventListener("change", (e) => this.#previewCsv(e.target.files[0]));
-    root.querySelector(".csv-use").addEventListener("click", () => this.#useCsv());
-    root.querySelector(".csv-discard").addEventListener("click", () => {
-      this.#showCsvPreview(null);
-      root.querySelector(".csv-file").focus();
+    this.#importPanel = buildImportPanel(root.querySelector(".import"), {
+      call: (method, ...args) => this.#engine.call(method, ...args),
+      onUse: (transactions, files) => this.#useImport(transactions, files),
+      onRemove: () => this.#removeTransactions(),
+      currency: () => this.#currency(),
     });
-    root.querySelector(".csv-remove").addEventListener("click", () => this.#removeTransactions());
+    root.querySelector(".questions ul").addEventListener("click", (e) => this.#jumpToField(e));
+    root.querySelector(".draft-replace").addEventListener("click", () => this.#applyDraft());
+    root.querySelector(".draft-keep").addEventListener("click", () => {
+      root.querySelector(".draft-confirm").hidden = true;
+      this.#draft = null;
+      this.#form.controlFor("/person/age")?.focus();
+    });
     root.querySelector(".error-summary ul").addEventListener("click", (e) => this.#jumpToField(e));
     root.querySelector(".remember").addEventListener("change", (e) => this.#setRemember(e.target.checked));
     root.querySelector(".memory-export").addEventListener("click", () => this.#exportMemory());
@@ -196,6 +204,7 @@ export class FinAdviceElement extends HTMLElement {
   set profile(profile) {
     const run = () => {
       this.#transactions = profile?.transactions ?? [];
+      this.#importedFiles = null;
       this.#form.write(profile ?? {});
       this.#form.fillDefaults();
       this.#edited = false;
@@ -393,63 +402,91 @@ export class FinAdviceElement extends HTMLElement {
     root.querySelector(".disclaimer").hidden = true;
   }
 
-  async #previewCsv(file) {
-    if (!file) return;
-    const problem = this.shadowRoot.querySelector(".import-problem");
-    problem.hidden = true;
-    try {
-      this.#showCsvPreview({ ...transactionsFromCsv(await file.text()), name: file.name });
-    } catch (error) {
-      this.#showCsvPreview(null);
-      problem.textContent = `${file.name} could not be read: ${error.message}. Nothing from it is used.`;
-      problem.hidden = false;
-    }
-  }
-
-  #showCsvPreview(parsed) {
-    this.#pendingCsv = parsed;
-    const root = this.shadowRoot;
-    root.querySelector(".csv-preview").hidden = !parsed;
-    if (!parsed) {
-      root.querySelector(".csv-file").value = "";
-      return;
-    }
-    const skipped = parsed.skipped.length
-      ? `; ${parsed.skipped.length} line(s) skipped (first: line ${parsed.skipped[0].line}, ${parsed.skipped[0].reason})`
-      : "";
-    root.querySelector(".csv-summary").textContent =
-      `${parsed.name}: ${parsed.transactions.length} transactions, columns ${Object.entries(parsed.columns)
-        .map(([k, v]) => `${k} = "${v}"`)
-        .join(", ")}${skipped}.`;
-    const body = root.querySelector(".csv-table tbody");
-    body.replaceChildren(
-      ...parsed.transactions.slice(0, 8).map((t) => row([t.date, t.description, money(t.amount, this.#currency())])),
+  /**
+   * Imported transactions are used: they join the profile, and a profile drafted from them fills
+   * the form (asking first when the person typed numbers of their own); then the page lists only
+   * the questions the transactions cannot answer.
+   */
+  async #useImport(transactions, files) {
+    this.#importedFiles = files.length;
+    // The profile takes date, description, amount and account; the bank's category stays with the importer.
+    this.#transactions = transactions.map(({ date, description, amount, account }) =>
+      account === undefined || account === null
+        ? { date, description, amount }
+        : { date, description, amount, account },
     );
-  }
-
-  #useCsv() {
-    if (!this.#pendingCsv) return;
-    this.#transactions = this.#pendingCsv.transactions;
-    this.#showCsvPreview(null);
     this.#showCurrentTransactions();
     this.#checkStale();
-    this.shadowRoot.querySelector(".csv-remove").focus();
-    this.advise();
+    let draft;
+    try {
+      draft = await this.#engine.call("draftProfile", transactions);
+    } catch {
+      return; // no draft: the transactions alone still feed the plan
+    }
+    this.#draft = draft;
+    if (this.#edited) {
+      this.shadowRoot.querySelector(".draft-confirm").hidden = false;
+      this.shadowRoot.querySelector(".draft-keep").focus();
+    } else this.#applyDraft();
+  }
+
+  #applyDraft() {
+    const draft = this.#draft;
+    this.#draft = null;
+    const root = this.shadowRoot;
+    root.querySelector(".draft-confirm").hidden = true;
+    if (!draft) return;
+    const transactions = this.#transactions;
+    this.#form.write(withoutNulls(draft.profile ?? {}));
+    this.#form.fillDefaults();
+    this.#transactions = transactions;
+    this.#edited = false;
+    this.#showCurrentTransactions();
+    this.#checkStale();
+    this.#showQuestions(draft);
+  }
+
+  /** The open questions, each linked to its field, which is marked until it is answered. */
+  #showQuestions(draft) {
+    const box = this.shadowRoot.querySelector(".questions");
+    const questions = draft.questions ?? [];
+    for (const control of this.shadowRoot.querySelectorAll(".asked")) control.classList.remove("asked");
+    const covered = draft.covered;
+    box.querySelector(".covered").textContent = covered?.months
+      ? `Filled in from ${covered.months} month${covered.months === 1 ? "" : "s"} of transactions (${covered.from} to ${covered.to}); check the numbers below.`
+      : "";
+    box.querySelector("ul").replaceChildren(
+      ...questions.map((q) => {
+        const item = document.createElement("li");
+        const control = this.#form.controlFor(q.path);
+        const text = document.createElement(control ? "a" : "span");
+        text.textContent = q.question;
+        if (control) {
+          control.closest(".field")?.classList.add("asked");
+          text.href = `#${control.id}`;
+          text.dataset.target = control.id;
+        }
+        const why = document.createElement("span");
+        why.className = "hint";
+        why.textContent = ` ${q.why}`;
+        item.append(text, why);
+        return item;
+      }),
+    );
+    box.hidden = questions.length === 0 && !covered?.months;
+    box.querySelector(".questions-title").focus();
   }
 
   #removeTransactions() {
     this.#transactions = [];
+    this.#importedFiles = null;
     this.#showCurrentTransactions();
     this.#checkStale();
-    this.shadowRoot.querySelector(".csv-file").focus();
+    this.shadowRoot.querySelector(".import-files").focus();
   }
 
   #showCurrentTransactions() {
-    const root = this.shadowRoot;
-    root.querySelector(".csv-current-text").textContent = this.#transactions.length
-      ? `${this.#transactions.length} imported transactions in use.`
-      : "";
-    root.querySelector(".csv-remove").hidden = this.#transactions.length === 0;
+    this.#importPanel.showCurrent(this.#transactions.length, this.#importedFiles);
   }
 
   #currency() {
@@ -703,6 +740,19 @@ export class FinAdviceElement extends HTMLElement {
     figure.className = "payoff";
     this.shadowRoot.querySelector(".charts").append(figure);
   }
+}
+
+/** A draft profile without its nulls (the open questions), so that the form leaves those fields empty. */
+function withoutNulls(value) {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => [k, withoutNulls(v)]),
+    );
+  }
+  return value;
 }
 
 /** Engine issues plus the page's own, one per field (the page's own first: it knows what the person typed). */

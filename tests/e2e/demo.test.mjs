@@ -134,22 +134,26 @@ test("every problem is shown at its field", async () => {
   await page.close();
 });
 
-test("a bank CSV with debit/credit columns is previewed, then used", async () => {
+test("a bank CSV with debit/credit columns is previewed, then used beside typed numbers (asked, not overwritten)", async () => {
   const { page } = await openDemo();
   await choose(page, "examples/new-graduate");
-  await page.setInputFiles("fin-advice >> .csv-file", csv);
-  await page.waitForSelector("fin-advice >> .csv-preview:not([hidden])");
-  const summary = await page.textContent("fin-advice >> .csv-summary");
-  assert.match(summary, /11 transactions/);
-  assert.match(summary, /1 line\(s\) skipped \(first: line 12/);
-  assert.match(summary, /debit = "Debit", credit = "Credit"/);
+  await page.fill('fin-advice >> input[data-pointer="/person/age"]', "24"); // typed by the person
+  await page.setInputFiles("fin-advice >> .import-files", csv);
+  await page.waitForSelector("fin-advice >> .import-preview:not([hidden])");
+  const summary = await page.textContent("fin-advice >> .import-totals");
+  assert.match(summary, /^11 transactions from 1 file; 1 row could not be used/);
+  assert.match(await page.textContent("fin-advice >> .source-problems"), /Line 12/);
+  await page.click("fin-advice >> .import-use");
+  await page.waitForSelector("fin-advice >> .draft-confirm:not([hidden])");
+  await page.click("fin-advice >> .draft-keep");
+  assert.equal(await page.inputValue('fin-advice >> input[data-pointer="/person/age"]'), "24", "typed numbers kept");
   const advised = page.evaluate(
     () =>
       new Promise((resolve) =>
         document.querySelector("fin-advice").addEventListener("advice", (e) => resolve(e.detail), { once: true }),
       ),
   );
-  await page.click("fin-advice >> .csv-use");
+  await page.click("fin-advice >> .submit");
   const report = await advised;
   assert.equal(report.facts.transactionCount, 11);
   await page.screenshot({ path: new URL("demo-csv.png", artifacts).pathname, fullPage: true });
@@ -164,8 +168,8 @@ test("no request leaves the page after it has loaded", async () => {
     `only same-origin requests: ${requests.join(", ")}`,
   );
   await choose(page, "examples/new-graduate");
-  await page.setInputFiles("fin-advice >> .csv-file", csv);
-  await page.click("fin-advice >> .csv-use");
+  await page.setInputFiles("fin-advice >> .import-files", csv);
+  await page.click("fin-advice >> .import-use");
   await page.fill('fin-advice >> input[data-pointer="/person/age"]', "24");
   await page.click("fin-advice >> .submit");
   await page.waitForTimeout(300);

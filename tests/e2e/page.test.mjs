@@ -137,20 +137,29 @@ test("a failed import is shown, used for nothing, and removable; imported transa
   const dir = await mkdtemp(join(tmpdir(), "finadvice-"));
   const bad = join(dir, "notes.csv");
   await writeFile(bad, "just,some,words\nno,dates,here\n");
-  await page.setInputFiles("fin-advice >> .csv-file", bad);
-  await page.waitForSelector("fin-advice >> .import-problem:not([hidden])");
-  assert.match(await page.textContent("fin-advice >> .import-problem"), /notes\.csv could not be read/);
+  await page.setInputFiles("fin-advice >> .import-files", bad);
+  await page.waitForSelector('fin-advice >> .source[data-file="notes.csv"]');
+  assert.match(await page.textContent('fin-advice >> .source[data-file="notes.csv"]'), /notes\.csv — not read/);
+  assert.equal(await page.isDisabled("fin-advice >> .import-use"), true, "nothing to use");
   assert.equal(await state(page), "plan", "a file that was not used leaves the plan as it was");
   await assertAxeClean(page, "failed import");
+  await page.click('fin-advice >> .source[data-file="notes.csv"] .source-remove');
+  await page.waitForSelector("fin-advice >> .import-preview", { state: "hidden" });
 
   const csv = new URL("./fixtures/bank-debit-credit.csv", import.meta.url).pathname;
-  await page.setInputFiles("fin-advice >> .csv-file", csv);
-  await page.waitForSelector("fin-advice >> .csv-preview:not([hidden])");
+  await page.setInputFiles("fin-advice >> .import-files", csv);
+  await page.waitForSelector("fin-advice >> .import-preview:not([hidden])");
   await assertAxeClean(page, "import preview");
+  await page.fill(field("/person/age"), "30"); // typed: the draft must ask before it fills the form
+  await page.click("fin-advice >> .import-use");
+  await page.waitForSelector("fin-advice >> .draft-confirm:not([hidden])");
+  await page.click("fin-advice >> .draft-keep");
+  assert.equal(await page.inputValue(field("/person/age")), "30");
+  assert.equal(await state(page), "stale", "new transactions make the plan out of date");
   const used = nextOutcome(page);
-  await page.click("fin-advice >> .csv-use");
+  await page.click("fin-advice >> .submit");
   assert.equal((await used).report.facts.transactionCount, 11);
-  await page.click("fin-advice >> .csv-remove");
+  await page.click("fin-advice >> .import-remove");
   assert.equal(await state(page), "stale", "removing the transactions makes the plan out of date");
   const again = nextOutcome(page);
   await page.click("fin-advice >> .refresh");
