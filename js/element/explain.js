@@ -9,8 +9,8 @@ const IMPACT_WORDS = {
   "starter-emergency-fund": (v, c) => `${money(v, c)} still to set aside`,
   "full-emergency-fund": (v, c) => `${money(v, c)} still to set aside`,
   "employer-match": (v, c) => `${money(v, c)} a year of free money from your employer`,
-  "high-interest-debt": (v, c) => `Saves ${money(v, c)} in interest, compared with paying only the minimums`,
-  "medium-interest-debt": (v, c) => `Saves ${money(v, c)} in interest, compared with paying only the minimums`,
+  "high-interest-debt": (v, c) => `Saves ${money(v, c)} in interest`,
+  "medium-interest-debt": (v, c) => `Saves ${money(v, c)} in interest`,
   hsa: (v, c) => `${money(v, c)} of this year's tax-free room still open`,
   "roth-ira": (v, c) => `${money(v, c)} of this year's IRA room still open`,
   "traditional-ira": (v, c) => `${money(v, c)} of this year's IRA room still open`,
@@ -31,6 +31,7 @@ export function impactWords(action, currency) {
   if (!impact || typeof impact.value !== "number") return null;
   const words = IMPACT_WORDS[action.rule];
   if (words && impact.unit?.startsWith("money")) return words(impact.value, currency);
+  if (typeof impact.text === "string" && impact.text) return impact.text; // the report's own words
   switch (impact.unit) {
     case "money":
       return money(impact.value, currency);

@@ -65,8 +65,10 @@ const SINGLE = [
     "select",
     "Tax filing status",
     [
-      ["single", "Single or head of household"],
+      ["single", "Single"],
       ["married_joint", "Married filing jointly"],
+      ["married_separate", "Married filing separately"],
+      ["head_of_household", "Head of household"],
     ],
   ],
   [
@@ -79,6 +81,23 @@ const SINGLE = [
       ["family", "Yes, family"],
     ],
   ],
+  [
+    "/person/socialSecurity/monthlyAtClaiming",
+    "money",
+    "Social Security per month when you claim it",
+    null,
+    { hint: "From your statement at ssa.gov/myaccount; empty means estimated from your pay." },
+  ],
+  [
+    "/person/socialSecurity/claimingAge",
+    "number",
+    "Age you plan to claim Social Security (62–70)",
+    null,
+    { integer: true },
+  ],
+  ["/insurance/lifeCoverage", "money", "Life insurance cover"],
+  ["/insurance/disability", "yesno", "Long-term disability insurance"],
+  ["/insurance/healthDeductible", "money", "Health plan deductible per year"],
 ];
 
 /** Repeated sections: list name, title, item noun, item fields [relative pointer, type, label, options, extra]. */
@@ -195,7 +214,11 @@ function input(pointer, type, label, options, extra = {}) {
     lab.append(mark);
   }
   let control;
-  if (type === "select") {
+  if (type === "yesno") {
+    // A boolean the person may leave unstated: "" (not stated), "true", "false".
+    control = document.createElement("select");
+    control.append(new Option("Not stated", ""), new Option("Yes", "true"), new Option("No", "false"));
+  } else if (type === "select") {
     control = document.createElement("select");
     if (!extra.required) control.append(new Option("—", ""));
     for (const [value, text] of options) control.append(new Option(text, value));
@@ -341,7 +364,8 @@ export function buildProfileForm(root, { onChange = () => {} } = {}) {
     for (const control of controls()) {
       const raw = control.value.trim();
       if (raw === "") continue;
-      const value = control.dataset.kind === "money" || control.dataset.kind === "number" ? Number(raw) : raw;
+      const kind = control.dataset.kind;
+      const value = kind === "money" || kind === "number" ? Number(raw) : kind === "yesno" ? raw === "true" : raw;
       if (control.dataset.pointer === RENT) rent = value;
       else set(profile, control.dataset.pointer, value);
     }
@@ -389,7 +413,7 @@ export function buildProfileForm(root, { onChange = () => {} } = {}) {
         .slice(1)
         .split("/")
         .reduce((v, k) => (v == null ? undefined : v[k]), profile);
-      control.value = value ?? "";
+      control.value = typeof value === "boolean" ? String(value) : (value ?? "");
       if (value !== undefined && value !== null && control.value !== String(value)) {
         unshown.set(pointer, {
           code: "invalid_value",

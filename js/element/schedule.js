@@ -23,6 +23,7 @@ export function scheduleSection(monthlyPlan, actions, currency) {
   const list = document.createElement("ol");
   list.className = "steps";
   monthlyPlan.steps.forEach((step, i) => {
+    if (!(step.monthly > 0) && !step.starts) return; // no money now or later: not on the schedule
     const item = document.createElement("li");
     item.className = "step";
     item.dataset.action = step.actionId;
@@ -34,18 +35,8 @@ export function scheduleSection(monthlyPlan, actions, currency) {
     title.textContent = titles.get(step.actionId) ?? step.actionId;
     const when = document.createElement("span");
     when.className = "step-until";
-    const next = monthlyPlan.steps[i + 1];
-    const nextTitle = next ? (titles.get(next.actionId) ?? next.actionId) : null;
-    when.textContent = step.until
-      ? `until ${monthYear(step.until)}${nextTitle ? `, then this money goes to: ${lowerFirst(nextTitle)}` : ""}`
-      : "ongoing";
+    when.textContent = timing(step, monthlyPlan.steps[i + 1], titles, currency);
     item.append(amount, " — ", title, " ", when);
-    if (step.note) {
-      const note = document.createElement("p");
-      note.className = "step-note";
-      note.textContent = step.note;
-      item.append(note);
-    }
     list.append(item);
   });
   section.append(list);
@@ -56,6 +47,25 @@ export function scheduleSection(monthlyPlan, actions, currency) {
     section.append(rest);
   }
   return section;
+}
+
+/**
+ * When a step runs and where its money goes next: "from May 2027", "until Dec 2026, then $100 a
+ * month to: pay off debt…". The report's own `then` wins; without it, the next step.
+ */
+function timing(step, next, titles, currency) {
+  const parts = [];
+  if (step.starts) parts.push(`from ${monthYear(step.starts)}`);
+  if (step.until) parts.push(`until ${monthYear(step.until)}`);
+  if (!step.until && !step.starts) parts.push("every month");
+  const name = (id) => lowerFirst(titles.get(id) ?? id);
+  if (step.until && Array.isArray(step.then)) {
+    if (!step.then.length) return `${parts.join(" ")}, then its money is free for the next steps`;
+    const flows = step.then.map((t) => `${money(t.monthly, currency)} a month to: ${name(t.actionId)}`);
+    return `${parts.join(" ")}, then ${flows.join("; ")}`;
+  }
+  if (step.until && next) return `${parts.join(" ")}, then this money goes to: ${name(next.actionId)}`;
+  return parts.join(" ");
 }
 
 function lowerFirst(text) {

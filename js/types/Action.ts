@@ -39,6 +39,11 @@ impact: Impact | null,
  */
 trace: Array<TraceStep>, 
 /**
+ * Its share of this month's free money in the monthly plan, money/month; null for an
+ * action that takes no monthly money (a spending insight, cash moved once, a tax to plan for).
+ */
+monthly: number | null, 
+/**
  * Ids of the pack's sources the rule rests on.
  */
 sources: Array<string>, };

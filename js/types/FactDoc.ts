@@ -10,7 +10,7 @@ export type FactDoc = {
 name: string, 
 /**
  * Unit: `money` (the profile's currency), `money/month`, `money/year`, `ratio` (0.15 = 15%),
- * `percent` (15 = 15%), `months`, `years`, `count` or `text`.
+ * `percent` (15 = 15%), `months`, `years`, `count`, `boolean` or `text`.
  */
 unit: string, 
 /**

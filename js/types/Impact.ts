@@ -16,4 +16,9 @@ value: number | null,
  * Its unit (`money/year`, `money`, `money/month`, `months`, `percent`): the rule's
  * `impactUnit`, else the fact catalog's unit for a fact; null when unknown.
  */
-unit: string | null, };
+unit: string | null, 
+/**
+ * The value with its unit in words, in the profile's currency ("$870 a year", "$100",
+ * "$450 a month", "12 months", "5%"); null when the value is.
+ */
+text: string | null, };

@@ -2,6 +2,7 @@
 import type { FilingStatus } from "./FilingStatus.js";
 import type { HsaCoverage } from "./HsaCoverage.js";
 import type { IncomeStability } from "./IncomeStability.js";
+import type { SocialSecurity } from "./SocialSecurity.js";
 
 /**
  * The person, as far as advice depends on it.
@@ -24,10 +25,16 @@ retirementAge?: number,
  */
 incomeStability?: IncomeStability, 
 /**
- * Tax filing status; it decides which Roth IRA income limits apply.
+ * Tax filing status; it decides the tax brackets, the standard deduction and which Roth IRA
+ * income limits apply.
  */
 filingStatus?: FilingStatus, 
 /**
  * Coverage by an HSA-eligible high-deductible health plan, which decides the HSA limit.
  */
-hsaCoverage?: HsaCoverage, };
+hsaCoverage?: HsaCoverage, 
+/**
+ * The person's own Social Security estimate (from their SSA statement); without it the
+ * engine estimates the benefit from the incomes (src/calc/social_security.rs).
+ */
+socialSecurity?: SocialSecurity, };

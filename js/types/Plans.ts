@@ -2,6 +2,7 @@
 import type { DebtPayoffPlans } from "./DebtPayoffPlans.js";
 import type { GoalPlanEntry } from "./GoalPlanEntry.js";
 import type { RetirementPlan } from "./RetirementPlan.js";
+import type { TierPayoff } from "./TierPayoff.js";
 
 /**
  * Every plan of a report.
@@ -11,6 +12,16 @@ export type Plans = {
  * Debt payoff (null without debts).
  */
 debtPayoff: DebtPayoffPlans | null, 
+/**
+ * The debts at or above the rule pack's high-interest APR and their payoff with everything
+ * free after the match (null without such debts or without the threshold).
+ */
+highInterestDebt: TierPayoff | null, 
+/**
+ * The debts at or above the pack's medium-interest APR and their payoff with
+ * [`SURPLUS_TO_DEBT`] of the free cash flow (null without such debts or threshold).
+ */
+mediumInterestDebt: TierPayoff | null, 
 /**
  * One entry per goal, in profile order.
  */

@@ -4,6 +4,7 @@ import type { Debt } from "./Debt.js";
 import type { Expenses } from "./Expenses.js";
 import type { Goal } from "./Goal.js";
 import type { Income } from "./Income.js";
+import type { Insurance } from "./Insurance.js";
 import type { IsoDate } from "./IsoDate.js";
 import type { Person } from "./Person.js";
 import type { Transaction } from "./Transaction.js";
@@ -45,6 +46,10 @@ debts?: Array<Debt>,
  * Savings goals.
  */
 goals?: Array<Goal>, 
+/**
+ * Life, disability and health cover, when the person states it.
+ */
+insurance?: Insurance, 
 /**
  * Bank transactions, negative amounts being money out.
  */

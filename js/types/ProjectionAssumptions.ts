@@ -18,9 +18,25 @@ expectedReturnPercent: number,
  */
 volatilityPercent: number, 
 /**
+ * Expected real return (after the inflation below), percent a year.
+ */
+realReturnPercent: number, 
+/**
  * Inflation, percent a year.
  */
 inflationPercent: number, 
+/**
+ * Social Security (or other income) a year in retirement, today's money.
+ */
+incomeAnnual: number, 
+/**
+ * Age from which that income is received.
+ */
+incomeStartAge: number, 
+/**
+ * Share of withdrawals paid in tax, percent.
+ */
+withdrawalTaxPercent: number, 
 /**
  * Number of Monte Carlo paths.
  */

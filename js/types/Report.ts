@@ -2,6 +2,7 @@
 import type { Action } from "./Action.js";
 import type { Facts } from "./Facts.js";
 import type { MonthSpending } from "./MonthSpending.js";
+import type { MonthlyPlan } from "./MonthlyPlan.js";
 import type { NotFired } from "./NotFired.js";
 import type { Plans } from "./Plans.js";
 import type { ReportTransaction } from "./ReportTransaction.js";
@@ -39,6 +40,11 @@ spendingByMonth: Array<MonthSpending>,
  * Rules that did not fire and why; present only with the `explain` option.
  */
 notFired?: Array<NotFired>, 
+/**
+ * Where the month's free money goes: each step's share, when it completes and where its
+ * money goes next (docs/MONTHLY-PLAN.md).
+ */
+monthlyPlan: MonthlyPlan, 
 /**
  * The calculators' plans for the profile: debt payoff, goals, retirement
  * (`src/calc/plans.rs` documents the default assumptions).

@@ -23,6 +23,26 @@ annualSpending: number,
  */
 endAge: number, 
 /**
+ * Social Security in retirement, today's money a month (`facts.socialSecurityMonthly`).
+ */
+socialSecurityMonthly: number, 
+/**
+ * Age it starts (`facts.socialSecurityClaimingAge`).
+ */
+socialSecurityAge: number, 
+/**
+ * "stated" (the person's own estimate) or "estimated" (SSA's formula on today's income).
+ */
+socialSecuritySource: string, 
+/**
+ * Share of the savings in pre-tax accounts (401k, ira, and other with a match), 0–1.
+ */
+preTaxShare: number, 
+/**
+ * What the projection includes and leaves out, in plain words.
+ */
+includes: string, 
+/**
  * Share of Monte Carlo paths whose money lasts until `endAge` (0–1); null without paths.
  */
 successProbability: number | null, 

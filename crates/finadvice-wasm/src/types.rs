@@ -71,6 +71,12 @@ export interface RetirementRequest {
   inflationPercent?: number;
   paths?: number;
   seed?: number;
+  /** Social Security (or other income) in today's money a month, reducing the withdrawals. */
+  socialSecurityMonthly?: number;
+  /** Age it starts (default: the retirement age). */
+  socialSecurityAge?: number;
+  /** Share of each withdrawal paid in tax, percent (0–60, default 0). */
+  withdrawalTaxPercent?: number;
 }
 
 /** Request of `planGoal`: either `asOf` + `targetDate`, or `months`. */

@@ -17,11 +17,11 @@ fn paths_and_codes(errors: &finadvice::Errors) -> Vec<(String, &'static str)> {
 
 /// These exact numbers are also asserted in tests/wasm_calc.rs (Node and Chromium): a seed gives
 /// the same Monte Carlo natively and in every JavaScript engine.
-pub const GOLDEN_SUCCESS: f64 = 0.8419;
+pub const GOLDEN_SUCCESS: f64 = 0.877;
 /// Median balance at age 64 of tests/calc/retirement-golden.json.
-pub const GOLDEN_P50_AT_64: f64 = 1673258.78;
+pub const GOLDEN_P50_AT_64: f64 = 1559784.11;
 /// 90th percentile at age 94.
-pub const GOLDEN_P90_AT_94: f64 = 20520895.55;
+pub const GOLDEN_P90_AT_94: f64 = 20068735.12;
 
 #[test]
 fn retirement_golden_values() {
@@ -35,23 +35,54 @@ fn retirement_golden_values() {
 }
 
 /// Trinity study (Cooley, Hubbard & Walz, "Retirement Savings: Choosing a Withdrawal Rate That Is
-/// Sustainable", AAII Journal, February 1998, Table 3; S&P 500 and long-term high-grade corporate
-/// bonds, 1926–1995, monthly withdrawals): a 4% withdrawal, raised with inflation, lasted 30 years
-/// in 95% of periods with 50% stocks / 50% bonds, 98% with 75/25 and 71% with 25/75. The Monte Carlo with this crate's assumptions should land near them; the
-/// comparison is reported in benches/RESULTS.md. Asserted loosely: a model, not history.
+/// Sustainable", AAII Journal, February 1998, Table 3: S&P 500 and long-term high-grade corporate
+/// bonds, 1926–1995 rolling periods, monthly withdrawals; and the authors' update "Portfolio
+/// Success Rates: Where to Draw the Line", Journal of Financial Planning, April 2011, 1926–2009):
+/// a 4% withdrawal of 1,000,000, raised with inflation, lasted 30 years in this share of periods.
+/// (stocks, 1998, 2011)
+const TRINITY: [(f64, f64, f64); 5] =
+    [(1.0, 0.95, 0.98), (0.75, 0.98, 1.0), (0.5, 0.95, 0.96), (0.25, 0.71, 0.80), (0.0, 0.20, 0.35)];
+/// How far the model may be from the published range, in points: a drift of 10 points fails.
+const TRINITY_TOLERANCE: f64 = 0.10;
+
+/// All bonds: the one mix the model cannot bring within 10 points. Independent yearly returns at
+/// US bonds' long-run real return (1.6% compound, 10.3% volatility) keep about half of the
+/// 30-year paths alive, while history (1926–1995 and –2009) went through the 1940–1981 decades in
+/// which bonds lost to inflation year after year, a sequence a model of independent years does
+/// not produce. The model's figure is pinned here (±5 points) so that a drift still fails; see
+/// benches/RESULTS.md.
+const ALL_BONDS_MODEL: (f64, f64) = (0.49, 0.59);
+
+/// The Monte Carlo with this crate's assumptions (10,000 paths, seed 1, its default inflation)
+/// lands within 10 points of the published range for the four mixes with stocks, and keeps their
+/// order: more bonds than 50% make a 30-year 4% withdrawal less safe. The comparison is in
+/// benches/RESULTS.md.
 #[test]
 fn four_percent_rule_is_near_the_trinity_study() {
-    for (stocks, trinity) in [(0.5, 0.95), (0.75, 0.98), (0.25, 0.71)] {
+    let mut rates = Vec::new();
+    for (stocks, low, high) in TRINITY {
         let request = format!(
             r#"{{"currentAge": 65, "retirementAge": 65, "endAge": 95, "balance": 1000000, "annualSpending": 40000,
-                "allocation": {{"stocks": {stocks}, "bonds": {}}}, "inflationPercent": 3.0}}"#,
+                "allocation": {{"stocks": {stocks}, "bonds": {}}}}}"#,
             1.0 - stocks
         );
         let p = retirement_from_input(&json(&request)).unwrap();
         let success = p.success_probability.unwrap();
-        eprintln!("trinity {stocks}: model {success}, study {trinity}");
-        assert!((success - trinity).abs() < 0.2, "{stocks} stocks: {success} vs Trinity {trinity}");
+        eprintln!("trinity {stocks}: model {success}, study {low}–{high}");
+        if stocks == 0.0 {
+            let (min, max) = ALL_BONDS_MODEL;
+            assert!(
+                (min..=max).contains(&success),
+                "all bonds: model {success}, pinned {min}–{max}, Trinity {low}–{high}"
+            );
+        } else {
+            let off = (low - success).max(success - high).max(0.0);
+            assert!(off <= TRINITY_TOLERANCE, "{stocks} stocks: model {success}, Trinity {low}–{high}");
+        }
+        rates.push(success);
     }
+    // Bond-heavy mixes fail more: 25/75 below 50/50, all bonds lowest.
+    assert!(rates[3] < rates[2] && rates[4] < rates[3], "{rates:?}");
 }
 
 #[test]

@@ -11,82 +11,197 @@ use finadvice::{Advisor, AdvisorOptions};
 use serde_json::Value;
 use std::path::PathBuf;
 
-/// (persona, expected action rules in order, expected doing-well rules in order).
-const EXPECTED: &[(&str, &[&str], &[&str])] = &[
-    ("new-graduate-card-debt", &["starter-emergency-fund", "employer-match", "high-interest-debt"], &[]),
-    (
-        "family-mortgage-no-emergency-fund",
-        &["full-emergency-fund"],
-        &["doing-well-match", "doing-well-no-high-interest-debt"],
-    ),
-    ("gig-worker-variable-income", &["full-emergency-fund"], &["doing-well-debt-free", "doing-well-savings-rate"]),
-    (
-        "pre-retiree",
-        &["hsa", "roth-ira"],
-        &["doing-well-match", "doing-well-emergency-fund", "doing-well-no-high-interest-debt", "doing-well-retirement"],
-    ),
-    (
-        "high-earner-missing-match",
-        &["employer-match", "traditional-ira", "retirement-saving-rate"],
-        &["doing-well-emergency-fund", "doing-well-debt-free", "doing-well-savings-rate"],
-    ),
-    (
-        "debt-free-no-plan",
-        &["roth-ira", "retirement-saving-rate"],
-        &["doing-well-emergency-fund", "doing-well-debt-free", "doing-well-savings-rate"],
-    ),
-    ("crisis-expenses-exceed-income", &["negative-surplus", "review-subscriptions", "bank-fees"], &[]),
-    (
-        "transactions-only",
-        &["high-interest-debt", "spending-grew", "review-subscriptions", "bank-fees"],
-        &["doing-well-savings-rate"],
-    ),
-    (
-        "on-track-saver",
-        &["taxable-investing"],
-        &[
-            "doing-well-match",
-            "doing-well-emergency-fund",
-            "doing-well-debt-free",
-            "doing-well-retirement",
-            "doing-well-savings-rate",
+/// What a persona's planner's review (`tests/personas/NAME.review.md`) says: the actions in order,
+/// the steps already done, and the monthly plan — each step's rule and its money this month.
+struct Persona {
+    name: &'static str,
+    actions: &'static [&'static str],
+    doing_well: &'static [&'static str],
+    plan: &'static [(&'static str, f64)],
+}
+
+const MATCH: &str = "doing-well-match";
+const EF: &str = "doing-well-emergency-fund";
+const DEBT_FREE: &str = "doing-well-debt-free";
+const NO_HIGH: &str = "doing-well-no-high-interest-debt";
+const RETIREMENT: &str = "doing-well-retirement";
+const SAVINGS: &str = "doing-well-savings-rate";
+
+const EXPECTED: &[Persona] = &[
+    Persona {
+        name: "new-graduate-card-debt",
+        actions: &["starter-emergency-fund", "employer-match", "high-interest-debt"],
+        doing_well: &[],
+        plan: &[("starter-emergency-fund", 100.0), ("employer-match", 145.0), ("high-interest-debt", 236.0)],
+    },
+    Persona {
+        name: "family-mortgage-no-emergency-fund",
+        actions: &[
+            "starter-emergency-fund",
+            "protect-income",
+            "full-emergency-fund",
+            "hsa",
+            "roth-ira",
+            "save-for-goals",
+            "workplace-plan-limit",
         ],
-    ),
-    (
-        "hsa-eligible-car-loan",
-        &["hsa", "roth-ira", "retirement-saving-rate", "medium-interest-debt"],
-        &[
-            "doing-well-match",
-            "doing-well-emergency-fund",
-            "doing-well-no-high-interest-debt",
-            "doing-well-savings-rate",
+        doing_well: &[MATCH, NO_HIGH],
+        plan: &[
+            ("starter-emergency-fund", 410.0),
+            ("full-emergency-fund", 0.0),
+            ("hsa", 0.0),
+            ("roth-ira", 0.0),
+            ("save-for-goals", 0.0),
+            ("workplace-plan-limit", 0.0),
         ],
-    ),
-    (
-        "single-parent-dependents",
-        &["full-emergency-fund"],
-        &["doing-well-match", "doing-well-no-high-interest-debt", "doing-well-savings-rate"],
-    ),
-    (
-        "couple-as-of-2025",
-        &["roth-ira", "retirement-saving-rate", "save-for-goals"],
-        &[
-            "doing-well-match",
-            "doing-well-emergency-fund",
-            "doing-well-no-high-interest-debt",
-            "doing-well-savings-rate",
+    },
+    Persona {
+        name: "gig-worker-variable-income",
+        actions: &["self-employment-tax", "full-emergency-fund", "roth-ira", "retirement-saving-rate"],
+        doing_well: &[DEBT_FREE, SAVINGS],
+        plan: &[("full-emergency-fund", 450.0), ("roth-ira", 450.0), ("retirement-saving-rate", 0.0)],
+    },
+    Persona {
+        name: "pre-retiree",
+        actions: &["idle-cash", "hsa", "roth-ira", "workplace-plan-limit"],
+        doing_well: &[MATCH, EF, NO_HIGH, RETIREMENT],
+        plan: &[("hsa", 450.0), ("roth-ira", 450.0), ("workplace-plan-limit", 0.0)],
+    },
+    Persona {
+        name: "high-earner-missing-match",
+        actions: &[
+            "employer-match",
+            "idle-cash",
+            "backdoor-roth-ira",
+            "retirement-saving-rate",
+            "workplace-plan-limit",
+            "taxable-investing",
         ],
-    ),
-    (
-        "house-down-payment-saver",
-        &["roth-ira", "retirement-saving-rate", "medium-interest-debt", "save-for-goals"],
-        &[
-            "doing-well-match",
-            "doing-well-emergency-fund",
-            "doing-well-no-high-interest-debt",
-            "doing-well-savings-rate",
+        doing_well: &[EF, DEBT_FREE, SAVINGS],
+        plan: &[
+            ("employer-match", 375.0),
+            ("backdoor-roth-ira", 625.0),
+            ("retirement-saving-rate", 1000.75),
+            ("workplace-plan-limit", 540.92),
+            ("taxable-investing", 1858.33),
         ],
-    ),
+    },
+    Persona {
+        name: "debt-free-no-plan",
+        actions: &["idle-cash", "roth-ira", "retirement-saving-rate", "taxable-investing"],
+        doing_well: &[EF, DEBT_FREE, SAVINGS],
+        plan: &[("roth-ira", 625.0), ("retirement-saving-rate", 275.0), ("taxable-investing", 600.0)],
+    },
+    Persona {
+        name: "crisis-expenses-exceed-income",
+        actions: &["negative-surplus", "review-subscriptions", "bank-fees"],
+        doing_well: &[],
+        plan: &[],
+    },
+    Persona {
+        name: "transactions-only",
+        actions: &["high-interest-debt", "spending-grew", "review-subscriptions", "bank-fees"],
+        doing_well: &[SAVINGS],
+        plan: &[("high-interest-debt", 1876.26)],
+    },
+    Persona {
+        name: "on-track-saver",
+        actions: &["workplace-plan-limit", "taxable-investing"],
+        doing_well: &[MATCH, EF, DEBT_FREE, RETIREMENT, SAVINGS],
+        plan: &[("workplace-plan-limit", 1121.67), ("taxable-investing", 353.33)],
+    },
+    Persona {
+        name: "hsa-eligible-car-loan",
+        actions: &["hsa", "roth-ira", "medium-interest-debt", "workplace-plan-limit"],
+        doing_well: &[MATCH, EF, NO_HIGH, SAVINGS],
+        plan: &[
+            ("hsa", 216.67),
+            ("roth-ira", 625.0),
+            ("medium-interest-debt", 294.16),
+            ("workplace-plan-limit", 294.17),
+        ],
+    },
+    Persona {
+        name: "single-parent-dependents",
+        actions: &["protect-income", "full-emergency-fund", "roth-ira", "save-for-goals", "workplace-plan-limit"],
+        doing_well: &[MATCH, NO_HIGH, SAVINGS],
+        plan: &[
+            ("full-emergency-fund", 258.33),
+            ("roth-ira", 625.0),
+            ("save-for-goals", 152.85),
+            ("workplace-plan-limit", 13.82),
+        ],
+    },
+    Persona {
+        name: "couple-as-of-2025",
+        actions: &["roth-ira", "save-for-goals", "workplace-plan-limit"],
+        doing_well: &[MATCH, EF, NO_HIGH, SAVINGS],
+        plan: &[("roth-ira", 1250.0), ("save-for-goals", 904.23), ("workplace-plan-limit", 595.77)],
+    },
+    Persona {
+        name: "house-down-payment-saver",
+        actions: &["roth-ira", "save-for-goals", "medium-interest-debt", "workplace-plan-limit"],
+        doing_well: &[MATCH, EF, NO_HIGH, SAVINGS],
+        plan: &[
+            ("roth-ira", 625.0),
+            ("save-for-goals", 1015.0),
+            ("medium-interest-debt", 0.0),
+            ("workplace-plan-limit", 0.0),
+        ],
+    },
+    Persona {
+        name: "room-left-saver",
+        actions: &["hsa", "workplace-plan-limit", "taxable-investing"],
+        doing_well: &[MATCH, EF, DEBT_FREE, RETIREMENT, SAVINGS],
+        plan: &[("hsa", 166.67), ("workplace-plan-limit", 1166.67), ("taxable-investing", 141.66)],
+    },
+    Persona {
+        name: "parent-four-months-fund",
+        actions: &["protect-income", "full-emergency-fund", "roth-ira", "save-for-goals", "workplace-plan-limit"],
+        doing_well: &[MATCH, NO_HIGH, SAVINGS],
+        plan: &[
+            ("full-emergency-fund", 808.33),
+            ("roth-ira", 1250.0),
+            ("save-for-goals", 116.26),
+            ("workplace-plan-limit", 75.41),
+        ],
+    },
+    Persona {
+        name: "above-roth-limit",
+        actions: &["backdoor-roth-ira", "taxable-investing"],
+        doing_well: &[MATCH, EF, DEBT_FREE, RETIREMENT, SAVINGS],
+        plan: &[("backdoor-roth-ira", 625.0), ("taxable-investing", 3975.0)],
+    },
+    Persona {
+        name: "one-earner-couple",
+        actions: &["protect-income", "full-emergency-fund", "roth-ira", "workplace-plan-limit"],
+        doing_well: &[MATCH, DEBT_FREE, SAVINGS],
+        plan: &[("full-emergency-fund", 616.67), ("roth-ira", 683.33), ("workplace-plan-limit", 0.0)],
+    },
+    Persona {
+        name: "self-employed-designer",
+        actions: &["self-employment-tax", "full-emergency-fund", "roth-ira", "retirement-saving-rate"],
+        doing_well: &[DEBT_FREE, SAVINGS],
+        plan: &[("full-emergency-fund", 333.33), ("roth-ira", 625.0), ("retirement-saving-rate", 500.0)],
+    },
+    Persona {
+        name: "age-62-medicare-ahead",
+        actions: &["hsa", "roth-ira", "workplace-plan-limit", "taxable-investing"],
+        doing_well: &[MATCH, EF, DEBT_FREE, RETIREMENT, SAVINGS],
+        plan: &[("hsa", 450.0), ("roth-ira", 1341.67), ("workplace-plan-limit", 937.5), ("taxable-investing", 170.83)],
+    },
+    Persona {
+        name: "idle-cash",
+        actions: &["idle-cash", "roth-ira", "workplace-plan-limit"],
+        doing_well: &[MATCH, EF, DEBT_FREE, SAVINGS],
+        plan: &[("roth-ira", 625.0), ("workplace-plan-limit", 1175.0)],
+    },
+    Persona {
+        name: "mortgage-vs-investing",
+        actions: &["medium-interest-debt", "taxable-investing"],
+        doing_well: &[MATCH, EF, NO_HIGH, RETIREMENT],
+        plan: &[("medium-interest-debt", 450.0), ("taxable-investing", 450.0)],
+    },
 ];
 
 fn dir() -> PathBuf {
@@ -105,7 +220,7 @@ fn rules(report: &Value, list: &str) -> Vec<String> {
 }
 
 #[test]
-fn every_persona_file_has_expectations_and_there_are_at_least_twelve() {
+fn every_persona_file_has_expectations_and_there_are_at_least_twenty_one() {
     let mut files: Vec<String> = std::fs::read_dir(dir())
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
@@ -113,18 +228,75 @@ fn every_persona_file_has_expectations_and_there_are_at_least_twelve() {
         .map(|f| f.trim_end_matches(".json").to_string())
         .collect();
     files.sort();
-    let mut expected: Vec<String> = EXPECTED.iter().map(|e| e.0.to_string()).collect();
+    let mut expected: Vec<String> = EXPECTED.iter().map(|e| e.name.to_string()).collect();
     expected.sort();
     assert_eq!(files, expected);
-    assert!(files.len() >= 12);
+    assert!(files.len() >= 21);
 }
 
 #[test]
-fn personas_get_their_expected_plan() {
-    for (name, actions, doing_well) in EXPECTED {
+fn every_persona_has_a_planners_review() {
+    for persona in EXPECTED {
+        let review = common::read_test_file(&format!("personas/{}.review.md", persona.name));
+        assert!(review.starts_with(&format!("# Planner's review: {}", persona.name)), "{}", persona.name);
+        for part in ["**Situation.**", "**What I would advise, in order.**", "**Monthly plan.**"] {
+            assert!(review.contains(part), "{}: the review has no {part}", persona.name);
+        }
+    }
+}
+
+#[test]
+fn personas_get_the_plan_of_their_review() {
+    for persona in EXPECTED {
+        let name = persona.name;
         let report = report(name);
-        assert_eq!(rules(&report, "actions"), *actions, "{name}: actions");
-        assert_eq!(rules(&report, "doingWell"), *doing_well, "{name}: doingWell");
+        assert_eq!(rules(&report, "actions"), persona.actions, "{name}: actions");
+        assert_eq!(rules(&report, "doingWell"), persona.doing_well, "{name}: doingWell");
+        let steps: Vec<(String, f64)> = report["monthlyPlan"]["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    s["actionId"].as_str().unwrap().trim_start_matches("us-default/").to_string(),
+                    s["monthly"].as_f64().unwrap(),
+                )
+            })
+            .collect();
+        let expected: Vec<(String, f64)> = persona.plan.iter().map(|(r, m)| (r.to_string(), *m)).collect();
+        assert_eq!(steps, expected, "{name}: monthly plan");
+    }
+}
+
+#[test]
+fn the_monthly_plan_never_assigns_more_than_is_available() {
+    for persona in EXPECTED {
+        let name = persona.name;
+        let report = report(name);
+        let plan = &report["monthlyPlan"];
+        let available = plan["available"].as_f64().unwrap();
+        let free = report["facts"]["freeCashFlowMonthly"].as_f64().unwrap();
+        assert_eq!(available, free.max(0.0), "{name}: available is the free cash flow");
+        let steps = plan["steps"].as_array().unwrap();
+        let assigned: f64 = steps.iter().map(|s| s["monthly"].as_f64().unwrap()).sum();
+        assert!(assigned <= available + 1e-6, "{name}: {assigned} assigned of {available}");
+        let unassigned = plan["unassigned"].as_f64().unwrap();
+        assert!((available - assigned - unassigned).abs() < 0.011, "{name}: unassigned {unassigned}");
+        for step in steps {
+            assert!(step["monthly"].as_f64().unwrap() >= 0.0, "{name}: {step}");
+            assert!(step["monthly"].as_f64().unwrap() <= step["needed"].as_f64().unwrap() + 1e-6, "{name}: {step}");
+            assert!(!step["note"].as_str().unwrap().is_empty(), "{name}: {step}");
+        }
+        // Every action shows its monthly share: the plan's for a step, null for the others.
+        for action in report["actions"].as_array().unwrap() {
+            let step = steps.iter().find(|s| s["actionId"] == action["id"]);
+            assert_eq!(
+                action["monthly"],
+                step.map_or(Value::Null, |s| s["monthly"].clone()),
+                "{name}: {}",
+                action["id"]
+            );
+        }
     }
 }
 
@@ -132,7 +304,7 @@ fn personas_get_their_expected_plan() {
 fn persona_reports_match_their_snapshots() {
     let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
     let mut stale = Vec::new();
-    for (name, _, _) in EXPECTED {
+    for Persona { name, .. } in EXPECTED {
         let report = report(name);
         let path = dir().join(format!("{name}.report.json"));
         if update {
@@ -169,9 +341,21 @@ fn every_action_is_explained_sourced_and_worded_plainly() {
         "S&P 500 index fund",
     ];
     // Rules whose numbers rest on an assumed return or tax bracket, and must say so.
-    const ASSUMING: &[&str] =
-        &["hsa", "roth-ira", "traditional-ira", "retirement-saving-rate", "save-for-goals", "taxable-investing"];
-    for (name, _, _) in EXPECTED {
+    const ASSUMING: &[&str] = &[
+        "employer-match",
+        "full-emergency-fund",
+        "idle-cash",
+        "hsa",
+        "roth-ira",
+        "backdoor-roth-ira",
+        "self-employment-tax",
+        "retirement-saving-rate",
+        "medium-interest-debt",
+        "save-for-goals",
+        "workplace-plan-limit",
+        "taxable-investing",
+    ];
+    for Persona { name, .. } in EXPECTED {
         let report = report(name);
         assert!(report["disclaimer"].as_str().unwrap().contains("not financial"), "{name}");
         for action in report["actions"].as_array().unwrap().iter().chain(report["doingWell"].as_array().unwrap()) {
@@ -191,6 +375,12 @@ fn every_action_is_explained_sourced_and_worded_plainly() {
                 let impact = &action["impact"];
                 assert!(impact["value"].as_f64().is_some_and(|v| v > 0.0), "{name}/{rule}: impact {impact}");
                 assert!(impact["unit"].as_str().is_some(), "{name}/{rule}: impact without a unit");
+                // The impact in words carries its unit: "$870 a year", "$100", "$450 a month".
+                let words = impact["text"].as_str().unwrap_or_else(|| panic!("{name}/{rule}: impact without text"));
+                let unit = impact["unit"].as_str().unwrap();
+                assert!(!unit.starts_with("money") || words.starts_with('$'), "{name}/{rule}: {words}");
+                assert_eq!(unit == "money/year", words.ends_with(" a year"), "{name}/{rule}: {words}");
+                assert_eq!(unit == "money/month", words.ends_with(" a month"), "{name}/{rule}: {words}");
             }
         }
     }
@@ -198,7 +388,8 @@ fn every_action_is_explained_sourced_and_worded_plainly() {
 
 #[test]
 fn limits_follow_the_year_of_as_of() {
-    // The same person in 2025 and 2026 (age 52: IRA catch-up), and in 2027 (latest limits known: 2026).
+    // The same couple in 2025 and 2026 (age 52: IRA catch-up; one IRA each, the spouse's without
+    // catch-up), and in 2027 (latest limits known: 2026).
     let base = common::read_test_file("personas/couple-as-of-2025.json");
     let title = |as_of: &str| {
         let text = base.replace("\"2025-06-30\"", &format!("\"{as_of}\""));
@@ -207,9 +398,21 @@ fn limits_follow_the_year_of_as_of() {
         let ira = report["actions"].as_array().unwrap().iter().find(|a| a["rule"] == "roth-ira").cloned().unwrap();
         ira["title"].as_str().unwrap().to_string()
     };
-    assert!(title("2025-06-30").ends_with("(your 2025 limit is $8,000)"), "{}", title("2025-06-30"));
-    assert!(title("2026-03-01").ends_with("(your 2026 limit is $8,600)"), "{}", title("2026-03-01"));
-    assert!(title("2027-03-01").ends_with("(your 2026 limit is $8,600)"), "{}", title("2027-03-01"));
+    assert!(
+        title("2025-06-30").ends_with("(your 2025 limit is $15,000 together, one IRA each)"),
+        "{}",
+        title("2025-06-30")
+    );
+    assert!(
+        title("2026-03-01").ends_with("(your 2026 limit is $16,100 together, one IRA each)"),
+        "{}",
+        title("2026-03-01")
+    );
+    assert!(
+        title("2027-03-01").ends_with("(your 2026 limit is $16,100 together, one IRA each)"),
+        "{}",
+        title("2027-03-01")
+    );
 }
 
 #[test]
@@ -227,7 +430,7 @@ fn the_wasm_test_lists_every_persona() {
         .expect("the wasm personas test");
     // Compared without white space, so that formatting the test file does not matter.
     let wasm_test: String = wasm_test.split_whitespace().collect();
-    for (name, _, _) in EXPECTED {
+    for Persona { name, .. } in EXPECTED {
         assert!(
             wasm_test.contains(&format!("(\"{name}\",include_str!(\"../../../../tests/personas/{name}.json\")")),
             "{name} missing from crates/finadvice-wasm/src/tests/personas.rs"

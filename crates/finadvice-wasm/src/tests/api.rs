@@ -153,3 +153,29 @@ fn values_json_cannot_say_exactly_are_read_as_given() {
     let error = fin_advice_error(advisor.advise(profile).unwrap_err());
     assert_eq!(error_paths(&error), ["/transactions/4/amount"]);
 }
+
+/// The profile's newer sections (filing statuses, socialSecurity, insurance) come in as plain
+/// JavaScript objects, are validated with pointers and reach the report's facts.
+#[wasm_bindgen_test]
+fn new_profile_sections_reach_the_report_from_javascript() {
+    let profile = r#"{"asOf": "2026-06-30", "currency": "USD",
+        "person": {"age": 45, "dependents": 1, "filingStatus": "head_of_household",
+                   "socialSecurity": {"monthlyAtClaiming": 2100, "claimingAge": 68}},
+        "incomes": [{"name": "Pay", "grossAnnual": 70000, "netMonthly": 4400}],
+        "expenses": {"essentialMonthly": 2500, "discretionaryMonthly": 400},
+        "accounts": [{"name": "Savings", "kind": "savings", "balance": 12000}],
+        "insurance": {"lifeCoverage": 250000, "disability": false, "healthDeductible": 1500}}"#;
+    assert_eq!(Array::from(&validate_profile(object(profile)).unwrap()).length(), 0);
+    let report = Advisor::new(None).unwrap().advise(object(profile)).unwrap();
+    assert_eq!(get(&report, "facts.socialSecurityMonthly").as_f64(), Some(2100.0));
+    assert_eq!(get(&report, "facts.socialSecurityClaimingAge").as_f64(), Some(68.0));
+    assert_eq!(get(&report, "facts.healthDeductible").as_f64(), Some(1500.0));
+    assert_eq!(get(&report, "facts.lifeOrDisabilityCoverMissing").as_bool(), Some(true));
+    // Head of household, 70,000: taxable 45,850 in 2026, the 12% bracket.
+    assert_eq!(get(&report, "facts.marginalTaxRatePercent").as_f64(), Some(12.0));
+    assert_eq!(get(&report, "plans.retirement.socialSecuritySource").as_string().unwrap(), "stated");
+    let bad = profile.replace(r#""disability": false"#, r#""disability": "no""#).replace("head_of_household", "widow");
+    let problems = Array::from(&validate_profile(object(&bad)).unwrap());
+    let paths: Vec<String> = problems.iter().map(|p| get(&p, "path").as_string().unwrap()).collect();
+    assert_eq!(paths, ["/person/filingStatus", "/insurance/disability"]);
+}

@@ -75,6 +75,46 @@ const PERSONAS: &[(&str, &str, &str)] = &[
         include_str!("../../../../tests/personas/transactions-only.json"),
         include_str!("../../../../tests/personas/transactions-only.report.json"),
     ),
+    (
+        "above-roth-limit",
+        include_str!("../../../../tests/personas/above-roth-limit.json"),
+        include_str!("../../../../tests/personas/above-roth-limit.report.json"),
+    ),
+    (
+        "age-62-medicare-ahead",
+        include_str!("../../../../tests/personas/age-62-medicare-ahead.json"),
+        include_str!("../../../../tests/personas/age-62-medicare-ahead.report.json"),
+    ),
+    (
+        "idle-cash",
+        include_str!("../../../../tests/personas/idle-cash.json"),
+        include_str!("../../../../tests/personas/idle-cash.report.json"),
+    ),
+    (
+        "mortgage-vs-investing",
+        include_str!("../../../../tests/personas/mortgage-vs-investing.json"),
+        include_str!("../../../../tests/personas/mortgage-vs-investing.report.json"),
+    ),
+    (
+        "one-earner-couple",
+        include_str!("../../../../tests/personas/one-earner-couple.json"),
+        include_str!("../../../../tests/personas/one-earner-couple.report.json"),
+    ),
+    (
+        "parent-four-months-fund",
+        include_str!("../../../../tests/personas/parent-four-months-fund.json"),
+        include_str!("../../../../tests/personas/parent-four-months-fund.report.json"),
+    ),
+    (
+        "room-left-saver",
+        include_str!("../../../../tests/personas/room-left-saver.json"),
+        include_str!("../../../../tests/personas/room-left-saver.report.json"),
+    ),
+    (
+        "self-employed-designer",
+        include_str!("../../../../tests/personas/self-employed-designer.json"),
+        include_str!("../../../../tests/personas/self-employed-designer.report.json"),
+    ),
 ];
 
 #[wasm_bindgen_test]
@@ -88,6 +128,23 @@ fn every_persona_gives_its_snapshot() {
             panic!("{name}: the report in wasm differs from the snapshot at {path}: {got} vs {want}");
         }
     }
+}
+
+/// The report JavaScript receives carries the monthly plan: the money available, the steps with
+/// their monthly shares (never more than available) and each action's share.
+#[wasm_bindgen_test]
+fn the_report_carries_the_monthly_plan() {
+    let advisor = Advisor::new(None).unwrap();
+    let (_, profile, _) = PERSONAS.iter().find(|p| p.0 == "on-track-saver").unwrap();
+    let report = advisor.advise(JSON::parse(profile).unwrap()).unwrap();
+    let report: serde_json::Value = serde_json::from_str(&String::from(JSON::stringify(&report).unwrap())).unwrap();
+    let plan = &report["monthlyPlan"];
+    assert_eq!(plan["available"].as_f64(), Some(1475.0), "{plan}");
+    let steps = plan["steps"].as_array().unwrap();
+    assert_eq!(steps[0]["actionId"], "us-default/workplace-plan-limit");
+    let assigned: f64 = steps.iter().map(|s| s["monthly"].as_f64().unwrap()).sum();
+    assert!(assigned <= 1475.0 + 1e-6, "{assigned}");
+    assert_eq!(report["actions"][0]["monthly"], steps[0]["monthly"]);
 }
 
 /// The first place two JSON values differ: (JSON pointer, actual, expected).

@@ -5,14 +5,20 @@
 //! Defaults (each a constant below):
 //! * debt payoff budget = the minimums + [`SURPLUS_TO_DEBT`] of the positive monthly surplus;
 //! * goals and retirement are invested at the allocation a **moderate** tolerance gets with the
-//!   profile's capacity ([`super::risk`]), at that allocation's expected return ([`super::assumptions`]);
+//!   profile's capacity ([`super::risk`]) ([`super::assumptions`]); a goal compounds at the
+//!   **median** (compound) return of its allocation, not the arithmetic mean, and a goal less than
+//!   [`NEAR_TERM_GOAL_MONTHS`] away is held in cash at the cash rate;
 //! * retirement: invested assets today; contributions = own retirement contributions + employer
-//!   match; spending in retirement = [`RETIREMENT_SPENDING_SHARE`] of today's spending, from savings
-//!   alone (Social Security and pensions are not counted); money must last to [`super::requests::DEFAULT_END_AGE`];
-//!   [`ADVISE_PATHS`] Monte Carlo paths (fewer than the 10,000 of `projectRetirement`, to keep
-//!   `advise` fast; success probabilities move by about ±1 point), seed [`ADVISE_SEED`].
+//!   match; spending in retirement = [`RETIREMENT_SPENDING_SHARE`] of today's spending, less Social
+//!   Security (`facts.socialSecurityMonthly` from `facts.socialSecurityClaimingAge`; pensions are not
+//!   in the profile); withdrawals from pre-tax accounts taxed at the federal average rate of an
+//!   income equal to the retirement spending ([`withdrawal_tax_percent`]); money must last to
+//!   [`super::requests::DEFAULT_END_AGE`]; [`ADVISE_PATHS`] Monte Carlo paths (fewer than the 10,000 of
+//!   `projectRetirement`, to keep `advise` fast; success probabilities move by about ±1 point),
+//!   seed [`ADVISE_SEED`].
 
-use super::assumptions::Allocation;
+use super::assumptions::{Allocation, ALL_CASH};
+use super::debt_tiers::{tier_payoff, TierPayoff};
 use super::goal::{plan_goal, GoalPlan};
 use super::payoff::{plan_payoff, DebtOutcome, MinimumsOnly, PayoffPlan, PayoffRequest, Strategy};
 use super::requests::DEFAULT_END_AGE;
@@ -22,7 +28,7 @@ use crate::date::Date;
 use crate::error::Issue;
 use crate::facts::Facts;
 use crate::money::{money, round_cents};
-use crate::profile::{IncomeStability, Profile};
+use crate::profile::{AccountKind, IncomeStability, Profile};
 use serde::Serialize;
 
 /// Share of the positive monthly surplus the default payoff budget adds to the minimums.
@@ -33,6 +39,10 @@ pub const RETIREMENT_SPENDING_SHARE: f64 = 0.8;
 pub const ADVISE_PATHS: u32 = 2_000;
 /// Seed of the report's retirement projection.
 pub const ADVISE_SEED: u64 = 1;
+/// A goal needed sooner than this many months is kept in cash: money needed within about three
+/// years should not depend on the stock market (Fidelity, "Investing for short-term goals": for
+/// 3 years or less, favour liquidity and safety over returns).
+pub const NEAR_TERM_GOAL_MONTHS: u32 = 36;
 /// Stock share of the default (moderate) tolerance, in percent.
 const MODERATE_STOCKS_PERCENT: f64 = 60.0;
 
@@ -114,6 +124,16 @@ pub struct RetirementPlan {
     pub annual_spending: f64,
     /// Age until which the money must last.
     pub end_age: u32,
+    /// Social Security in retirement, today's money a month (`facts.socialSecurityMonthly`).
+    pub social_security_monthly: f64,
+    /// Age it starts (`facts.socialSecurityClaimingAge`).
+    pub social_security_age: u32,
+    /// "stated" (the person's own estimate) or "estimated" (SSA's formula on today's income).
+    pub social_security_source: &'static str,
+    /// Share of the savings in pre-tax accounts (401k, ira, and other with a match), 0–1.
+    pub pre_tax_share: f64,
+    /// What the projection includes and leaves out, in plain words.
+    pub includes: String,
     /// The projection of those amounts (its fields appear at this level in the report).
     #[serde(flatten)]
     pub projection: RetirementProjection,
@@ -126,6 +146,12 @@ pub struct RetirementPlan {
 pub struct Plans {
     /// Debt payoff (null without debts).
     pub debt_payoff: Option<DebtPayoffPlans>,
+    /// The debts at or above the rule pack's high-interest APR and their payoff with everything
+    /// free after the match (null without such debts or without the threshold).
+    pub high_interest_debt: Option<TierPayoff>,
+    /// The debts at or above the pack's medium-interest APR and their payoff with
+    /// [`SURPLUS_TO_DEBT`] of the free cash flow (null without such debts or threshold).
+    pub medium_interest_debt: Option<TierPayoff>,
     /// One entry per goal, in profile order.
     pub goals: Vec<GoalPlanEntry>,
     /// Retirement (null when the person is past the end age).
@@ -201,6 +227,30 @@ fn debt_payoff(profile: &Profile, facts: &Facts) -> Option<DebtPayoffPlans> {
     }
 }
 
+/// Share of the invested savings (as in `facts.investedAssets`) in pre-tax accounts (workplace
+/// plans and traditional IRAs); with nothing invested yet, the share of the retirement
+/// contributions going to them.
+fn pre_tax_share(profile: &Profile) -> f64 {
+    let invested = |a: &&crate::profile::Account| !a.kind.is_liquid() && a.kind != AccountKind::Other;
+    let pre_tax = |a: &&crate::profile::Account| matches!(a.kind, AccountKind::K401 | AccountKind::Ira);
+    let share = |value: fn(&crate::profile::Account) -> f64| {
+        let all: f64 = profile.accounts.iter().filter(invested).map(value).sum();
+        let taxed: f64 = profile.accounts.iter().filter(pre_tax).map(value).sum();
+        (all > 0.0).then(|| taxed / all)
+    };
+    share(|a| a.balance).or_else(|| share(|a| a.contribution_monthly)).unwrap_or(0.0)
+}
+
+/// The share of a retirement withdrawal paid in federal income tax, percent: the average federal
+/// rate (brackets and standard deduction of the year of `asOf`, the profile's filing status) on an
+/// ordinary income equal to the yearly retirement spending, times the pre-tax share of the savings.
+/// A simplification: Roth and taxable money come out untaxed, the taxable part of Social Security,
+/// capital gains rates and state taxes are left out.
+pub fn withdrawal_tax_percent(profile: &Profile, annual_spending: f64, pre_tax_share: f64) -> f64 {
+    let year = super::tax::tax_year(profile.as_of.year());
+    year.average_rate(annual_spending, profile.person.filing_status) * pre_tax_share * 100.0
+}
+
 fn retirement(profile: &Profile, facts: &Facts) -> Option<RetirementPlan> {
     let person = &profile.person;
     if person.age >= DEFAULT_END_AGE {
@@ -218,13 +268,43 @@ fn retirement(profile: &Profile, facts: &Facts) -> Option<RetirementPlan> {
     request.annual_contribution =
         round_cents(facts.retirement_contribution_monthly * 12.0 + facts.employer_match_annual);
     request.annual_spending = round_cents(facts.spending_monthly * 12.0 * RETIREMENT_SPENDING_SHARE);
+    request.income_annual = round_cents(facts.social_security_monthly * 12.0);
+    request.income_start_age = facts.social_security_claiming_age;
+    let pre_tax = crate::money::round_ratio(pre_tax_share(profile));
+    request.withdrawal_tax_percent =
+        crate::money::round_ratio(withdrawal_tax_percent(profile, request.annual_spending, pre_tax));
     request.paths = ADVISE_PATHS;
     request.seed = ADVISE_SEED;
+    let source = if profile.person.social_security.is_some() { "stated" } else { "estimated" };
+    let includes = format!(
+        "In today's money: savings of {balance} growing at {real:.1}% a year after inflation on average (independent yearly returns), \
+         {contribution} added a year until {retire}, then {spending} a year of spending (80% of today's) from age {retire} to {end}; \
+         Social Security of {ss} a month from age {ss_age} ({source}: {how}) covers part of it; withdrawals from pre-tax accounts \
+         ({share:.0}% of the savings) are taxed at an estimated {tax:.1}% of each withdrawal (federal only, {year} brackets). \
+         Not included: pensions, state tax, the taxable part of Social Security, spousal benefits, Medicare premiums, or spending that changes with age.",
+        balance = money(request.balance, &profile.currency),
+        real = request.allocation.mean_real_percent(),
+        contribution = money(request.annual_contribution, &profile.currency),
+        retire = retirement_age,
+        spending = money(request.annual_spending, &profile.currency),
+        end = request.end_age,
+        ss = money(facts.social_security_monthly, &profile.currency),
+        ss_age = request.income_start_age,
+        how = if source == "stated" { "your own estimate" } else { "SSA's formula on today's income, as if earned for every working year" },
+        share = pre_tax * 100.0,
+        tax = request.withdrawal_tax_percent,
+        year = super::tax::tax_year(profile.as_of.year()).year,
+    );
     Some(RetirementPlan {
         balance: request.balance,
         annual_contribution: request.annual_contribution,
         annual_spending: request.annual_spending,
         end_age: request.end_age,
+        social_security_monthly: facts.social_security_monthly,
+        social_security_age: request.income_start_age,
+        social_security_source: source,
+        pre_tax_share: pre_tax,
+        includes,
         projection: project(&request),
     })
 }
@@ -238,9 +318,12 @@ impl Plans {
             .iter()
             .map(|g| {
                 let months = profile.as_of.months_until(g.target_date).max(0) as u32;
-                let allocation = moderate_allocation(profile, facts, months as f64 / 12.0);
-                let rate = crate::money::round_ratio(allocation.mean_percent() / 100.0) * 100.0;
-                let rate = (rate * 100.0).round() / 100.0;
+                let allocation = if months < NEAR_TERM_GOAL_MONTHS {
+                    ALL_CASH
+                } else {
+                    moderate_allocation(profile, facts, months as f64 / 12.0)
+                };
+                let rate = (allocation.median_percent() * 100.0).round() / 100.0;
                 GoalPlanEntry {
                     name: g.name.clone(),
                     annual_return_percent: rate,
@@ -249,7 +332,31 @@ impl Plans {
                 }
             })
             .collect();
-        Plans { debt_payoff: debt_payoff(profile, facts), goals, retirement: retirement(profile, facts) }
+        Plans {
+            debt_payoff: debt_payoff(profile, facts),
+            high_interest_debt: None,
+            medium_interest_debt: None,
+            goals,
+            retirement: retirement(profile, facts),
+        }
+    }
+
+    /// Adds the payoff plans of the debts at or above the rule pack's high- and medium-interest
+    /// APRs (`highInterestAprPercent`, `mediumInterestAprPercent`). The high tier gets everything
+    /// free after the match's contribution (the monthly plan's assignment), the medium tier
+    /// [`SURPLUS_TO_DEBT`] of the free cash flow.
+    pub fn with_debt_tiers(
+        mut self,
+        profile: &Profile,
+        facts: &Facts,
+        high_apr: Option<f64>,
+        medium_apr: Option<f64>,
+    ) -> Plans {
+        let free = facts.free_cash_flow_monthly.max(0.0);
+        self.high_interest_debt =
+            high_apr.and_then(|apr| tier_payoff(profile, apr, free - facts.contribution_for_full_match_monthly));
+        self.medium_interest_debt = medium_apr.and_then(|apr| tier_payoff(profile, apr, free * SURPLUS_TO_DEBT));
+        self
     }
 
     /// Sets the facts that come from the goal plans: goalSavingMonthly and goalsList.

@@ -16,6 +16,9 @@ use crate::validation::{Fields, Problems};
 const MAX_APR_PERCENT: f64 = 1000.0;
 /// Highest age accepted.
 const MAX_AGE: f64 = 120.0;
+/// Highest tax share of a withdrawal accepted, in percent (above the top federal rate plus any
+/// state's).
+const MAX_WITHDRAWAL_TAX_PERCENT: f64 = 60.0;
 /// Largest seed: JavaScript numbers are exact integers up to 2^53 − 1.
 const MAX_SEED: f64 = 9_007_199_254_740_991.0;
 
@@ -177,6 +180,9 @@ const RETIREMENT_FIELDS: &[&str] = &[
     "inflationPercent",
     "paths",
     "seed",
+    "socialSecurityMonthly",
+    "socialSecurityAge",
+    "withdrawalTaxPercent",
 ];
 
 /// Default end age of a retirement projection: money should last to 95.
@@ -185,7 +191,10 @@ pub const DEFAULT_END_AGE: u32 = 95;
 pub const DEFAULT_ALLOCATION: Allocation = Allocation { stocks: 0.6, bonds: 0.4, cash: 0.0 };
 
 /// `{currentAge, retirementAge, endAge?, balance, annualContribution?, annualSpending?,
-/// allocation?, inflationPercent?, paths?, seed?}` → a retirement projection.
+/// allocation?, inflationPercent?, paths?, seed?, socialSecurityMonthly?, socialSecurityAge?,
+/// withdrawalTaxPercent?}` → a retirement projection. Social Security (today's money a month)
+/// starts at `socialSecurityAge` (default: the retirement age) and reduces the withdrawals;
+/// `withdrawalTaxPercent` (0–60, default 0) is the share of each withdrawal paid in tax.
 pub fn retirement_from_input(input: &Input) -> Result<RetirementProjection, Errors> {
     let mut p = Problems::default();
     let request = read_retirement(&mut p, input);
@@ -219,6 +228,15 @@ fn read_retirement(p: &mut Problems, input: &Input) -> Option<RetirementRequest>
         None => Some(1.0),
         v => p.number(v, &f.path("seed"), 0.0, MAX_SEED, true),
     };
+    let social_security = p.money_or(f.get("socialSecurityMonthly"), &f.path("socialSecurityMonthly"), 0.0);
+    let social_security_age = match f.get("socialSecurityAge") {
+        None => retire.map(Some),
+        v => p.number(v, &f.path("socialSecurityAge"), 0.0, MAX_AGE, true).map(Some),
+    };
+    let tax = match f.get("withdrawalTaxPercent") {
+        None => Some(0.0),
+        v => p.number(v, &f.path("withdrawalTaxPercent"), 0.0, MAX_WITHDRAWAL_TAX_PERCENT, false),
+    };
     if let (Some(c), Some(r), Some(e)) = (current, retire, end) {
         if r < c {
             p.push(ErrorCode::Inconsistent, &f.path("retirementAge"), format!("{r} is before currentAge {c}"));
@@ -245,6 +263,9 @@ fn read_retirement(p: &mut Problems, input: &Input) -> Option<RetirementRequest>
         balance: balance?,
         annual_contribution: contribution?,
         annual_spending: spending?,
+        income_annual: social_security? * 12.0,
+        income_start_age: social_security_age?? as u32,
+        withdrawal_tax_percent: tax?,
         allocation: allocation?,
         inflation_percent: inflation?,
         paths: paths? as u32,

@@ -1,13 +1,17 @@
 //! Retirement projection: a deterministic path at the expected return, and a seeded Monte Carlo.
 //!
 //! Model (annual steps, everything in **today's money**, i.e. real terms):
-//! * each year's nominal return `R` is drawn from a normal distribution with the allocation's mean
-//!   and volatility ([`super::assumptions`]), floored at −99%; the real growth factor is
-//!   `(1 + R) / (1 + inflation)`;
+//! * each year's nominal return `R` is drawn from a normal distribution with the allocation's
+//!   nominal mean and its real volatility (inflation risk included) scaled to nominal terms
+//!   ([`super::assumptions`]), floored at −99%; the real growth factor is `(1 + R) / (1 + inflation)`,
+//!   so with the default inflation a year's real return has exactly the assumptions' real mean and
+//!   volatility; years are independent;
 //! * accumulation (ages `currentAge … retirementAge − 1`): the balance grows, then the year's
 //!   contribution is added at the end of the year;
-//! * withdrawal (ages `retirementAge … endAge − 1`): the year's spending is taken at the start of the
-//!   year (as in the Trinity study's annual version), then the rest grows;
+//! * withdrawal (ages `retirementAge … endAge − 1`): the year's spending, less Social Security (or
+//!   other income) from its start age, grossed up for the tax on withdrawals
+//!   (`(spending − income) / (1 − tax)`), is taken at the start of the year (as in the Trinity
+//!   study's annual version), then the rest grows;
 //! * a path **succeeds** when the balance never runs out before `endAge`; once it does, it stays 0;
 //! * percentiles p10…p90 are taken over the paths at the end of every year (nearest rank with linear
 //!   interpolation, as numpy's default `percentile`).
@@ -17,6 +21,7 @@
 //! and in every browser. Paths are drawn year by year (all paths for year 1, then year 2…).
 
 use super::assumptions::{Allocation, INFLATION_PERCENT};
+use crate::money::{round_cents, round_ratio};
 use rand_xoshiro::rand_core::{RngCore, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 use serde::Serialize;
@@ -45,6 +50,13 @@ pub struct RetirementRequest {
     pub annual_contribution: f64,
     /// Taken each year in retirement (today's money; it grows with inflation).
     pub annual_spending: f64,
+    /// Social Security (or other income) received each retirement year from
+    /// `income_start_age` (today's money; it grows with inflation); it reduces the withdrawals.
+    pub income_annual: f64,
+    /// Age from which `income_annual` is received.
+    pub income_start_age: u32,
+    /// Share of each withdrawal paid in tax, in percent (0 for tax-free money).
+    pub withdrawal_tax_percent: f64,
     /// The portfolio's mix, which sets the expected return and volatility.
     pub allocation: Allocation,
     /// Inflation, in percent a year.
@@ -65,6 +77,9 @@ impl RetirementRequest {
             balance,
             annual_contribution: 0.0,
             annual_spending: 0.0,
+            income_annual: 0.0,
+            income_start_age: retirement_age,
+            withdrawal_tax_percent: 0.0,
             allocation,
             inflation_percent: INFLATION_PERCENT,
             paths: DEFAULT_PATHS,
@@ -84,8 +99,16 @@ pub struct ProjectionAssumptions {
     pub expected_return_percent: f64,
     /// Volatility of the nominal return, percent a year.
     pub volatility_percent: f64,
+    /// Expected real return (after the inflation below), percent a year.
+    pub real_return_percent: f64,
     /// Inflation, percent a year.
     pub inflation_percent: f64,
+    /// Social Security (or other income) a year in retirement, today's money.
+    pub income_annual: f64,
+    /// Age from which that income is received.
+    pub income_start_age: u32,
+    /// Share of withdrawals paid in tax, percent.
+    pub withdrawal_tax_percent: f64,
     /// Number of Monte Carlo paths.
     pub paths: u32,
     /// Seed of the random numbers.
@@ -265,11 +288,11 @@ fn bands(keys: &mut [i64]) -> [f64; 5] {
 
 /// One year's step of one path: contribution or withdrawal around the growth.
 #[inline]
-fn step(balance: f64, growth: f64, retired: bool, contribution: f64, spending: f64) -> f64 {
+fn step(balance: f64, growth: f64, retired: bool, contribution: f64, withdrawal: f64) -> f64 {
     if !retired {
         return balance * growth + contribution;
     }
-    let left = balance - spending;
+    let left = balance - withdrawal;
     if left <= 0.0 {
         0.0
     } else {
@@ -277,7 +300,15 @@ fn step(balance: f64, growth: f64, retired: bool, contribution: f64, spending: f
     }
 }
 
-/// One year of every path: `[mean, volatility, inflation factor, contribution, spending]`.
+/// What a retirement year takes from the savings: the spending not covered by the income (from
+/// its start age), grossed up for the tax on withdrawals.
+fn withdrawal(request: &RetirementRequest, age: u32) -> f64 {
+    let income = if age >= request.income_start_age { request.income_annual } else { 0.0 };
+    let net = (request.annual_spending - income).max(0.0);
+    net / (1.0 - request.withdrawal_tax_percent / 100.0)
+}
+
+/// One year of every path: `[mean, volatility, inflation factor, contribution, withdrawal]`.
 ///
 /// Not inlined, like [`order_keys`]: called once a year, a function of its own lets a browser's
 /// WebAssembly engine move it from baseline to optimized code after the first years of a page's
@@ -286,12 +317,12 @@ fn step(balance: f64, growth: f64, retired: bool, contribution: f64, spending: f
 fn advance_paths(
     balances: &mut [f64],
     normal: &mut Normal,
-    [mean, vol, inflation, contribution, spending]: [f64; 5],
+    [mean, vol, inflation, contribution, withdrawal]: [f64; 5],
     retired: bool,
 ) {
     for b in balances.iter_mut() {
         let r = (mean + vol * normal.deviate()).max(-0.99);
-        *b = step(*b, (1.0 + r) / inflation, retired, contribution, spending);
+        *b = step(*b, (1.0 + r) / inflation, retired, contribution, withdrawal);
     }
 }
 
@@ -307,10 +338,10 @@ fn order_keys(keys: &mut [i64], balances: &[f64]) {
 /// years, amounts finite); the API layer checks it with JSON pointers.
 pub fn project(request: &RetirementRequest) -> RetirementProjection {
     let mean = request.allocation.mean_percent() / 100.0;
-    let vol = request.allocation.volatility_percent() / 100.0;
+    let vol = request.allocation.volatility_percent() / 100.0 * (1.0 + INFLATION_PERCENT / 100.0);
     let inflation = 1.0 + request.inflation_percent / 100.0;
     let years = request.end_age.saturating_sub(request.current_age).min(MAX_YEARS);
-    let (contribution, spending) = (request.annual_contribution, request.annual_spending);
+    let contribution = request.annual_contribution;
     let retired_at = |year: u32| request.current_age + year >= request.retirement_age;
 
     let mut expected = request.balance;
@@ -325,11 +356,12 @@ pub fn project(request: &RetirementRequest) -> RetirementProjection {
     for year in 0..years {
         let age = request.current_age + year;
         let retired = retired_at(year);
-        expected = step(expected, (1.0 + mean) / inflation, retired, contribution, spending);
+        let taken = withdrawal(request, age);
+        expected = step(expected, (1.0 + mean) / inflation, retired, contribution, taken);
         if retired && expected <= 0.0 && depletion.is_none() {
             depletion = Some(age);
         }
-        advance_paths(&mut balances, &mut normal, [mean, vol, inflation, contribution, spending], retired);
+        advance_paths(&mut balances, &mut normal, [mean, vol, inflation, contribution, taken], retired);
         let bands = if paths > 0 {
             order_keys(&mut scratch, &balances);
             bands(&mut scratch).map(|b| Some(crate::money::round_cents(b)))
@@ -361,9 +393,13 @@ pub fn project(request: &RetirementRequest) -> RetirementProjection {
         expected_depletion_age: depletion,
         assumptions: ProjectionAssumptions {
             allocation: request.allocation,
-            expected_return_percent: crate::money::round_ratio(mean * 100.0),
-            volatility_percent: crate::money::round_ratio(vol * 100.0),
+            expected_return_percent: round_ratio(mean * 100.0),
+            volatility_percent: round_ratio(vol * 100.0),
+            real_return_percent: round_ratio(((1.0 + mean) / inflation - 1.0) * 100.0),
             inflation_percent: request.inflation_percent,
+            income_annual: round_cents(request.income_annual),
+            income_start_age: request.income_start_age,
+            withdrawal_tax_percent: round_ratio(request.withdrawal_tax_percent),
             paths: request.paths,
             seed: request.seed,
         },
@@ -477,5 +513,50 @@ mod tests {
         let p = project(&r);
         assert!(p.expected_depletion_age.is_some_and(|a| (69..=71).contains(&a)), "{:?}", p.expected_depletion_age);
         assert!(p.success_probability.unwrap() < 0.01);
+    }
+
+    #[test]
+    fn social_security_and_withdrawal_tax_change_what_is_withdrawn() {
+        let mut r = RetirementRequest::new(65, 65, 95, 600_000.0, BALANCED);
+        r.annual_spending = 48_000.0;
+        r.paths = 4000;
+        let without = project(&r).success_probability.unwrap();
+        // Social Security of 24,000 a year from 67 halves the withdrawals from then on.
+        r.income_annual = 24_000.0;
+        r.income_start_age = 67;
+        let with_income = project(&r);
+        assert!(
+            with_income.success_probability.unwrap() > without + 0.2,
+            "{without} → {:?}",
+            with_income.success_probability
+        );
+        assert_eq!(withdrawal(&r, 66), 48_000.0);
+        assert_eq!(withdrawal(&r, 67), 24_000.0);
+        // Income covering all spending: nothing is withdrawn, the money always lasts.
+        r.income_annual = 50_000.0;
+        r.income_start_age = 65;
+        assert_eq!(withdrawal(&r, 65), 0.0);
+        assert_eq!(project(&r).success_probability, Some(1.0));
+        // A 20% tax on withdrawals takes 25% more out of the savings for the same spending.
+        r.income_annual = 0.0;
+        r.withdrawal_tax_percent = 20.0;
+        assert!((withdrawal(&r, 70) - 60_000.0).abs() < 1e-9);
+        let taxed = project(&r);
+        assert!(taxed.success_probability.unwrap() < without);
+        assert_eq!(taxed.assumptions.withdrawal_tax_percent, 20.0);
+    }
+
+    #[test]
+    fn real_return_has_the_assumptions_mean_and_volatility() {
+        // With the default inflation, a year's real growth has the mix's real mean and volatility.
+        let mut r = RetirementRequest::new(30, 31, 32, 1_000_000.0, BALANCED);
+        r.paths = 100_000;
+        let p = project(&r);
+        assert!((p.assumptions.real_return_percent - BALANCED.mean_real_percent()).abs() < 1e-3, "{:?}", p.assumptions);
+        // p10..p90 of the first year's balance (1,000,000 growing for a year): ±1.2816 volatilities.
+        let y = &p.years[0];
+        let vol = BALANCED.volatility_percent() / 100.0;
+        let (p10, p90) = (y.p10.unwrap() / 1e6, y.p90.unwrap() / 1e6);
+        assert!(((p90 - p10) / 2.0 / 1.2816 - vol).abs() < 0.002, "{p10} {p90} vs {vol}");
     }
 }

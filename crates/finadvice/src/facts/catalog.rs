@@ -10,7 +10,7 @@ pub struct FactDoc {
     /// The fact's name in the report and in rule conditions (`facts.emergencyFundMonths`).
     pub name: &'static str,
     /// Unit: `money` (the profile's currency), `money/month`, `money/year`, `ratio` (0.15 = 15%),
-    /// `percent` (15 = 15%), `months`, `years`, `count` or `text`.
+    /// `percent` (15 = 15%), `months`, `years`, `count`, `boolean` or `text`.
     pub unit: &'static str,
     /// What it means and how it is computed.
     pub meaning: &'static str,
@@ -64,4 +64,15 @@ pub const FACTS: &[FactDoc] = &[
     FactDoc { name: "topGrowthRatio", unit: "ratio", meaning: "That category's increaseRatio; null when none grew or it had no earlier spending." },
     FactDoc { name: "goalSavingMonthly", unit: "money/month", meaning: "Sum over the goals of plans.goals[].monthlySavingNeeded (goals whose date has passed count 0)." },
     FactDoc { name: "goalsList", unit: "text", meaning: "Each goal as \"name: amount a month\" from plans.goals, comma separated; empty without goals." },
+    FactDoc { name: "takeHomeSavingMonthly", unit: "money/month", meaning: "contributionMonthly of the accounts paid from take-home pay: every kind but checking and savings (where the surplus lands), 401k and accounts with an employer match (paid from payroll, before take-home pay); an HSA counts here, so a payroll HSA deduction already out of netMonthly should not be entered as a contribution." },
+    FactDoc { name: "freeCashFlowMonthly", unit: "money/month", meaning: "monthlySurplus − takeHomeSavingMonthly: what is free each month after spending, minimum payments and the saving already paid from take-home pay; the monthly plan assigns it (docs/MONTHLY-PLAN.md)." },
+    FactDoc { name: "workplacePlanCount", unit: "count", meaning: "Number of workplace plans: 401k accounts and accounts with an employer match (each taken to be one person's)." },
+    FactDoc { name: "incomeCount", unit: "count", meaning: "Number of incomes; with filing status married_joint, one income means one earner (the spousal IRA applies)." },
+    FactDoc { name: "pretaxIraBalance", unit: "money", meaning: "Balances of ira accounts (traditional, rollover, SEP, SIMPLE): the pre-tax IRA money the pro-rata rule of a Roth conversion counts." },
+    FactDoc { name: "marginalTaxRatePercent", unit: "percent", meaning: "Federal ordinary-income marginal rate of the household: the bracket of taxable income = magiAnnual − the standard deduction of person.filingStatus, with the brackets and deduction of the year of asOf (2025: IRS Rev. Proc. 2024-40, standard deduction as amended by P.L. 119-21; 2026: Rev. Proc. 2025-32; src/calc/tax.rs); 0 when nothing is taxable. An estimate: no itemizing, credits, age-65 deduction or capital-gains rates." },
+    FactDoc { name: "magiAnnual", unit: "money/year", meaning: "Estimated modified AGI: grossAnnualIncome − the person's own contributions to workplace plans (401k accounts, other accounts with an employer match) and HSAs, × 12; never negative. Traditional IRA contributions are not subtracted (Roth MAGI adds their deduction back)." },
+    FactDoc { name: "socialSecurityMonthly", unit: "money/month", meaning: "Social Security retirement benefit at socialSecurityClaimingAge, today's money: person.socialSecurity.monthlyAtClaiming when given; otherwise SSA's PIA formula with the bend points of the year of asOf on today's gross income (capped at the taxable maximum), assumed earned every year from age 22 to person.retirementAge (at most 35 years), adjusted for the claiming age (src/calc/social_security.rs). Married filing jointly: each income is one spouse's record, summed; spousal benefits not added." },
+    FactDoc { name: "socialSecurityClaimingAge", unit: "years", meaning: "person.socialSecurity.claimingAge when given, otherwise person.retirementAge within 62–70." },
+    FactDoc { name: "lifeOrDisabilityCoverMissing", unit: "boolean", meaning: "true when person.dependents > 0, some income is earned, and the profile shows no life cover (insurance.lifeCoverage absent or 0) or no disability cover (insurance.disability absent or false)." },
+    FactDoc { name: "healthDeductible", unit: "money", meaning: "insurance.healthDeductible (the health plan's yearly deductible); 0 when not stated. The full emergency fund's target adds it." },
 ];

@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod growth;
+pub mod household;
 pub mod recurring;
 pub mod spending;
 
@@ -81,6 +82,17 @@ pub struct Facts {
     pub top_growth_ratio: Option<f64>,
     pub goal_saving_monthly: f64,
     pub goals_list: String,
+    pub take_home_saving_monthly: f64,
+    pub free_cash_flow_monthly: f64,
+    pub workplace_plan_count: usize,
+    pub income_count: usize,
+    pub pretax_ira_balance: f64,
+    pub marginal_tax_rate_percent: f64,
+    pub magi_annual: f64,
+    pub social_security_monthly: f64,
+    pub social_security_claiming_age: u32,
+    pub life_or_disability_cover_missing: bool,
+    pub health_deductible: f64,
 }
 
 /// A ratio, or `None` when the denominator is zero.
@@ -121,6 +133,12 @@ fn employer_match(profile: &Profile) -> (f64, f64, f64) {
         needed += (matched_cap - own).max(0.0) / 12.0;
     }
     (earned, unclaimed, needed)
+}
+
+/// Whether an account's contributions are paid from take-home pay: every account but cash (where
+/// the surplus lands anyway), 401(k)s and plans with an employer match (paid from payroll).
+fn paid_from_take_home(account: &crate::profile::Account) -> bool {
+    !account.kind.is_liquid() && account.kind != AccountKind::K401 && account.employer_match.is_none()
 }
 
 /// Whether `categories` gives each of the profile's transactions its category (an empty or
@@ -187,6 +205,8 @@ impl Facts {
         let retirement_contribution: f64 =
             profile.accounts.iter().filter(|a| a.kind.is_retirement()).map(|a| a.contribution_monthly).sum();
         let (match_earned, match_unclaimed, match_needed) = employer_match(profile);
+        let take_home_saving: f64 =
+            profile.accounts.iter().filter(|a| paid_from_take_home(a)).map(|a| a.contribution_monthly).sum();
         let person = &profile.person;
         let contribution = |kinds: &[AccountKind]| {
             round_cents(
@@ -208,6 +228,7 @@ impl Facts {
             Vec::new()
         };
         let top_growth = growth.first();
+        let magi = household::magi_annual(profile);
         let fees_monthly = match (&totals, &flows) {
             (Some(t), Some(f)) => t.by_category.get(&Category::Fees).map_or(0.0, |v| v / f.months),
             _ => 0.0,
@@ -268,6 +289,23 @@ impl Facts {
             recurring_charges: recurring.clone(),
             goal_saving_monthly: 0.0,
             goals_list: String::new(),
+            take_home_saving_monthly: round_cents(take_home_saving),
+            free_cash_flow_monthly: round_cents(surplus - take_home_saving),
+            workplace_plan_count: profile
+                .accounts
+                .iter()
+                .filter(|a| a.kind == AccountKind::K401 || a.employer_match.is_some())
+                .count(),
+            income_count: profile.incomes.len(),
+            pretax_ira_balance: round_cents(
+                profile.accounts.iter().filter(|a| a.kind == AccountKind::Ira).map(|a| a.balance).sum(),
+            ),
+            marginal_tax_rate_percent: household::marginal_tax_rate_percent(profile, magi),
+            magi_annual: round_cents(magi),
+            social_security_monthly: round_cents(household::social_security_monthly(profile)),
+            social_security_claiming_age: household::social_security_claiming_age(profile),
+            life_or_disability_cover_missing: household::life_or_disability_cover_missing(profile),
+            health_deductible: round_cents(household::health_deductible(profile)),
         }
     }
 }

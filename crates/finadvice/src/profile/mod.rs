@@ -45,6 +45,10 @@ pub struct Profile {
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<Vec<Goal>>"))]
     pub goals: Vec<Goal>,
+    /// Life, disability and health cover, when the person states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub insurance: Option<Insurance>,
     /// Bank transactions, negative amounts being money out.
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<Vec<Transaction>>"))]
@@ -70,7 +74,8 @@ pub struct Person {
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<IncomeStability>"))]
     pub income_stability: IncomeStability,
-    /// Tax filing status; it decides which Roth IRA income limits apply.
+    /// Tax filing status; it decides the tax brackets, the standard deduction and which Roth IRA
+    /// income limits apply.
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<FilingStatus>"))]
     pub filing_status: FilingStatus,
@@ -78,18 +83,53 @@ pub struct Person {
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<HsaCoverage>"))]
     pub hsa_coverage: HsaCoverage,
+    /// The person's own Social Security estimate (from their SSA statement); without it the
+    /// engine estimates the benefit from the incomes (src/calc/social_security.rs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub social_security: Option<SocialSecurity>,
 }
 
-/// US tax filing status, as far as contribution limits depend on it.
+/// A Social Security retirement benefit the person states, e.g. from their statement at
+/// ssa.gov/myaccount.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SocialSecurity {
+    /// The monthly benefit at `claimingAge`, in today's money.
+    pub monthly_at_claiming: f64,
+    /// The age at which the person plans to claim (62–70); by default the retirement age, at
+    /// least 62 and at most 70.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub claiming_age: Option<u32>,
+}
+
+/// US federal tax filing status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(rename_all = "snake_case")]
 pub enum FilingStatus {
-    /// Single or head of household.
+    /// Single (unmarried, not head of household).
     #[default]
     Single,
-    /// Married filing jointly.
+    /// Married filing jointly (or a qualifying surviving spouse).
     MarriedJoint,
+    /// Married filing separately.
+    MarriedSeparate,
+    /// Head of household (unmarried, paying more than half the cost of a home for a qualifying
+    /// person).
+    HeadOfHousehold,
+}
+
+impl FilingStatus {
+    /// Every status with its JSON name.
+    pub const ALL: [(FilingStatus, &'static str); 4] = [
+        (FilingStatus::Single, "single"),
+        (FilingStatus::MarriedJoint, "married_joint"),
+        (FilingStatus::MarriedSeparate, "married_separate"),
+        (FilingStatus::HeadOfHousehold, "head_of_household"),
+    ];
 }
 
 /// Whether the person is covered by an HSA-eligible (high-deductible) health plan.
@@ -348,6 +388,25 @@ pub struct Goal {
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<f64>"))]
     pub saved: f64,
+}
+
+/// The person's insurance, as far as advice depends on it. A field left out is "not stated".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Insurance {
+    /// Life insurance death benefit on the person's life (term, group or permanent; 0 = none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub life_coverage: Option<f64>,
+    /// Whether the person has long-term disability insurance (through work or their own policy).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub disability: Option<bool>,
+    /// The health plan's yearly deductible (the family deductible with family coverage).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub health_deductible: Option<f64>,
 }
 
 /// One bank-statement line.

@@ -8,9 +8,11 @@ use crate::validation::{Fields, Problems};
 use std::collections::HashSet;
 
 const PROFILE_FIELDS: &[&str] =
-    &["asOf", "currency", "person", "incomes", "expenses", "accounts", "debts", "goals", "transactions"];
+    &["asOf", "currency", "person", "incomes", "expenses", "accounts", "debts", "goals", "insurance", "transactions"];
 const PERSON_FIELDS: &[&str] =
-    &["age", "dependents", "retirementAge", "incomeStability", "filingStatus", "hsaCoverage"];
+    &["age", "dependents", "retirementAge", "incomeStability", "filingStatus", "hsaCoverage", "socialSecurity"];
+const SOCIAL_SECURITY_FIELDS: &[&str] = &["monthlyAtClaiming", "claimingAge"];
+const INSURANCE_FIELDS: &[&str] = &["lifeCoverage", "disability", "healthDeductible"];
 const INCOME_FIELDS: &[&str] = &["name", "grossAnnual", "netMonthly"];
 const EXPENSES_FIELDS: &[&str] = &["essentialMonthly", "discretionaryMonthly"];
 const ACCOUNT_FIELDS: &[&str] = &["name", "kind", "balance", "contributionMonthly", "employerMatch"];
@@ -25,6 +27,9 @@ const MAX_AGE: f64 = 120.0;
 const MIN_AGE: f64 = 14.0;
 /// Highest APR accepted, in percent (payday loans reach ~400–700%).
 const MAX_APR_PERCENT: f64 = 1000.0;
+/// Earliest and latest Social Security claiming ages (SSA: benefits start at 62 at the earliest;
+/// delayed retirement credits stop at 70).
+const CLAIMING_AGES: (f64, f64) = (62.0, 70.0);
 /// How far before `asOf` a transaction may be dated, in days (ten years).
 const MAX_TRANSACTION_AGE_DAYS: i64 = 3653;
 
@@ -58,6 +63,7 @@ fn read_profile(p: &mut Problems, input: &Input) -> Option<Profile> {
     let accounts = read_list(p, &mut f, "accounts", MAX_LIST_ITEMS, read_account);
     let debts = read_list(p, &mut f, "debts", MAX_LIST_ITEMS, read_debt);
     let goals = read_list(p, &mut f, "goals", MAX_LIST_ITEMS, |p, v, path| read_goal(p, v, path, as_of));
+    let insurance = f.get("insurance").map(|v| read_insurance(p, v, &f.path("insurance")));
     let transactions =
         read_list(p, &mut f, "transactions", MAX_TRANSACTIONS, |p, v, path| read_transaction(p, v, path, as_of));
     let has_transactions = f.has("transactions") && !transactions.is_empty();
@@ -87,6 +93,10 @@ fn read_profile(p: &mut Problems, input: &Input) -> Option<Profile> {
         accounts: collect(accounts)?,
         debts: collect(debts)?,
         goals: collect(goals)?,
+        insurance: match insurance {
+            Some(i) => Some(i?),
+            None => None,
+        },
         transactions: collect(transactions)?,
     })
 }
@@ -188,20 +198,21 @@ fn read_person(p: &mut Problems, v: &Input, path: &str) -> Option<Person> {
         &[(IncomeStability::Stable, "stable"), (IncomeStability::Variable, "variable")],
         Some(IncomeStability::Stable),
     );
-    let filing = p.choice(
-        f.get("filingStatus"),
-        &f.path("filingStatus"),
-        &[(FilingStatus::Single, "single"), (FilingStatus::MarriedJoint, "married_joint")],
-        Some(FilingStatus::Single),
-    );
+    let filing =
+        p.choice(f.get("filingStatus"), &f.path("filingStatus"), &FilingStatus::ALL, Some(FilingStatus::Single));
     let hsa = p.choice(
         f.get("hsaCoverage"),
         &f.path("hsaCoverage"),
         &[(HsaCoverage::None, "none"), (HsaCoverage::SelfOnly, "self"), (HsaCoverage::Family, "family")],
         Some(HsaCoverage::None),
     );
+    let social_security = match f.get("socialSecurity") {
+        None => Some(None),
+        Some(v) => read_social_security(p, v, &f.path("socialSecurity")).map(Some),
+    };
     f.finish(p, PERSON_FIELDS);
     Some(Person {
+        social_security: social_security?,
         filing_status: filing?,
         hsa_coverage: hsa?,
         age: age? as u32,
@@ -209,6 +220,37 @@ fn read_person(p: &mut Problems, v: &Input, path: &str) -> Option<Person> {
         retirement_age: retirement_age? as u32,
         income_stability: stability?,
     })
+}
+
+fn read_social_security(p: &mut Problems, v: &Input, path: &str) -> Option<SocialSecurity> {
+    let mut f = p.object(v, path, "socialSecurity")?;
+    let monthly = p.money(f.get("monthlyAtClaiming"), &f.path("monthlyAtClaiming"), false);
+    let claiming_age = match f.get("claimingAge") {
+        None => Some(None),
+        v => p.number(v, &f.path("claimingAge"), CLAIMING_AGES.0, CLAIMING_AGES.1, true).map(|a| Some(a as u32)),
+    };
+    f.finish(p, SOCIAL_SECURITY_FIELDS);
+    Some(SocialSecurity { monthly_at_claiming: monthly?, claiming_age: claiming_age? })
+}
+
+fn read_insurance(p: &mut Problems, v: &Input, path: &str) -> Option<Insurance> {
+    let mut f = p.object(v, path, "insurance")?;
+    let optional_money = |p: &mut Problems, f: &mut Fields<'_>, key: &str| match f.get(key) {
+        None => Some(None),
+        v => p.money(v, &f.path(key), false).map(Some),
+    };
+    let life = optional_money(p, &mut f, "lifeCoverage");
+    let disability = match f.get("disability") {
+        None => Some(None),
+        Some(Input::Bool(b)) => Some(Some(*b)),
+        Some(other) => {
+            p.push(ErrorCode::Type, &f.path("disability"), format!("must be true or false, not {}", other.type_name()));
+            None
+        }
+    };
+    let deductible = optional_money(p, &mut f, "healthDeductible");
+    f.finish(p, INSURANCE_FIELDS);
+    Some(Insurance { life_coverage: life?, disability: disability?, health_deductible: deductible? })
 }
 
 fn read_income(p: &mut Problems, v: &Input, path: &str) -> Option<Income> {

@@ -1,4 +1,6 @@
-//! Orchestration: profile → facts → rules → report.
+//! Orchestration: profile → facts → plans → rules → monthly plan → report.
+
+pub mod monthly_plan;
 
 use crate::calc::plans::Plans;
 use crate::categorize::lines::read_lines;
@@ -12,6 +14,7 @@ use crate::facts::Facts;
 use crate::input::Input;
 use crate::profile::{Profile, Transaction};
 use crate::rules::{evaluate_pack, Impact, NotFired, RulePack, TraceStep};
+use monthly_plan::{MonthlyPlan, StepNeed};
 use serde::Serialize;
 use serde_json::Value;
 use std::sync::OnceLock;
@@ -73,6 +76,9 @@ pub struct Action {
     pub impact: Option<Impact>,
     /// The comparisons that made the rule fire (`facts.emergencyFundMonths 1.4 < 3`).
     pub trace: Vec<TraceStep>,
+    /// Its share of this month's free money in the monthly plan, money/month; null for an
+    /// action that takes no monthly money (a spending insight, cash moved once, a tax to plan for).
+    pub monthly: Option<f64>,
     /// Ids of the pack's sources the rule rests on.
     pub sources: Vec<String>,
 }
@@ -145,6 +151,9 @@ pub struct Report {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub not_fired: Option<Vec<NotFired>>,
+    /// Where the month's free money goes: each step's share, when it completes and where its
+    /// money goes next (docs/MONTHLY-PLAN.md).
+    pub monthly_plan: MonthlyPlan,
     /// The calculators' plans for the profile: debt payoff, goals, retirement
     /// (`src/calc/plans.rs` documents the default assumptions).
     pub plans: Plans,
@@ -231,17 +240,37 @@ impl Advisor {
         let categories = line_categories(&lines);
         let spending_by_month = by_month(&profile.transactions, &categories);
         let mut facts = Facts::compute_with_months(profile, &categories, &spending_by_month);
-        let plans = Plans::compute(profile, &facts);
+        let constant = |name: &str| self.rules.constants.iter().find(|c| c.name == name).and_then(|c| c.value.as_f64());
+        let plans = Plans::compute(profile, &facts).with_debt_tiers(
+            profile,
+            &facts,
+            constant("highInterestAprPercent"),
+            constant("mediumInterestAprPercent"),
+        );
         plans.add_goal_facts(&mut facts, &profile.currency);
         let data = evaluation_data(&facts, &plans, profile, &self.rules);
         let outcome = evaluate_pack(&self.rules, &data, &profile.currency, self.explain)?;
         let pack = &self.rules;
-        let (doing_well, actions): (Vec<Action>, Vec<Action>) = outcome
+        let needs: Vec<StepNeed> = outcome
+            .fired
+            .iter()
+            .filter(|f| pack.rules[f.rule].category != DOING_WELL)
+            .filter_map(|f| {
+                StepNeed::from_values(
+                    &format!("{}/{}", pack.id, pack.rules[f.rule].id),
+                    &pack.rules[f.rule].id,
+                    &f.values,
+                )
+            })
+            .collect();
+        let monthly_plan = monthly_plan::plan(&needs, facts.free_cash_flow_monthly, profile.as_of, &profile.currency);
+        let (doing_well, mut actions): (Vec<Action>, Vec<Action>) = outcome
             .fired
             .into_iter()
             .map(|f| {
                 let rule = &pack.rules[f.rule];
                 Action {
+                    monthly: None,
                     id: format!("{}/{}", pack.id, rule.id),
                     rule: rule.id.clone(),
                     title: f.title,
@@ -254,7 +283,9 @@ impl Advisor {
                 }
             })
             .partition(|a: &Action| a.category == DOING_WELL);
+        share_actions(&mut actions, &monthly_plan, &profile.currency);
         Ok(Report {
+            monthly_plan,
             facts,
             actions,
             doing_well,
@@ -269,6 +300,20 @@ impl Advisor {
                 rule_pack: RulePackInfo { id: pack.id.clone(), version: pack.version.clone(), hash: pack.hash.clone() },
             },
         })
+    }
+}
+
+/// Gives each action its monthly share from the plan; an impact on `values.planMonthly` (what the
+/// step asks for, e.g. "everything left") becomes what the plan gives it.
+fn share_actions(actions: &mut [Action], plan: &MonthlyPlan, currency: &str) {
+    for action in actions {
+        let Some(step) = plan.steps.iter().find(|s| s.action_id == action.id) else { continue };
+        action.monthly = Some(step.monthly);
+        if let Some(impact) = action.impact.as_mut().filter(|i| i.path == "values.planMonthly") {
+            impact.value = Some(step.monthly);
+            impact.unit = Some("money/month".to_string());
+            impact.text = crate::rules::impact_text(impact.value, impact.unit.as_deref(), currency);
+        }
     }
 }
 
@@ -336,6 +381,9 @@ fn profile_without_transactions(profile: &Profile) -> Value {
     map.insert("accounts".to_string(), json(serde_json::to_value(&profile.accounts)));
     map.insert("debts".to_string(), json(serde_json::to_value(&profile.debts)));
     map.insert("goals".to_string(), json(serde_json::to_value(&profile.goals)));
+    if let Some(insurance) = &profile.insurance {
+        map.insert("insurance".to_string(), json(serde_json::to_value(insurance)));
+    }
     Value::Object(map)
 }
 

@@ -33,6 +33,9 @@ pub struct Fired {
     pub impact: Option<Impact>,
     /// The comparisons that made it fire.
     pub trace: Vec<TraceStep>,
+    /// The rule's computed values by name, in the pack's order (the report's monthly plan reads
+    /// its `plan*` values).
+    pub values: Vec<(String, Value)>,
 }
 
 /// What an action is worth: the path of the figure, its value (null when not available) and unit.
@@ -46,6 +49,25 @@ pub struct Impact {
     /// Its unit (`money/year`, `money`, `money/month`, `months`, `percent`): the rule's
     /// `impactUnit`, else the fact catalog's unit for a fact; null when unknown.
     pub unit: Option<String>,
+    /// The value with its unit in words, in the profile's currency ("$870 a year", "$100",
+    /// "$450 a month", "12 months", "5%"); null when the value is.
+    pub text: Option<String>,
+}
+
+/// An impact's value with its unit in words ([`Impact::text`]).
+pub fn impact_text(value: Option<f64>, unit: Option<&str>, currency: &str) -> Option<String> {
+    let v = value?;
+    let number = |x: f64| crate::money::group(x, if x.fract() == 0.0 { 0 } else { 1 });
+    Some(match unit {
+        Some("money/year") => format!("{} a year", crate::money::money(v, currency)),
+        Some("money/month") => format!("{} a month", crate::money::money(v, currency)),
+        Some("money") => crate::money::money(v, currency),
+        Some("months") => format!("{} months", number(v)),
+        Some("years") => format!("{} years", number(v)),
+        Some("percent") => format!("{}%", number(v)),
+        Some("ratio") => format!("{}%", number(v * 100.0)),
+        _ => number(v),
+    })
 }
 
 /// Why a considered rule did not fire (listed with `explain: true`).
@@ -189,17 +211,20 @@ pub fn evaluate_pack(pack: &RulePack, data: &Value, currency: &str, explain: boo
         let rule = &pack.rules[i];
         let frame = inputs.frame(pack, rule, &values);
         let scope = Scope::Frame(&frame);
-        out.push(Fired {
-            rule: i,
-            title: rule.title.render(scope, currency),
-            detail: rule.detail.render(scope, currency),
-            impact: rule.impact.as_ref().map(|path| Impact {
+        let title = rule.title.render(scope, currency);
+        let detail = rule.detail.render(scope, currency);
+        let impact = rule.impact.as_ref().map(|path| {
+            let value = impact_value(rule, scope);
+            Impact {
                 path: path.text.clone(),
-                value: impact_value(rule, scope),
+                value,
                 unit: rule.impact_unit.clone(),
-            }),
-            trace: run(rule, i, &frame, &mut steps_left, true)?.1,
+                text: impact_text(value, rule.impact_unit.as_deref(), currency),
+            }
         });
+        let trace = run(rule, i, &frame, &mut steps_left, true)?.1;
+        let values = rule.values.iter().map(|(name, _)| name.clone()).zip(values).collect();
+        out.push(Fired { rule: i, title, detail, impact, trace, values });
     }
     rank(pack, &mut out, |f| {
         (f.rule, yearly(f.impact.as_ref().and_then(|i| i.value), f.impact.as_ref().and_then(|i| i.unit.as_deref())))

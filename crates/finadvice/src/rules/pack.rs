@@ -33,7 +33,8 @@ pub const DATA_ROOTS: &[&str] = &["facts", "profile", "constants", "plans", "mod
 /// The units an impact may have.
 pub const IMPACT_UNITS: &[&str] = &["money/year", "money", "money/month", "months", "percent"];
 /// Top-level fields of a profile, for checking `profile.*` references.
-const PROFILE_FIELDS: &[&str] = &["asOf", "currency", "person", "incomes", "expenses", "accounts", "debts", "goals"];
+const PROFILE_FIELDS: &[&str] =
+    &["asOf", "currency", "person", "incomes", "expenses", "accounts", "debts", "goals", "insurance"];
 
 /// A citation that constants and rules point to.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

@@ -1,0 +1,407 @@
+//! The monthly plan: where each dollar of the month's free cash flow goes, step by step, and when
+//! each step completes and hands its money on. docs/MONTHLY-PLAN.md has the rules in prose.
+//!
+//! A fired rule takes part when it computes the value `planMonthly` (money/month it asks for).
+//! Optional values shape its step: `planShare` (the most it takes of what is left when its turn
+//! comes, a ratio; steps that run beside the next ones), `planToGo` (money left to complete it),
+//! `planAprPercent` with `planMinimums` (the to-go amount is a debt at that APR, on which those
+//! minimums are already paid), `planMonths` (it ends after that many months), `planLabel` (its
+//! name in notes). Steps are served in the actions' rank order; each gets `min(planMonthly,
+//! planShare × left, what completes it)`. The month-by-month timeline runs until every step that
+//! can complete has completed (at most [`HORIZON_MONTHS`]); a completed step's money flows to the
+//! steps the same rule then serves.
+
+use crate::date::Date;
+use crate::money::money;
+use crate::money::round_cents;
+use serde::Serialize;
+use serde_json::Value;
+
+/// Longest timeline followed, in months (50 years).
+pub const HORIZON_MONTHS: u32 = 600;
+
+/// Below this (half a cent) an amount counts as zero.
+const EPSILON: f64 = 0.005;
+
+/// The report's monthly plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "camelCase")]
+pub struct MonthlyPlan {
+    /// Money free each month: `facts.freeCashFlowMonthly` (take-home pay minus spending, minimum
+    /// payments and the contributions already paid from take-home pay), or 0 when negative.
+    pub available: f64,
+    /// The steps in the order they are served, each with its share of this month's money.
+    pub steps: Vec<PlanStep>,
+    /// What no step takes this month: `available` minus the steps' `monthly`.
+    pub unassigned: f64,
+}
+
+/// One step of the monthly plan: an action and the money it gets.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "camelCase")]
+pub struct PlanStep {
+    /// The action's id (`us-default/roth-ira`).
+    pub action_id: String,
+    /// What it gets each month from now, money/month.
+    pub monthly: f64,
+    /// What it asks for each month (its `planMonthly`), money/month.
+    pub needed: f64,
+    /// The month it completes (its last payment), when it can complete within the timeline.
+    pub until: Option<Date>,
+    /// For a step that gets nothing now: the month it starts getting money, if it does.
+    pub starts: Option<Date>,
+    /// Where its money goes once it completes: the steps whose monthly amount grows then.
+    pub then: Vec<PlanMove>,
+    /// The step in words.
+    pub note: String,
+}
+
+/// Money a completed step hands on.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "camelCase")]
+pub struct PlanMove {
+    /// The action that receives it.
+    pub action_id: String,
+    /// How much more it gets each month, money/month.
+    pub monthly: f64,
+}
+
+/// What a fired rule asks of the plan (its `plan*` values).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepNeed {
+    /// The action's id.
+    pub action_id: String,
+    /// Its name in notes (`planLabel`, else the rule id).
+    pub label: String,
+    /// `planMonthly`, money/month.
+    pub monthly: f64,
+    /// `planShare`, a ratio in [0, 1].
+    pub share: Option<f64>,
+    /// `planToGo`, money.
+    pub to_go: Option<f64>,
+    /// `planAprPercent`: the to-go amount accrues interest at this APR.
+    pub apr_percent: Option<f64>,
+    /// `planMinimums`: money/month already paid on that balance.
+    pub minimums: f64,
+    /// `planMonths`: the step ends after this many months.
+    pub months: Option<u32>,
+}
+
+impl StepNeed {
+    /// The step a fired rule asks for, from its named values; `None` without a finite,
+    /// non-negative `planMonthly`.
+    pub fn from_values(action_id: &str, rule_id: &str, values: &[(String, Value)]) -> Option<StepNeed> {
+        let get = |name: &str| values.iter().find(|(n, _)| n == name).map(|(_, v)| v);
+        let number = |name: &str| get(name).and_then(Value::as_f64).filter(|v| v.is_finite());
+        let monthly = number("planMonthly")?.max(0.0);
+        Some(StepNeed {
+            action_id: action_id.to_string(),
+            label: get("planLabel").and_then(Value::as_str).unwrap_or(rule_id).to_string(),
+            monthly,
+            share: number("planShare").map(|s| s.clamp(0.0, 1.0)),
+            to_go: number("planToGo").map(|v| v.max(0.0)),
+            apr_percent: number("planAprPercent").map(|v| v.max(0.0)),
+            minimums: number("planMinimums").unwrap_or(0.0).max(0.0),
+            months: number("planMonths").map(|m| m.max(0.0).ceil().min(HORIZON_MONTHS as f64) as u32),
+        })
+    }
+
+    fn is_finite_step(&self) -> bool {
+        self.to_go.is_some() || self.months.is_some()
+    }
+}
+
+/// The state of one step in the timeline.
+#[derive(Clone)]
+struct State {
+    /// What is left to pay (to-go steps).
+    balance: f64,
+    /// The month index in which it completed.
+    done_in: Option<u32>,
+    /// First month with money.
+    first_paid: Option<u32>,
+}
+
+/// One month's allocation: each step's money, in order, over the steps still running.
+fn allocate(needs: &[StepNeed], states: &[State], month: u32, available: f64) -> Vec<f64> {
+    let mut left = available;
+    needs
+        .iter()
+        .zip(states)
+        .map(|(need, state)| {
+            let running = state.done_in.is_none() && need.months.map_or(true, |n| month < n);
+            if !running || left <= EPSILON {
+                return 0.0;
+            }
+            let mut cap = need.monthly;
+            if let Some(share) = need.share {
+                cap = cap.min(share * left);
+            }
+            if need.to_go.is_some() {
+                let owed = match need.apr_percent {
+                    Some(apr) => state.balance * (1.0 + apr / 1200.0) - need.minimums,
+                    None => state.balance,
+                };
+                cap = cap.min(owed.max(0.0));
+            }
+            let give = round_cents(cap.min(left).max(0.0));
+            left -= give;
+            give
+        })
+        .collect()
+}
+
+/// The monthly plan of `needs` (in the actions' rank order) over `available` money a month,
+/// starting at `as_of`.
+pub fn plan(needs: &[StepNeed], available: f64, as_of: Date, currency: &str) -> MonthlyPlan {
+    let available = round_cents(available.max(0.0));
+    let mut states: Vec<State> =
+        needs.iter().map(|n| State { balance: n.to_go.unwrap_or(0.0), done_in: None, first_paid: None }).collect();
+    let mut moves: Vec<Vec<PlanMove>> = vec![Vec::new(); needs.len()];
+    // Each month's allocation, so that a completed step's money can be traced: the month after
+    // its last payment against the month before it (the last payment may be a partial one).
+    let mut history: Vec<Vec<f64>> = Vec::new();
+    let mut completed_last: Vec<usize> = Vec::new();
+    for month in 0..=HORIZON_MONTHS {
+        let give = allocate(needs, &states, month, available);
+        for &i in &completed_last {
+            let done = states[i].done_in.unwrap_or(0) as usize;
+            let before = &history[done.saturating_sub(1)];
+            moves[i] = needs
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i && give[j] > before[j] + EPSILON)
+                .map(|(j, n)| PlanMove { action_id: n.action_id.clone(), monthly: round_cents(give[j] - before[j]) })
+                .collect();
+        }
+        completed_last.clear();
+        history.push(give.clone());
+        let give = &history[month as usize];
+        let finite_running = needs.iter().zip(&states).any(|(n, s)| n.is_finite_step() && s.done_in.is_none());
+        if !finite_running || month == HORIZON_MONTHS {
+            break;
+        }
+        for (i, need) in needs.iter().enumerate() {
+            let state = &mut states[i];
+            if state.done_in.is_some() {
+                continue;
+            }
+            if give[i] > 0.0 && state.first_paid.is_none() {
+                state.first_paid = Some(month);
+            }
+            if need.to_go.is_some() {
+                let interest = need.apr_percent.map_or(0.0, |apr| state.balance * apr / 1200.0);
+                let paid = give[i] + if need.apr_percent.is_some() { need.minimums } else { 0.0 };
+                state.balance = (state.balance + interest - paid).max(0.0);
+                if state.balance <= EPSILON {
+                    state.done_in = Some(month);
+                    completed_last.push(i);
+                }
+            } else if need.months == Some(month + 1) {
+                state.done_in = Some(month);
+                completed_last.push(i);
+            }
+        }
+    }
+    let first = history.first().cloned().unwrap_or_else(|| vec![0.0; needs.len()]);
+    // Month index m is the (m + 1)-th payment, made one month after the previous one, the first one
+    // month after asOf (as in the payoff calculator).
+    let date = |index: u32| as_of.add_months(index as i32 + 1);
+    let steps: Vec<PlanStep> = needs
+        .iter()
+        .enumerate()
+        .map(|(i, need)| {
+            let state = &states[i];
+            let until = state.done_in.and_then(date);
+            let starts = if first[i] > 0.0 { None } else { state.first_paid.and_then(date) };
+            let note = note(need, first[i], until, starts, &moves[i], needs, available, currency);
+            PlanStep {
+                action_id: need.action_id.clone(),
+                monthly: first[i],
+                needed: round_cents(need.monthly),
+                until,
+                starts,
+                then: std::mem::take(&mut moves[i]),
+                note,
+            }
+        })
+        .collect();
+    let assigned: f64 = steps.iter().map(|s| s.monthly).sum();
+    MonthlyPlan { available, unassigned: round_cents((available - assigned).max(0.0)), steps }
+}
+
+/// "Mar 2027".
+fn month_name(date: Date) -> String {
+    const NAMES: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    format!("{} {}", NAMES[(date.month() as usize).saturating_sub(1).min(11)], date.year())
+}
+
+/// The step in words: its money now, what it needs, when it completes and where its money goes.
+#[allow(clippy::too_many_arguments)]
+fn note(
+    need: &StepNeed,
+    monthly: f64,
+    until: Option<Date>,
+    starts: Option<Date>,
+    moves: &[PlanMove],
+    needs: &[StepNeed],
+    available: f64,
+    currency: &str,
+) -> String {
+    let label = |id: &str| needs.iter().find(|n| n.action_id == id).map_or(id.to_string(), |n| n.label.clone());
+    let mut out = String::new();
+    if monthly > 0.0 {
+        out.push_str(&format!("{}: {} a month", need.label, money(monthly, currency)));
+        // A step asking for everything free asks exactly `available`; only a real shortfall is named.
+        if monthly + EPSILON < need.monthly && need.to_go.is_none() && (need.monthly - available).abs() > EPSILON {
+            out.push_str(&format!(" of the {} a month it needs", money(need.monthly, currency)));
+        }
+    } else if let Some(start) = starts {
+        out.push_str(&format!("{}: nothing yet; money starts in {}", need.label, month_name(start)));
+    } else if available <= 0.0 {
+        out.push_str(&format!(
+            "{}: nothing this month; no money is free after spending and minimum payments",
+            need.label
+        ));
+    } else {
+        out.push_str(&format!(
+            "{}: nothing this month; the steps before it take the {} a month that is free",
+            need.label,
+            money(available, currency)
+        ));
+    }
+    let never_paid = monthly <= 0.0 && starts.is_none();
+    match until {
+        Some(date) if never_paid && need.apr_percent.is_some() => {
+            out.push_str(&format!(", paid off by its minimum payments alone in {}.", month_name(date)));
+            return out;
+        }
+        Some(date) if need.to_go.is_some() => out.push_str(&format!(", complete in {}", month_name(date))),
+        Some(date) => out.push_str(&format!(", until {}", month_name(date))),
+        None if need.to_go.is_some() && monthly > 0.0 => out.push_str(", not complete within 50 years at this rate"),
+        None => {}
+    }
+    if until.is_some() {
+        if moves.is_empty() {
+            out.push_str("; then its money is free for the next steps");
+        } else {
+            let list: Vec<String> =
+                moves.iter().map(|m| format!("{} to {}", money(m.monthly, currency), label(&m.action_id))).collect();
+            out.push_str(&format!(
+                "; then {} a month moves on: {}",
+                money(moves.iter().map(|m| m.monthly).sum(), currency),
+                list.join(", ")
+            ));
+        }
+    }
+    out.push('.');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn need(id: &str, monthly: f64) -> StepNeed {
+        StepNeed {
+            action_id: id.to_string(),
+            label: id.to_string(),
+            monthly,
+            share: None,
+            to_go: None,
+            apr_percent: None,
+            minimums: 0.0,
+            months: None,
+        }
+    }
+
+    fn as_of() -> Date {
+        Date::parse("2026-11-15").unwrap()
+    }
+
+    #[test]
+    fn steps_are_served_in_order_and_never_exceed_what_is_available() {
+        let plan = plan(&[need("a", 300.0), need("b", 500.0), need("c", 400.0)], 1000.0, as_of(), "USD");
+        let got: Vec<f64> = plan.steps.iter().map(|s| s.monthly).collect();
+        assert_eq!(got, [300.0, 500.0, 200.0]);
+        assert_eq!(plan.unassigned, 0.0);
+        assert!(plan.steps[2].note.contains("of the $400 a month it needs"), "{}", plan.steps[2].note);
+    }
+
+    #[test]
+    fn a_share_leaves_the_rest_to_the_steps_beside_it() {
+        let mut fund = need("fund", 900.0);
+        fund.share = Some(0.5);
+        fund.to_go = Some(2_000.0);
+        let plan = plan(&[fund, need("ira", 625.0)], 800.0, as_of(), "USD");
+        assert_eq!(plan.steps[0].monthly, 400.0);
+        assert_eq!(plan.steps[1].monthly, 400.0);
+        // 2,000 at 400 a month: five payments from December, the last in April 2027; then the IRA
+        // gets its full 625.
+        assert_eq!(plan.steps[0].until, Date::parse("2027-04-15"));
+        assert_eq!(plan.steps[0].then, [PlanMove { action_id: "ira".into(), monthly: 225.0 }]);
+        assert!(
+            plan.steps[0].note.contains("complete in Apr 2027; then $225 a month moves on: $225 to ira"),
+            "{}",
+            plan.steps[0].note
+        );
+    }
+
+    #[test]
+    fn a_debt_completes_later_than_its_balance_divided_by_the_payment() {
+        let mut card = need("card", 10_000.0);
+        card.to_go = Some(4_200.0);
+        card.apr_percent = Some(24.99);
+        card.minimums = 126.0;
+        let plan = plan(&[card], 300.0, as_of(), "USD");
+        let months = as_of().months_until(plan.steps[0].until.unwrap());
+        // Without interest 4,200 / 426 is under 10 payments; at 24.99% it takes 12.
+        assert_eq!(months, 12, "{:?}", plan.steps[0]);
+        assert!(plan.steps[0].note.contains("then its money is free"), "{}", plan.steps[0].note);
+    }
+
+    #[test]
+    fn a_step_that_waits_says_when_its_money_starts() {
+        let mut starter = need("starter", 2_100.0);
+        starter.to_go = Some(2_100.0);
+        let plan = plan(&[starter, need("hsa", 729.17)], 410.0, as_of(), "USD");
+        assert_eq!(plan.steps[1].monthly, 0.0);
+        // 2,100 at 410: five full payments and 50 in the sixth (May 2027), so the HSA starts then.
+        assert_eq!(plan.steps[1].starts, Date::parse("2027-05-15"));
+        assert_eq!(plan.steps[0].until, Date::parse("2027-05-15"));
+    }
+
+    #[test]
+    fn a_step_with_months_ends_and_hands_on_its_money() {
+        let mut hsa = need("hsa", 450.0);
+        hsa.months = Some(30);
+        let plan = plan(&[hsa, need("ira", 1_000.0)], 900.0, as_of(), "USD");
+        // 30 payments from December 2026: the last in May 2029.
+        assert_eq!(plan.steps[0].until, Date::parse("2029-05-15"));
+        assert_eq!(plan.steps[0].then, [PlanMove { action_id: "ira".into(), monthly: 450.0 }]);
+    }
+
+    #[test]
+    fn nothing_available_gives_empty_shares() {
+        let plan = plan(&[need("a", 100.0)], -575.0, as_of(), "USD");
+        assert_eq!(plan.available, 0.0);
+        assert_eq!(plan.steps[0].monthly, 0.0);
+        assert!(plan.steps[0].note.contains("no money is free"), "{}", plan.steps[0].note);
+    }
+
+    #[test]
+    fn plan_values_are_read_by_name_and_bad_ones_ignored() {
+        let values = vec![
+            ("planMonthly".to_string(), serde_json::json!(120.5)),
+            ("planShare".to_string(), serde_json::json!(2)),
+            ("planToGo".to_string(), serde_json::json!("x")),
+            ("planLabel".to_string(), serde_json::json!("Roth IRA")),
+        ];
+        let need = StepNeed::from_values("p/r", "r", &values).unwrap();
+        assert_eq!((need.monthly, need.share, need.to_go, need.label.as_str()), (120.5, Some(1.0), None, "Roth IRA"));
+        assert!(StepNeed::from_values("p/r", "r", &[("planMonthly".to_string(), Value::Null)]).is_none());
+    }
+}
