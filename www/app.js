@@ -18,6 +18,14 @@ const PERSONAS = [
   ["personas/single-parent-dependents", "Single parent with two children"],
   ["personas/couple-as-of-2025", "Couple in 2025 (2025 limits)"],
   ["personas/house-down-payment-saver", "Saving for a house and a wedding"],
+  ["personas/above-roth-limit", "Earning above the Roth IRA limit"],
+  ["personas/age-62-medicare-ahead", "62, with Medicare ahead"],
+  ["personas/idle-cash", "Too much cash sitting idle"],
+  ["personas/mortgage-vs-investing", "A 6.5% mortgage: pay it down or invest?"],
+  ["personas/one-earner-couple", "One-earner couple with two children"],
+  ["personas/parent-four-months-fund", "Parent with four months of savings"],
+  ["personas/room-left-saver", "Saver with room left in tax-advantaged accounts"],
+  ["personas/self-employed-designer", "Self-employed designer"],
   ["examples/invalid-many", "A profile with mistakes"],
 ];
 

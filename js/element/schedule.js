@@ -29,7 +29,9 @@ export function scheduleSection(monthlyPlan, actions, currency) {
     item.dataset.action = step.actionId;
     const amount = document.createElement("span");
     amount.className = "step-amount";
-    amount.textContent = `${money(step.monthly, currency)} a month`;
+    // A step that waits for an earlier one to finish says when it starts instead of "$0 a month".
+    const waits = !(step.monthly > 0) && step.starts;
+    amount.textContent = waits ? `From ${monthYear(step.starts)}` : `${money(step.monthly, currency)} a month`;
     const title = document.createElement("span");
     title.className = "step-title";
     title.textContent = titles.get(step.actionId) ?? step.actionId;
@@ -55,9 +57,10 @@ export function scheduleSection(monthlyPlan, actions, currency) {
  */
 function timing(step, next, titles, currency) {
   const parts = [];
-  if (step.starts) parts.push(`from ${monthYear(step.starts)}`);
+  if (step.starts && step.monthly > 0) parts.push(`from ${monthYear(step.starts)}`);
   if (step.until) parts.push(`until ${monthYear(step.until)}`);
   if (!step.until && !step.starts) parts.push("every month");
+  if (!parts.length) parts.push("ongoing");
   const name = (id) => lowerFirst(titles.get(id) ?? id);
   if (step.until && Array.isArray(step.then)) {
     if (!step.then.length) return `${parts.join(" ")}, then its money is free for the next steps`;

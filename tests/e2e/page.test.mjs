@@ -55,8 +55,10 @@ for (const [device, width] of Object.entries(WIDTHS)) {
       `every impact has its currency: ${impacts.join(" | ")}`,
     );
     assert.equal(await sidewaysScroll(page), 0, "no sideways scroll with the plan");
-    await page.click("fin-advice >> .action >> nth=0 >> summary");
-    const why = await page.textContent("fin-advice >> .action >> nth=0 >> .why > ul");
+    // The reasons of the high-interest-debt step, in words with the person's own rate.
+    const debtStep = report.actions.findIndex((a) => a.rule === "high-interest-debt");
+    await page.click(`fin-advice >> .action >> nth=${debtStep} >> summary`);
+    const why = await page.textContent(`fin-advice >> .action >> nth=${debtStep} >> .why > ul`);
     assert.match(why, /24\.99%/, "the reason names the person's rate");
     assert.doesNotMatch(why, /facts\.|constants\./, "the reason is in words, not the trace");
     const shown = await page.$$eval("fin-advice >> li.action", (lis) => lis.map((li) => li.dataset.id));
@@ -248,5 +250,46 @@ test("360 px: no sideways scroll with a plan and its transactions", async () => 
   const { page, context } = await openDemo(browser, url, { width: 360 });
   await choose(page, "examples/transactions-only");
   assert.equal(await sidewaysScroll(page), 0);
+  await context.close();
+});
+
+test("the plan as a schedule: this month's amount per step, until when, where its money goes next", async () => {
+  const { page, context } = await openDemo(browser, url, { width: WIDTHS.phone });
+  const { report } = await choose(page, "examples/new-graduate");
+  const plan = report.monthlyPlan;
+  assert.ok(plan?.steps?.length, "the report carries a monthly plan");
+  const available = await page.textContent("fin-advice >> .schedule .available");
+  assert.ok(available.startsWith(`$${plan.available.toLocaleString("en-US")} a month is left`), available);
+  const steps = await page.$$eval("fin-advice >> .schedule .step", (lis) =>
+    lis.map((li) => ({ id: li.dataset.action, text: li.textContent })),
+  );
+  const paid = plan.steps.filter((s) => s.monthly > 0 || s.starts);
+  assert.deepEqual(
+    steps.map((s) => s.id),
+    paid.map((s) => s.actionId),
+    "one line per step with money, in the plan's order",
+  );
+  for (const [i, step] of paid.entries()) {
+    const title = report.actions.find((a) => a.id === step.actionId).title;
+    const amount = step.monthly > 0 ? `$${Math.round(step.monthly).toLocaleString("en-US")} a month` : "From ";
+    assert.ok(steps[i].text.startsWith(amount) && steps[i].text.includes(` — ${title}`), steps[i].text);
+    if (step.until) {
+      const month = new Date(`${step.until}T00:00:00Z`).toLocaleDateString("en-US", {
+        month: "long",
+        year: "numeric",
+        timeZone: "UTC",
+      });
+      assert.ok(steps[i].text.includes(`until ${month}`), steps[i].text);
+    }
+    for (const next of step.then ?? []) {
+      const nextTitle = report.actions.find((a) => a.id === next.actionId).title;
+      assert.ok(
+        steps[i].text.includes(`a month to: ${nextTitle[0].toLowerCase()}${nextTitle.slice(1)}`),
+        steps[i].text,
+      );
+    }
+  }
+  await assertAxeClean(page, "schedule");
+  await shot(page, "page-schedule-390");
   await context.close();
 });
