@@ -1,4 +1,4 @@
-// What V8 compiles during a cold page's init and first advise (issue 7): every function is
+// What V8 compiles during a cold page's init and first advise: every function is
 // compiled by Liftoff on its first call (on the page's thread), and the ones that run long enough
 // are recompiled by TurboFan on background threads, which compete with the page for the CPU on a
 // small machine. Chromium is run with `--js-flags=--trace-wasm-compilation-times`; the table sums

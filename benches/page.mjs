@@ -1,4 +1,4 @@
-// Time to first advice from a cold page in headless Chromium (issue 7): a fresh browser context per
+// Time to first advice from a cold page in headless Chromium: a fresh browser context per
 // run, the module compiled and instantiated, the default model loaded, the first advise on a
 // persona with 2,000 transactions; then the median of 15 warm advise calls. The anchor, in its own
 // fresh context of the same run, is fetching and compiling the same .wasm bytes alone.

@@ -19,3 +19,6 @@ echo "## calculators ($(date -u +%F), $(nproc) cores, $(uname -m))"
 node benches/calc.mjs
 echo "## advise on the personas ($(date -u +%F), $(nproc) cores, $(uname -m))"
 node benches/advise.mjs
+echo "## categorizer: 10,000 rows, Chromium and Node, anchor onnxruntime-web ($(date -u +%F), $(nproc) cores, $(uname -m))"
+node benches/categorize-browser.mjs
+node benches/categorize.mjs

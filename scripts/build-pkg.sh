@@ -20,18 +20,18 @@ echo "== build: wasm-opt -Oz"
 # wasm-opt both see which features the module uses; wasm-opt drops the name, producers and
 # features sections on output (no -g), which is what `strip = true` would have saved.
 # --one-caller-inline-max-function-size: at -Oz binaryen inlines every function that has one
-# caller, whatever its size, which merged read_input, the whole report and its JSON serialization
-# into the 37 KB `advise` export; V8 found that function hot during the first advise and
-# recompiled it whole with TurboFan on a background thread (~100 ms of CPU on this 2-core machine,
-# competing with the page). Capped, large single-caller functions stay functions of their own,
-# and the module is ~6 KB smaller gzipped (benches/RESULTS.md, 2026-11-26 "cold2").
+# caller, whatever its size, which merges read_input, the whole report and its JSON serialization
+# into one ~37 KB `advise` export that V8 finds hot during the first advise and recompiles whole
+# with TurboFan on a background thread (~100 ms of CPU on a 2-core machine, competing with the
+# page). Capped, large single-caller functions stay functions of their own, and the module is
+# ~6 KB smaller gzipped (benches/RESULTS.md, history: "cold2").
 "$WASM_OPT" -Oz --one-caller-inline-max-function-size=200 --detect-features --strip-debug --strip-producers --strip-target-features \
   pkg/finadvice_bg.wasm -o pkg/finadvice_bg.opt.wasm
 mv pkg/finadvice_bg.opt.wasm pkg/finadvice_bg.wasm
 
 echo "== build: memory snapshot (default model and rule pack prepared)"
 # scripts/snapshot.mjs rewrites the module so that it starts with the default model's plan and
-# the default rule pack already prepared (issue 7). The module before the snapshot is kept for
+# the default rule pack already prepared (a faster cold start). The module before the snapshot is kept for
 # tests/npm/snapshot.test.mjs, which compares the two.
 mkdir -p target/snapshot
 cp pkg/finadvice_bg.wasm target/snapshot/finadvice_bg.presnapshot.wasm
@@ -41,8 +41,8 @@ echo "== build: entry point (one bundled ES module) and package.json"
 ERROR_MODULE=$(cd pkg && ls snippets/*/js/finadvice-error.js)
 sed "s|__ERROR_MODULE__|./$ERROR_MODULE|" js/index.js > pkg/entry.js
 # The entry, wasm-bindgen's glue and its snippets as one file: a page (or worker) importing the
-# package fetches one module instead of five in three rounds of requests, which was ~20 ms of a
-# cold page's start (benches/RESULTS.md, 2026-11-26 "bundled entry"). Rolldown keeps the
+# package fetches one module instead of five in three rounds of requests, ~20 ms of a cold page's
+# start (benches/RESULTS.md, history: "bundled entry"). Rolldown keeps the
 # glue's `new URL('finadvice_bg.wasm', import.meta.url)`, which bundlers understand, and the
 # Node-only import stays external. The separate files move to target/glue/ (not shipped).
 node_modules/.bin/rolldown pkg/entry.js --format esm --platform neutral --external node:fs/promises \

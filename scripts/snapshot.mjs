@@ -1,4 +1,4 @@
-// Build-time memory snapshot of the npm package's module (issue 7, cold time to first advice).
+// Build-time memory snapshot of the npm package's module (cold time to first advice).
 //
 //   node scripts/snapshot.mjs pkg/finadvice_bg.wasm [--check]
 //

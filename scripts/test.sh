@@ -13,6 +13,8 @@ node_modules/.bin/prettier --check --log-level warn "**/*.{js,mjs,css,html}"
 
 echo "== test: supply chain (cargo-deny, npm audit)"
 bash scripts/supply-chain.sh
+# vendor/tract-nnef is the registry crate plus patches/tract-nnef/ and nothing else.
+bash scripts/vendor-tract-nnef.sh --check
 
 echo "== test: native (cargo test)"
 cargo test --locked
@@ -31,7 +33,7 @@ cargo clippy --locked -p finadvice-wasm --target wasm32-unknown-unknown --all-ta
 # cargo fuzz (libFuzzer, coverage-guided) on the stable toolchain with `-s none`: the first build
 # of the instrumented targets is most of its cost (~630 CPU-seconds). Seeds from the repository,
 # a fixed libFuzzer seed so that the smoke explores the same way each time; any panic, timeout or
-# OOM fails. `cargo test` above already compiled the coverage-blind harness (examples/fuzz/),
+# OOM fails. `cargo test` above already compiled the coverage-blind harness (fuzz/harness/),
 # which drives the same target functions. Longer runs: FUZZING.md.
 echo "== test: fuzz smoke (cargo fuzz, 5 s per target)"
 FUZZ_SEED=20261126 bash scripts/fuzz.sh 5

@@ -9,6 +9,7 @@ import re
 
 import mcc
 import nsi
+import wordings
 from merchants import (ACH_DESCRIPTORS, ATM_OWNERS, CATEGORIES, CITIES, GENERIC_ACH_DESCRIPTORS, KINDS, LOCAL_PER_CATEGORY,
                        MERCHANTS, STEMS)
 
@@ -20,6 +21,14 @@ ROWS_PER_CATEGORY = 3600
 # merchants. Each category's NSI brands share about NSI_ROWS_PER_CATEGORY lines, between
 # NSI_MIN_ROWS and NSI_MAX_ROWS per brand (so dining's ~900 names do not swamp the class priors).
 USE_NSI = True
+# Share of card and bill lines printed in a non-US bank's format (wordings.py: "EFTPOS ... SYDNEY AU",
+# "DEBIT ORDER ...", card-number and date tails), and whether the generic payee wordings and the
+# marketplace lines of wordings.py join the merchants. Off in the shipped recipe: on the real-line
+# set (training/real-lines, ablate.py) they did not beat the corpus without them beyond the spread
+# between corpus draws (MODEL_CARD.md, "Real lines"); tune.py / ablate.py intl=0.25 generic=1 turn
+# them on. Off, they draw nothing from the random stream, so the corpus is the one before them.
+INTL_SHARE = 0.0
+USE_WORDINGS = False
 NSI_ROWS_PER_CATEGORY = 2000
 NSI_MIN_ROWS, NSI_MAX_ROWS = 2, 6
 FIRST_NAMES = ["JOHN", "MARIA", "WEI", "AISHA", "CARLOS", "EMILY", "RAJ", "SARAH", "DAVID", "NGOC", "FATIMA", "MIKE"]
@@ -98,6 +107,8 @@ def _store(rng):
 
 
 def _card_line(rng, name, category=None, local=False):
+    if INTL_SHARE and rng.random() < INTL_SHARE:
+        return wordings.intl_card_line(rng, _name_variant(rng, name) + _store(rng), category in RECURRING_CATEGORIES)
     r = rng.random()
     if category == "dining" and r < (0.4 if local else 0.08):
         prefix = rng.choice(RESTAURANT_PROCESSORS)
@@ -269,6 +280,9 @@ def nsi_brands():
     compared by letters and digits: "WENDY'S" = "WENDYS"); the hand list wins."""
     hand = {nsi.key(n) for _style, _range, _sign, names in MERCHANTS.values() for n in names}
     hand |= {nsi.key(n) for n in mcc.travel_brands()}
+    if USE_WORDINGS:
+        hand |= {nsi.key(n) for names in wordings.GENERIC_PAYEES.values() for n in names}
+        hand |= {nsi.key(n) for n in wordings.MARKETPLACE_PURCHASES + wordings.MARKETPLACE_MEMBERSHIPS}
     return {category: [n for n in names if nsi.key(n) not in hand] for category, names in nsi.load().items()}
 
 
@@ -306,6 +320,10 @@ def build(seed):
         style, (low, high), sign, names = MERCHANTS[category]
         if category == "travel" and ISO_TRAVEL_BRANDS:
             names = set(names) | set(mcc.travel_brands())
+        if USE_WORDINGS:
+            names = set(names) | set(wordings.GENERIC_PAYEES.get(category, []))
+            names |= set({"shopping": wordings.MARKETPLACE_PURCHASES,
+                          "subscriptions": wordings.MARKETPLACE_MEMBERSHIPS}.get(category, []))
         names = sorted(names)
         rng.shuffle(names)
         kinds = KINDS.get(category, [])

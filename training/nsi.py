@@ -81,6 +81,25 @@ TAG_TO_CATEGORY = {
 }
 CATEGORY_OF_TAG = {tag: category for category, tags in TAG_TO_CATEGORY.items() for tag in tags.split()}
 
+# NSI's operators and transit networks (the tree keys "operators/..." and "transit/..."): who runs the
+# power lines, gas pipelines, water, waste collection, exchanges, hospitals and bus and rail routes.
+# On a statement they are the biller of a household bill ("PACIFIC GAS AND ELECTRIC", "WASTE
+# MANAGEMENT") or the transit fare ("MTA", "BART"). The name is the item's operator (transit: network,
+# else operator). Schools and parks are left out (a school district or park agency is rarely a payee), and
+# so are recycling and waste-bin operators (mostly cities, universities and charities such as Goodwill).
+OPERATOR_TREES = {
+    "utilities": "operators/power/line operators/power/minor_line operators/power/substation operators/power/pole "
+                 "operators/power/tower operators/power/transformer operators/power/plant operators/power/generator "
+                 "operators/man_made/pipeline operators/pipeline/substation operators/amenity/waste_transfer_station "
+                 "operators/amenity/drinking_water operators/man_made/water_works operators/telecom/exchange",
+    "transport": "transit/route/bus transit/highway/bus_stop transit/route/train transit/route/subway "
+                 "transit/route/light_rail transit/route/tram transit/route/ferry transit/public_transport/station "
+                 "transit/railway/station operators/amenity/charging_station operators/man_made/charge_point",
+    "health": "operators/amenity/hospital operators/amenity/clinic",
+}
+CATEGORY_OF_OPERATOR_TREE = {tree: category for category, trees in OPERATOR_TREES.items() for tree in trees.split()}
+USE_OPERATORS = False  # off in the shipped recipe (see corpus.INTL_SHARE); tune.py / ablate.py operators=1
+
 
 def _fetch():
     """The pinned tarball in the cache, fetched with `npm pack` if missing; its sha512 is checked."""
@@ -131,19 +150,23 @@ def load(places=None):
         data = json.load(tar.extractfile(MEMBER))
     seen = {}
     for tree_key, tree in sorted(data["nsi"].items()):
-        if not tree_key.startswith("brands/"):
+        if tree_key.startswith("brands/"):
+            category, fields = CATEGORY_OF_TAG.get(tree_key[len("brands/"):]), ("brand", "name")
+        elif USE_OPERATORS:
+            category = CATEGORY_OF_OPERATOR_TREE.get(tree_key)
+            fields = ("network", "operator") if tree_key.startswith("transit/") else ("operator",)
+        else:
             continue
-        category = CATEGORY_OF_TAG.get(tree_key[len("brands/"):])
         if category is None:
             continue
         for item in tree["items"]:
             if not _in_places(item.get("locationSet", {}), places):
                 continue
             tags = item.get("tags", {})
-            raw = tags.get("brand") or tags.get("name") or item.get("displayName", "")
+            raw = next((tags[f] for f in fields if tags.get(f)), None) or item.get("displayName", "")
             name = normalize(raw)
             if name is None:
-                name = normalize(tags.get("brand:en") or tags.get("name:en") or "")
+                name = normalize(tags.get(fields[0] + ":en") or tags.get("name:en") or "")
             if name is None:
                 continue
             seen.setdefault(key(name), {}).setdefault(category, name)

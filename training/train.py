@@ -17,6 +17,7 @@ from onnx import TensorProto, helper, numpy_helper
 
 import corpus
 import nsi
+import real_lines
 from featurize import BUCKETS, MAX_FEATURES, featurize
 from merchants import CATEGORIES
 
@@ -204,6 +205,7 @@ def held_out_groups(rows):
 
 def main():
     train_rows, held_rows = corpus.build(SEED)
+    real_lines.assert_disjoint(train_rows + held_rows)  # the real-line test set is never trained on
     tr = encode(train_rows)
     ho = encode(held_rows)
     # 1. The evaluation model: trained on the training merchants only, scored on the held-out ones.

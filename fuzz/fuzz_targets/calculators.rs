@@ -1,8 +1,8 @@
-//! libFuzzer target `calculators`: runs `targets::calculators` (examples/fuzz/targets.rs, shared with the
+//! libFuzzer target `calculators`: runs `targets::calculators` (fuzz/harness/targets.rs, shared with the
 //! stable harness). Structured errors are correct outcomes; a panic aborts and is a crash.
 #![no_main]
 
-#[path = "../../examples/fuzz/targets.rs"]
+#[path = "../harness/targets.rs"]
 #[allow(dead_code)]
 mod targets;
 

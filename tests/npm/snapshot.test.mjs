@@ -1,4 +1,4 @@
-// The package's module is a build-time memory snapshot (scripts/snapshot.mjs, issue 7): it starts
+// The package's module is a build-time memory snapshot (scripts/snapshot.mjs): it starts
 // with the default model's plan and the default rule pack prepared, and gives exactly the
 // results of the module before the snapshot (kept by scripts/build-pkg.sh in target/snapshot/).
 import { test } from "node:test";

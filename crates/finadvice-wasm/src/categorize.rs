@@ -3,7 +3,7 @@
 //! back with `new Advisor({memory})` (read in `read_options`, see [`read_memory_option`]).
 
 use super::{js_error, read_input, to_js, Advisor};
-use finadvice::categorize::MerchantMemory;
+use finadvice::categorize::{CategorizedLine, Category, MerchantMemory, Source};
 use finadvice::error::{ErrorCode, Errors};
 use finadvice::input::Input;
 use finadvice::validation::Problems;
@@ -25,17 +25,81 @@ pub(crate) fn read_memory_option(value: JsValue) -> Result<MerchantMemory, Error
     MerchantMemory::from_input(&input, "/memory")
 }
 
-/// Reads the rows to categorize. A JS array is read field by field (only `description` and
-/// `amount` of each row cross the boundary: 3x faster than converting whole objects); anything else
-/// (JSON text, a non-array) takes the general path. Validation is the same either way
-/// (`categorize::lines::read_lines`).
-fn read_rows(value: JsValue) -> Result<Input, Errors> {
+#[wasm_bindgen(module = "/js/pack-rows.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = packRows, catch)]
+    fn pack_rows(rows: &JsValue, max_items: u32, max_description: u32, max_text: u32) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_name = assembleRows)]
+    fn assemble_rows(
+        descriptions: &JsValue,
+        amounts: &[f64],
+        categories: &[u8],
+        confidences: &[f64],
+        memory: &[u8],
+        names: &js_sys::Array,
+    ) -> JsValue;
+}
+
+/// Rows read from JavaScript, with the description strings when they came packed (the result is
+/// then built in JavaScript around those same strings, see [`assemble`]).
+struct Rows {
+    input: Input,
+    descriptions: Option<JsValue>,
+}
+
+/// The result rows through `assembleRows`: columns instead of JSON text.
+fn assemble(descriptions: &JsValue, lines: &[CategorizedLine]) -> JsValue {
+    let order: Vec<Category> = Category::MODEL_CLASSES.iter().copied().chain([Category::Uncategorized]).collect();
+    let names: js_sys::Array = order.iter().map(|c| JsValue::from_str(c.as_str())).collect();
+    let index = |c: Category| order.iter().position(|o| *o == c).unwrap_or(order.len() - 1) as u8;
+    let amounts: Vec<f64> = lines.iter().map(|l| l.amount).collect();
+    let categories: Vec<u8> = lines.iter().map(|l| index(l.category)).collect();
+    let confidences: Vec<f64> = lines.iter().map(|l| l.confidence).collect();
+    let memory: Vec<u8> = lines.iter().map(|l| u8::from(l.source == Source::Memory)).collect();
+    assemble_rows(descriptions, &amounts, &categories, &confidences, &memory, &names)
+}
+
+/// Reads the rows to categorize. An array of plain `{description, amount}` objects crosses the
+/// boundary packed (`js/pack-rows.js`: one UTF-8 text and one Float64Array for all rows); any other
+/// JS array is read field by field (only `description` and `amount` of each row cross the
+/// boundary); anything else (JSON text, a non-array) takes the general path. Validation is the
+/// same on every path (`categorize::lines::read_lines`).
+fn read_rows(value: JsValue) -> Result<Rows, Errors> {
     if value.as_string().is_none() {
+        if let Some(rows) = read_packed_rows(&value) {
+            return Ok(rows);
+        }
         // Past this copy no page code (getter, Proxy trap) runs while the rows are read.
         let copy = super::plain(&value)?;
-        return read_plain_rows(copy);
+        return Ok(Rows { input: read_plain_rows(copy)?, descriptions: None });
     }
-    read_input(value)
+    Ok(Rows { input: read_input(value)?, descriptions: None })
+}
+
+/// The rows as `packRows` packs them, or `None` when they take another path (the packer declined,
+/// threw — the general path then reports what threw — or gave something unexpected).
+fn read_packed_rows(value: &JsValue) -> Option<Rows> {
+    use finadvice::limits::{MAX_DESCRIPTION_CHARS, MAX_INPUT_BYTES, MAX_TRANSACTIONS};
+    let packed =
+        pack_rows(value, MAX_TRANSACTIONS as u32, MAX_DESCRIPTION_CHARS as u32, MAX_INPUT_BYTES as u32).ok()?;
+    let packed = packed.dyn_into::<js_sys::Array>().ok()?;
+    let text = String::from_utf8(packed.get(0).dyn_into::<js_sys::Uint8Array>().ok()?.to_vec()).ok()?;
+    let amounts = packed.get(1).dyn_into::<js_sys::Float64Array>().ok()?.to_vec();
+    if text.split('\0').count() != amounts.len() {
+        return None;
+    }
+    let rows = text
+        .split('\0')
+        .zip(amounts)
+        .map(|(description, amount)| {
+            Input::Object(vec![
+                ("description".into(), Input::String(description.to_string())),
+                ("amount".into(), Input::Number(amount)),
+            ])
+        })
+        .collect();
+    Some(Rows { input: Input::Array(rows), descriptions: Some(packed.get(2)) })
 }
 
 fn read_plain_rows(value: JsValue) -> Result<Input, Errors> {
@@ -145,9 +209,12 @@ impl Advisor {
         &self,
         #[wasm_bindgen(unchecked_param_type = "{ description: string; amount: number }[]")] transactions: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let input = read_rows(transactions).map_err(|e| js_error(&e))?;
-        let lines = self.inner.categorize_input(&input).map_err(|e| js_error(&e))?;
-        json_to_js(&lines)
+        let rows = read_rows(transactions).map_err(|e| js_error(&e))?;
+        let lines = self.inner.categorize_input(&rows.input).map_err(|e| js_error(&e))?;
+        match &rows.descriptions {
+            Some(descriptions) => Ok(assemble(descriptions, &lines)),
+            None => json_to_js(&lines),
+        }
     }
 
     /// Records the person's correction `{description, category}`: from now on this merchant is

@@ -114,7 +114,7 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 
 impl Date {
     /// `YYYY-MM-DD` as ASCII bytes, written digit by digit: a report serializes one date per
-    /// transaction, and the formatting machinery of `write!` was among what V8 had to recompile
+    /// transaction, and the formatting machinery of `write!` is among what V8 would recompile
     /// during a page's first `advise`. The year is always four digits (`MIN_YEAR..=MAX_YEAR`).
     fn iso_bytes(&self) -> [u8; 10] {
         let digit = |n: u32| b'0' + (n % 10) as u8;

@@ -17,7 +17,7 @@ pub const MAX_ARRAY_ITEMS: usize = 100_000;
 pub const MAX_OBJECT_KEYS: usize = 1_000;
 /// The number of characters of `text` when it has more than `max`, else `None`. A string has no
 /// more characters than bytes, so they are counted only when its byte length exceeds `max`
-/// (counting every string's characters was a visible part of a cold page's first call).
+/// (counting every string's characters is a visible part of a cold page's first call).
 pub fn chars_beyond(text: &str, max: usize) -> Option<usize> {
     if text.len() <= max {
         return None;

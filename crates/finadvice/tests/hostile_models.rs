@@ -7,23 +7,27 @@
 mod common;
 
 use finadvice::categorize::model::{Categorizer, DEFAULT_MODEL};
-use finadvice::categorize::onnx_pb::{
-    DataType, Dimension, GraphProto, ModelProto, NodeProto, OperatorSetIdProto, TensorProto, TensorShapeProto,
-    TensorTypeProto, TypeProto, ValueInfoProto,
-};
 use finadvice::ErrorCode;
 use prost::Message;
+use tract_onnx::pb::tensor_proto::DataType;
+use tract_onnx::pb::tensor_shape_proto::{dimension, Dimension};
+use tract_onnx::pb::type_proto::{self, Tensor as TensorTypeProto};
+use tract_onnx::pb::{
+    GraphProto, ModelProto, NodeProto, OperatorSetIdProto, TensorProto, TensorShapeProto, TypeProto, ValueInfoProto,
+};
 
 fn input(name: &str, elem: DataType) -> ValueInfoProto {
-    let dim = |v: i64| Dimension { dim_value: Some(v), ..Default::default() };
+    let dim = |v: i64| Dimension { value: Some(dimension::Value::DimValue(v)), ..Default::default() };
     ValueInfoProto {
         name: name.into(),
         r#type: Some(TypeProto {
-            tensor_type: Some(TensorTypeProto {
+            value: Some(type_proto::Value::TensorType(TensorTypeProto {
                 elem_type: elem as i32,
                 shape: Some(TensorShapeProto { dim: vec![dim(1), dim(32)] }),
-            }),
+            })),
+            ..Default::default()
         }),
+        ..Default::default()
     }
 }
 
@@ -206,7 +210,7 @@ fn fuzz_findings_are_refused() {
     assert!(found >= 3);
 }
 
-/// cargo fuzz's `model` target (FUZZING.md, 2026-11-26): the shipped model with the constant
+/// Found by cargo fuzz's `model` target (FUZZING.md): the shipped model with the constant
 /// `axis1` (the axis its Unsqueeze adds, 1) changed to 4, beyond the rank-3 output. tract-hir
 /// inserted at index 4 into a rank-2 shape and panicked (smallvec `insert`).
 #[test]

@@ -89,3 +89,25 @@ fn rows_of_every_js_shape_are_read_or_refused_like_json() {
         JSON::stringify(&advisor.categorize(object(r#"[{"description":"SAFEWAY","amount":-5}]"#)).unwrap()).unwrap();
     assert_eq!(from_text, from_objects);
 }
+
+#[wasm_bindgen_test]
+fn packed_rows_give_the_rows_of_the_general_path() {
+    // Plain rows cross packed (js/pack-rows.js); the same rows as JSON text take the general path.
+    let mut advisor = Advisor::new(None).unwrap();
+    advisor.learn(object(r#"{"description":"SQ *BLUE BOTTLE 0412","category":"groceries"}"#)).unwrap();
+    let text = r#"[{"description":"SQ *BLUE BOTTLE 0412 OAKLAND CA","amount":-6.75,"date":"2026-01-01"},
+        {"description":"Café Ünïcode — 12/31 €","amount":-3.5},{"description":"","amount":0},
+        {"description":"ACME CORP PAYROLL PPD ID: 1","amount":2450},{"description":"SAFEWAY #1234","amount":-0.1}]"#;
+    let packed = JSON::stringify(&advisor.categorize(object(text)).unwrap()).unwrap();
+    let general = JSON::stringify(&advisor.categorize(JsValue::from_str(text)).unwrap()).unwrap();
+    assert_eq!(packed, general);
+    let rows = Array::from(&advisor.categorize(object(text)).unwrap());
+    assert_eq!(Reflect::get(&rows.get(0), &"source".into()).unwrap().as_string().as_deref(), Some("memory"));
+    assert_eq!(
+        Reflect::get(&rows.get(1), &"description".into()).unwrap().as_string().as_deref(),
+        Some("Café Ünïcode — 12/31 €")
+    );
+    // A row the packer declines (a getter that throws) is reported as on the general path.
+    let thrown = advisor.categorize(js("[{description: 'x', get amount() { throw new Error('row') }}]")).unwrap_err();
+    assert!(thrown.is_object());
+}

@@ -43,9 +43,12 @@ fn spread(parts: &[(Category, f32)]) -> Distribution {
 
 use Category::*;
 
+/// Categories with their weights (normalized by [`spread`]).
+type Parts = &'static [(Category, f32)];
+
 /// Bank labels, normalized (lower case, `&` as `and`, other punctuation as spaces), to
 /// categories. Names shared by several banks ("groceries", "restaurants") appear once.
-const LABELS: &[(&str, &[(Category, f32)])] = &[
+const LABELS: &[(&str, Parts)] = &[
     // Chase cards.
     ("food and drink", &[(Dining, 1.0)]),
     ("groceries", &[(Groceries, 1.0)]),
@@ -140,7 +143,7 @@ const LABELS: &[(&str, &[(Category, f32)])] = &[
 ];
 
 /// MCC ranges (ISO 18245, as listed in the card networks' merchant guides) to categories.
-const MCC: &[(u16, u16, &[(Category, f32)])] = &[
+const MCC: &[(u16, u16, Parts)] = &[
     (3000, 3299, &[(Travel, 1.0)]),                          // airlines
     (3351, 3441, &[(Travel, 1.0)]),                          // car rental
     (3501, 3999, &[(Travel, 1.0)]),                          // lodging

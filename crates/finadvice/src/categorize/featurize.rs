@@ -65,7 +65,7 @@ fn shape(token: String) -> String {
 }
 
 /// `a:{sign}:{unit}{count}`, written without `format!`: every row of a statement has two, and
-/// the formatting machinery was among what V8 had to recompile during a page's first `advise`.
+/// the formatting machinery is among what V8 would recompile during a page's first `advise`.
 fn size_feature(sign: &str, unit: &str, count: usize) -> String {
     let mut out = String::with_capacity(12);
     for part in ["a:", sign, ":", unit, itoa::Buffer::new().format(count)] {
@@ -127,9 +127,13 @@ pub fn feature_strings(description: &str, amount: f64) -> Vec<String> {
     out
 }
 
-/// FNV-1a over several byte slices, as if they were one string (no allocation).
-fn fnv1a32_parts(parts: &[&[u8]]) -> u32 {
-    parts.iter().flat_map(|p| p.iter()).fold(0x811c_9dc5_u32, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+/// FNV-1a offset basis.
+const FNV_BASIS: u32 = 0x811c_9dc5;
+
+/// FNV-1a continued over `bytes` from the state `h` (hashing `a` then `b` equals hashing `ab`, so a
+/// shared prefix such as `c:` is hashed once and a 4-gram continues its 3-gram's state).
+fn fnv_more(h: u32, bytes: &[u8]) -> u32 {
+    bytes.iter().fold(h, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 /// The feature ids of a line (the whole recipe): between 1 and [`MAX_FEATURES`] ids below [`BUCKETS`].
@@ -139,36 +143,82 @@ pub fn featurize(description: &str, amount: f64) -> Vec<u32> {
     line_ids(amount, &description_ids(description))
 }
 
+/// The normalized tokens of a description as byte ranges of one buffer (steps 1 and 2, the same
+/// tokens as [`tokens`] without a `String` per token): `buffer[range]` is a token.
+fn token_spans(description: &str, buffer: &mut Vec<u8>, spans: &mut Vec<(usize, usize)>) {
+    let mut start = buffer.len();
+    let mut digits_only = true;
+    let mut close = |buffer: &mut Vec<u8>, start: usize, digits_only: bool| {
+        if buffer.len() > start {
+            if digits_only {
+                // a number becomes `#` and its length capped at 6
+                let len = (buffer.len() - start).clamp(1, 6);
+                buffer.truncate(start);
+                buffer.extend_from_slice(&[b'#', b'0' + len as u8]);
+            }
+            spans.push((start, buffer.len()));
+        }
+    };
+    for c in description.chars().take(MAX_DESCRIPTION_CHARS) {
+        if c.is_ascii_alphanumeric() {
+            let b = c as u8;
+            digits_only &= b.is_ascii_digit();
+            buffer.push(if b.is_ascii_digit() { b'0' } else { b.to_ascii_lowercase() });
+        } else {
+            close(buffer, start, digits_only);
+            start = buffer.len();
+            digits_only = true;
+        }
+    }
+    close(buffer, start, digits_only);
+}
+
 /// The ids of the description alone (words, pairs, character grams, step 3 after the amount), at
 /// most `MAX_FEATURES - 1` of them (a line has at least one amount id). Lines with the same
 /// description share them: [`line_ids`] puts a line's amount in front.
 pub fn description_ids(description: &str) -> Vec<u32> {
     let limit = MAX_FEATURES - 1;
     let mut ids = Vec::with_capacity(limit);
-    let tokens = tokens(description);
-    let mut push = |parts: &[&[u8]]| {
-        if ids.len() < limit {
-            ids.push(fnv1a32_parts(parts) % BUCKETS);
+    let mut buffer = Vec::with_capacity(description.len().min(MAX_DESCRIPTION_CHARS) + 8);
+    let mut spans = Vec::with_capacity(16);
+    token_spans(description, &mut buffer, &mut spans);
+    let token = |&(a, b): &(usize, usize)| &buffer[a..b];
+    let (w, pair, gram) = (fnv_more(FNV_BASIS, b"w:"), fnv_more(FNV_BASIS, b"b:"), fnv_more(FNV_BASIS, b"c:"));
+    for span in &spans {
+        ids.push(fnv_more(w, token(span)) % BUCKETS);
+    }
+    for both in spans.windows(2) {
+        let first = fnv_more(fnv_more(pair, token(&both[0])), b" ");
+        ids.push(fnv_more(first, token(&both[1])) % BUCKETS);
+    }
+    let mut fours = Vec::with_capacity(32);
+    for span in spans.iter().filter(|span| buffer[span.0] != b'#') {
+        if ids.len() >= limit {
+            break;
         }
-    };
-    for t in &tokens {
-        push(&[b"w:", t.as_bytes()]);
-    }
-    for pair in tokens.windows(2) {
-        push(&[b"b:", pair[0].as_bytes(), b" ", pair[1].as_bytes()]);
-    }
-    let mut padded = Vec::new();
-    for t in tokens.iter().filter(|t| !t.starts_with('#')) {
-        padded.clear();
-        padded.push(b'<');
-        padded.extend_from_slice(t.as_bytes());
-        padded.push(b'>');
-        for n in [3, 4] {
-            for gram in padded.windows(n) {
-                push(&[b"c:", gram]);
+        // `<tok>`: its 3-grams, then its 4-grams; each 4-gram is its 3-gram's state plus a byte.
+        let t = token(span);
+        let padded_len = t.len() + 2;
+        let byte = |i: usize| {
+            if i == 0 {
+                b'<'
+            } else if i == padded_len - 1 {
+                b'>'
+            } else {
+                t[i - 1]
+            }
+        };
+        fours.clear();
+        for i in 0..padded_len - 2 {
+            let h3 = fnv_more(gram, &[byte(i), byte(i + 1), byte(i + 2)]);
+            ids.push(h3 % BUCKETS);
+            if i + 3 < padded_len {
+                fours.push(fnv_more(h3, &[byte(i + 3)]) % BUCKETS);
             }
         }
+        ids.extend_from_slice(&fours);
     }
+    ids.truncate(limit);
     ids
 }
 

@@ -10,9 +10,7 @@ pub mod memory;
 pub mod model;
 mod onnx_axes;
 pub mod onnx_check;
-pub mod onnx_graph;
 pub mod onnx_ops;
-pub mod onnx_pb;
 
 pub use category::Category;
 pub use memory::MerchantMemory;

@@ -189,8 +189,9 @@ fn prepare(bytes: &[u8]) -> Result<Arc<TypedSimplePlan>, Issue> {
     }
     let proto = super::onnx_check::check_onnx(bytes)?;
     super::kernels::use_portable_kernels();
-    let mut graph =
-        super::onnx_graph::inference_model(&proto).map_err(|e| model_issue(format!("not a usable ONNX model: {e}")))?;
+    let mut graph = super::onnx_ops::categorizer_onnx()
+        .model_for_proto_model(&proto)
+        .map_err(|e| model_issue(format!("not a usable ONNX model: {e}")))?;
     if graph.inputs.len() != 2 || graph.outputs.is_empty() {
         return Err(model_issue(format!(
             "the model has {} inputs and {} outputs; a categorizer takes 2 inputs (ids i64 [batch, {MAX_FEATURES}], weights f32 [batch, {MAX_FEATURES}]) and gives 1 output (f32 [batch, 20])",
@@ -218,16 +219,42 @@ fn prepare(bytes: &[u8]) -> Result<Arc<TypedSimplePlan>, Issue> {
 /// index of its distinct row. Each distinct description is featurized once.
 #[inline(never)] // the hot loop of a statement: a small function of its own (see `Advisor::report`)
 fn distinct_features(rows: &[(&str, f64)]) -> (Vec<Vec<u32>>, Vec<usize>) {
-    let mut descriptions: HashMap<&str, Vec<u32>> = HashMap::new();
-    let mut seen: HashMap<Vec<u32>, usize> = HashMap::new();
+    // Statements repeat: the same description string, descriptions that differ only in numbers
+    // (`SAFEWAY #1234` and `SAFEWAY #5678` have the same ids), the same amounts. A line's ids are its
+    // amount's ids then its description's, so a line is known by (description ids, amount ids),
+    // each numbered once; only new pairs build a feature list.
+    let mut by_text: HashMap<&str, usize> = HashMap::new();
+    let mut by_ids: HashMap<Vec<u32>, usize> = HashMap::new();
+    let mut descriptions: Vec<Vec<u32>> = Vec::new();
+    let mut by_amount: HashMap<u64, usize> = HashMap::new();
+    let mut amount_numbers: HashMap<Vec<u32>, usize> = HashMap::new();
+    let mut amounts: Vec<Vec<u32>> = Vec::new();
+    let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
     let mut distinct = Vec::new();
     let row_to_distinct = rows
         .iter()
         .map(|(description, amount)| {
-            let description_ids = descriptions.entry(description).or_insert_with(|| description_ids(description));
-            let features = line_ids(*amount, description_ids);
-            *seen.entry(features).or_insert_with_key(|features| {
-                distinct.push(features.clone());
+            let d = *by_text.entry(description).or_insert_with(|| {
+                let ids = description_ids(description);
+                let next = descriptions.len();
+                *by_ids.entry(ids).or_insert_with_key(|ids| {
+                    descriptions.push(ids.clone());
+                    next
+                })
+            });
+            let a = *by_amount.entry(amount.to_bits()).or_insert_with(|| {
+                let ids = line_ids(*amount, &[]);
+                let next = amounts.len();
+                *amount_numbers.entry(ids).or_insert_with_key(|ids| {
+                    amounts.push(ids.clone());
+                    next
+                })
+            });
+            *seen.entry((d, a)).or_insert_with(|| {
+                let mut features = amounts[a].clone();
+                let room = MAX_FEATURES - features.len();
+                features.extend(descriptions[d].iter().take(room));
+                distinct.push(features);
                 distinct.len() - 1
             })
         })
@@ -235,7 +262,6 @@ fn distinct_features(rows: &[(&str, f64)]) -> (Vec<Vec<u32>>, Vec<usize>) {
     (distinct, row_to_distinct)
 }
 
-/// The most probable class of one row; NaN never wins and gives confidence 0.
 fn best(row: &[f32]) -> Prediction {
     let mut best = (Category::Uncategorized, 0.0f32);
     for (category, &p) in Category::MODEL_CLASSES.iter().zip(row) {

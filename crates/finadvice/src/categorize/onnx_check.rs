@@ -7,9 +7,13 @@
 //! is at most [`MAX_TENSOR_ELEMENTS`] and whose data (inline, never external) matches that count.
 
 use super::onnx_ops;
-use super::onnx_pb::{attribute_type, AttributeProto, DataType, ModelProto, TensorProto, ValueInfoProto};
 use crate::error::{ErrorCode, Issue};
 use prost::Message;
+use tract_onnx::pb::attribute_proto::AttributeType;
+use tract_onnx::pb::tensor_proto::DataType;
+use tract_onnx::pb::tensor_shape_proto::dimension;
+use tract_onnx::pb::type_proto;
+use tract_onnx::pb::{AttributeProto, ModelProto, TensorProto, ValueInfoProto};
 
 /// Largest rank a tensor may have; axis numbers must lie in `-MAX_RANK..MAX_RANK`.
 pub const MAX_RANK: i64 = 8;
@@ -114,7 +118,7 @@ fn rewrite_axes(model: &mut ModelProto) {
         node.attribute.push(AttributeProto {
             name: "axes".into(),
             ints: values,
-            r#type: attribute_type::INTS,
+            r#type: AttributeType::Ints as i32,
             ..Default::default()
         });
     }
@@ -181,10 +185,13 @@ fn check_tensor(t: &TensorProto) -> Result<(), Issue> {
 }
 
 fn check_declared_shape(info: &ValueInfoProto) -> Result<(), Issue> {
-    let Some(tensor) = info.r#type.as_ref().and_then(|t| t.tensor_type.as_ref()) else {
+    let Some(type_proto::Value::TensorType(tensor)) = info.r#type.as_ref().and_then(|t| t.value.as_ref()) else {
         return Ok(());
     };
     let Some(shape) = &tensor.shape else { return Ok(()) };
-    let dims = shape.dim.iter().filter_map(|d| d.dim_value);
+    let dims = shape.dim.iter().filter_map(|d| match d.value {
+        Some(dimension::Value::DimValue(v)) => Some(v),
+        _ => None,
+    });
     element_count(&info.name, dims).map(|_| ())
 }

@@ -231,9 +231,9 @@ impl Advisor {
     /// The report of a validated profile. Each pass over the transactions is a function of its
     /// own (`#[inline(never)]` here and on the facts' passes): V8 recompiles a function with its
     /// optimizing compiler once its loops have run long enough, and that costs time in proportion
-    /// to the whole function. With every pass inlined, this was one 18 KB function whose
-    /// recompilation took 80–90 ms of CPU during a page's first `advise`, on a background thread
-    /// that competes with the page for the CPU (benches/RESULTS.md, 2026-11-26 "first advise").
+    /// to the whole function: with every pass inlined, one function of ~18 KB is recompiled whole
+    /// during a page's first `advise` (80–90 ms of CPU on a background thread that competes with
+    /// the page; benches/RESULTS.md, history: "first advise").
     fn report(&self, profile: &Profile) -> Result<Report, Errors> {
         let rows = statement_rows(&profile.transactions);
         let lines = self.categorize(&rows)?;

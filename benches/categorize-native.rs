@@ -1,7 +1,7 @@
 //! Native categorization benchmark (not a test): 10,000 statement lines through
 //! `Advisor::categorize`, against the anchor measured in the same run — the featurizer alone on
 //! the same lines — so the table shows what the model run costs on top of featurization.
-//! Usage: cargo run --release --example bench_categorize [MODEL.onnx]
+//! Usage: cargo bench -p finadvice --bench categorize-native -- [MODEL.onnx]
 
 use finadvice::categorize::featurize::featurize;
 use finadvice::{Advisor, AdvisorOptions};

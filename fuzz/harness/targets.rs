@@ -3,7 +3,7 @@
 //! uses to keep inputs that reach a new outcome. A structured error is a correct outcome; only a
 //! panic (or a hang) is a finding.
 //!
-//! Shared by the stable harness (`examples/fuzz/main.rs`) and the libFuzzer targets
+//! Shared by the stable harness (`fuzz/harness/main.rs`) and the libFuzzer targets
 //! (`fuzz/fuzz_targets/*.rs`, which include this file with `#[path]`), so both drive exactly the
 //! same code.
 
@@ -141,9 +141,9 @@ pub const TARGETS: &[Target] = &[
     Target {
         name: "import",
         seeds: &[
-            "examples/fuzz/seeds/import-amex.csv",
-            "examples/fuzz/seeds/import-card.ofx",
-            "examples/fuzz/seeds/import-checking.qif",
+            "fuzz/harness/seeds/import-amex.csv",
+            "fuzz/harness/seeds/import-card.ofx",
+            "fuzz/harness/seeds/import-checking.qif",
         ],
         max_len: 16 * 1024,
         run: import,
@@ -151,17 +151,17 @@ pub const TARGETS: &[Target] = &[
     Target { name: "rule-pack", seeds: &["rules/us-default.json"], max_len: 256 * 1024, run: rule_pack },
     Target {
         name: "logic",
-        seeds: &["examples/fuzz/seeds/logic-reduce.txt", "examples/fuzz/seeds/logic-compare.txt"],
+        seeds: &["fuzz/harness/seeds/logic-reduce.txt", "fuzz/harness/seeds/logic-compare.txt"],
         max_len: 4 * 1024,
         run: logic,
     },
     Target {
         name: "calculators",
         seeds: &[
-            "examples/fuzz/seeds/payoff.bin",
-            "examples/fuzz/seeds/retirement.bin",
-            "examples/fuzz/seeds/goal.bin",
-            "examples/fuzz/seeds/risk.bin",
+            "fuzz/harness/seeds/payoff.bin",
+            "fuzz/harness/seeds/retirement.bin",
+            "fuzz/harness/seeds/goal.bin",
+            "fuzz/harness/seeds/risk.bin",
         ],
         max_len: 8 * 1024,
         run: calculators,
