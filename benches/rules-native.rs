@@ -32,8 +32,8 @@ fn main() {
     let facts = serde_json::to_value(&default.advise_json(profile).unwrap().facts).unwrap();
     let data = serde_json::json!({"facts": facts, "plans": {}});
     {
-        use finadvice::calc::plans::Plans;
         use finadvice::facts::Facts;
+        use finadvice::plans::Plans;
         use finadvice::Profile;
         let p = Profile::from_json(profile).unwrap();
         println!(

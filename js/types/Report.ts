@@ -47,7 +47,7 @@ notFired?: Array<NotFired>,
 monthlyPlan: MonthlyPlan, 
 /**
  * The calculators' plans for the profile: debt payoff, goals, retirement
- * (`src/calc/plans.rs` documents the default assumptions).
+ * (`src/plans.rs` documents the default assumptions).
  */
 plans: Plans, 
 /**

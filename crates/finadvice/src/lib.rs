@@ -14,9 +14,12 @@ pub mod import;
 pub mod input;
 pub mod limits;
 pub mod money;
+pub mod plans;
 pub mod profile;
 pub mod report;
 pub mod rules;
+pub mod social_security;
+pub mod tax;
 pub mod validation;
 
 pub use error::{ErrorCode, Errors, Issue};

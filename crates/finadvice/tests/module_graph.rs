@@ -14,14 +14,21 @@ const LAYERS: &[&str] = &[
     "date",
     "money",
     "validation",
+    // Bank exports read into transactions and a draft profile.
+    "import",
     // The person's data, read and validated.
     "profile",
+    // Year-versioned figures set by law: federal income tax, Social Security benefits.
+    "tax",
+    "social_security",
     // Transaction categories (the model and the person's corrections).
     "categorize",
+    // Finance calculators (debt payoff, goals, retirement, risk, time value of money).
+    "calc",
     // Facts derived from the profile and its categorized transactions.
     "facts",
-    // Calculators and the report's plans (read facts).
-    "calc",
+    // The report's plans (debt payoff, goals, retirement), computed from the facts.
+    "plans",
     // Rule packs, evaluated over facts, profile and plans.
     "rules",
     // The report: facts, plans and ranked actions put together.

@@ -232,3 +232,17 @@ fn medium_interest_debt_runs_beside_investing() {
         json!({"path": "values.planMonthly", "value": 450.0, "unit": "money/month", "text": "$450 a month"})
     );
 }
+
+#[test]
+fn the_roth_limit_follows_the_filing_status() {
+    // $72,000: far below the single and head-of-household phase-out ($153,000 in 2026), above the
+    // $0 at which it starts for married filing separately.
+    let mut profile = persona("debt-free-no-plan");
+    for (status, rule) in
+        [("single", "roth-ira"), ("head_of_household", "roth-ira"), ("married_separate", "backdoor-roth-ira")]
+    {
+        profile["person"]["filingStatus"] = json!(status);
+        let report = advise(&profile);
+        assert!(rules(&report).contains(&rule.to_string()), "{status}: {:?}", rules(&report));
+    }
+}

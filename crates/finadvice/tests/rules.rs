@@ -220,11 +220,11 @@ fn missing_plans_and_model_outputs_are_handled_gracefully() {
     assert_eq!(report["actions"][0]["detail"], "saves n/a, category n/a");
     assert_eq!(
         report["actions"][0]["impact"],
-        json!({"path": "plans.debtPayoff.noSuchPlan.interestSaved", "value": null, "unit": null})
+        json!({"path": "plans.debtPayoff.noSuchPlan.interestSaved", "value": null, "unit": null, "text": null})
     );
 }
 
-/// The calculators' plans are in the data rules read (src/calc/plans.rs, docs/PLANS.md).
+/// The calculators' plans are in the data rules read (src/plans.rs, docs/PLANS.md).
 #[test]
 fn rules_read_the_calculators_plans() {
     let mut r = rule("avalanche", json!({">": [{"var": "plans.debtPayoff.avalanche.interestSaved"}, 1000]}));
@@ -316,11 +316,12 @@ fn default_pack_follows_the_order_of_operations() {
     );
     assert_eq!(
         report["actions"][0]["impact"],
-        json!({"path": "values.shortfallAnnual", "value": 6000.0, "unit": "money/year"})
+        json!({"path": "values.shortfallAnnual", "value": 6000.0, "unit": "money/year", "text": "$6,000 a year"})
     );
-    // No debt, 2 months saved: grow the full fund (3 months); IRA and retirement saving wait for it.
+    // No debt, 2 months saved: grow the full fund (3 months); the IRA and retirement saving run
+    // beside it (the monthly plan shares the money), taxable investing waits for it.
     let (rules, report) = default_pack_fires(4000.0, 2500.0, 5000.0, "[]");
-    assert_eq!(rules, ["full-emergency-fund"]);
+    assert_eq!(rules, ["full-emergency-fund", "roth-ira", "retirement-saving-rate"]);
     assert!(
         report["actions"][0]["detail"].as_str().unwrap().contains("cover 2.0 months"),
         "{}",
@@ -340,9 +341,10 @@ fn default_pack_follows_the_order_of_operations() {
     let (rules, report) = default_pack_fires(4000.0, 2500.0, 500.0, card);
     assert_eq!(rules, ["starter-emergency-fund", "high-interest-debt"]);
     assert_eq!(report["actions"][0]["title"], "Set aside $2,000 for a starter emergency fund of $2,500");
-    // Seven months saved: the fund is done (doingWell), the IRA and the retirement rate come next.
+    // Seven months saved: the fund is done (doingWell), the IRA and the retirement rate come next,
+    // and what they leave is invested.
     let (rules, report) = default_pack_fires(4000.0, 2500.0, 17500.0, "[]");
-    assert_eq!(rules, ["roth-ira", "retirement-saving-rate"]);
+    assert_eq!(rules, ["roth-ira", "retirement-saving-rate", "taxable-investing"]);
     let done: Vec<&str> = report["doingWell"].as_array().unwrap().iter().map(|a| a["rule"].as_str().unwrap()).collect();
     assert_eq!(done, ["doing-well-emergency-fund", "doing-well-debt-free", "doing-well-savings-rate"]);
 }
@@ -359,7 +361,7 @@ fn rule_values_feed_conditions_templates_and_impact() {
     assert_eq!(report["actions"][0]["title"], "$962");
     assert_eq!(
         report["actions"][0]["impact"],
-        json!({"path": "values.more", "value": 962.0, "unit": "money/year"}),
+        json!({"path": "values.more", "value": 962.0, "unit": "money/year", "text": "$962 a year"}),
         "money rounded to cents"
     );
     // A value read before it is defined, an unknown unit, a unit without an impact.

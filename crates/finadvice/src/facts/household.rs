@@ -1,9 +1,9 @@
 //! Facts about the household's taxes, Social Security and protection, each from the profile
-//! with the year-versioned figures of [`crate::calc::tax`] and [`crate::calc::social_security`].
+//! with the year-versioned figures of [`crate::tax`] and [`crate::social_security`].
 
-use crate::calc::social_security::{self, EARLIEST_CLAIMING_AGE, LATEST_CREDIT_AGE};
-use crate::calc::tax;
 use crate::profile::{AccountKind, FilingStatus, Profile};
+use crate::social_security::{self, EARLIEST_CLAIMING_AGE, LATEST_CREDIT_AGE};
+use crate::tax;
 
 /// Pre-tax contributions a year: the person's own contributions to workplace plans (`401k`
 /// accounts, and `other` accounts that carry an employer match) and to HSAs. Traditional IRA

@@ -2,7 +2,6 @@
 
 pub mod monthly_plan;
 
-use crate::calc::plans::Plans;
 use crate::categorize::lines::read_lines;
 use crate::categorize::memory::MemoryExport;
 use crate::categorize::model::ModelInfo;
@@ -12,6 +11,7 @@ use crate::error::Errors;
 use crate::facts::spending::{by_month, MonthSpending};
 use crate::facts::Facts;
 use crate::input::Input;
+use crate::plans::Plans;
 use crate::profile::{Profile, Transaction};
 use crate::rules::{evaluate_pack, Impact, NotFired, RulePack, TraceStep};
 use monthly_plan::{MonthlyPlan, StepNeed};
@@ -155,7 +155,7 @@ pub struct Report {
     /// money goes next (docs/MONTHLY-PLAN.md).
     pub monthly_plan: MonthlyPlan,
     /// The calculators' plans for the profile: debt payoff, goals, retirement
-    /// (`src/calc/plans.rs` documents the default assumptions).
+    /// (`src/plans.rs` documents the default assumptions).
     pub plans: Plans,
     /// Versions of the engine, model and rule pack.
     pub versions: Versions,

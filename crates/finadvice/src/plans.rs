@@ -5,7 +5,7 @@
 //! Defaults (each a constant below):
 //! * debt payoff budget = the minimums + [`SURPLUS_TO_DEBT`] of the positive monthly surplus;
 //! * goals and retirement are invested at the allocation a **moderate** tolerance gets with the
-//!   profile's capacity ([`super::risk`]) ([`super::assumptions`]); a goal compounds at the
+//!   profile's capacity ([`crate::calc::risk`]) ([`crate::calc::assumptions`]); a goal compounds at the
 //!   **median** (compound) return of its allocation, not the arithmetic mean, and a goal less than
 //!   [`NEAR_TERM_GOAL_MONTHS`] away is held in cash at the cash rate;
 //! * retirement: invested assets today; contributions = own retirement contributions + employer
@@ -13,17 +13,17 @@
 //!   Security (`facts.socialSecurityMonthly` from `facts.socialSecurityClaimingAge`; pensions are not
 //!   in the profile); withdrawals from pre-tax accounts taxed at the federal average rate of an
 //!   income equal to the retirement spending ([`withdrawal_tax_percent`]); money must last to
-//!   [`super::requests::DEFAULT_END_AGE`]; [`ADVISE_PATHS`] Monte Carlo paths (fewer than the 10,000 of
+//!   [`crate::calc::requests::DEFAULT_END_AGE`]; [`ADVISE_PATHS`] Monte Carlo paths (fewer than the 10,000 of
 //!   `projectRetirement`, to keep `advise` fast; success probabilities move by about ±1 point),
 //!   seed [`ADVISE_SEED`].
 
-use super::assumptions::{Allocation, ALL_CASH};
-use super::debt_tiers::{tier_payoff, TierPayoff};
-use super::goal::{plan_goal, GoalPlan};
-use super::payoff::{plan_payoff, DebtOutcome, MinimumsOnly, PayoffPlan, PayoffRequest, Strategy};
-use super::requests::DEFAULT_END_AGE;
-use super::retirement::{project, RetirementProjection, RetirementRequest};
-use super::risk::{self, Capacity};
+use crate::calc::assumptions::{Allocation, ALL_CASH};
+use crate::calc::debt_tiers::{tier_payoff, TierPayoff};
+use crate::calc::goal::{plan_goal, GoalPlan};
+use crate::calc::payoff::{plan_payoff, DebtOutcome, MinimumsOnly, PayoffPlan, PayoffRequest, Strategy};
+use crate::calc::requests::DEFAULT_END_AGE;
+use crate::calc::retirement::{project, RetirementProjection, RetirementRequest};
+use crate::calc::risk::{self, Capacity};
 use crate::date::Date;
 use crate::error::Issue;
 use crate::facts::Facts;
@@ -176,7 +176,7 @@ fn debt_payoff(profile: &Profile, facts: &Facts) -> Option<DebtPayoffPlans> {
         .debts
         .iter()
         .filter(|d| d.balance > 0.0)
-        .map(|d| super::payoff::PayoffDebt {
+        .map(|d| crate::calc::payoff::PayoffDebt {
             name: d.name.clone(),
             balance: d.balance,
             apr_percent: d.apr_percent,
@@ -247,7 +247,7 @@ fn pre_tax_share(profile: &Profile) -> f64 {
 /// A simplification: Roth and taxable money come out untaxed, the taxable part of Social Security,
 /// capital gains rates and state taxes are left out.
 pub fn withdrawal_tax_percent(profile: &Profile, annual_spending: f64, pre_tax_share: f64) -> f64 {
-    let year = super::tax::tax_year(profile.as_of.year());
+    let year = crate::tax::tax_year(profile.as_of.year());
     year.average_rate(annual_spending, profile.person.filing_status) * pre_tax_share * 100.0
 }
 
@@ -293,7 +293,7 @@ fn retirement(profile: &Profile, facts: &Facts) -> Option<RetirementPlan> {
         how = if source == "stated" { "your own estimate" } else { "SSA's formula on today's income, as if earned for every working year" },
         share = pre_tax * 100.0,
         tax = request.withdrawal_tax_percent,
-        year = super::tax::tax_year(profile.as_of.year()).year,
+        year = crate::tax::tax_year(profile.as_of.year()).year,
     );
     Some(RetirementPlan {
         balance: request.balance,
