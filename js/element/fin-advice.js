@@ -291,10 +291,10 @@ export class FinAdviceElement extends HTMLElement {
       this.#form.showErrors([]);
       this.#render(report);
       this.#setState("plan");
-      this.#checkStale();
       this.#status(
         `Your plan is ready: ${report.actions.length} step${report.actions.length === 1 ? "" : "s"}, computed on this device.`,
       );
+      this.#checkStale();
       await this.#keepNow();
       this.dispatchEvent(new CustomEvent("advice", { detail: report }));
       return report;
@@ -337,8 +337,14 @@ export class FinAdviceElement extends HTMLElement {
   #checkStale() {
     const state = this.shadowRoot.querySelector(".results").dataset.state;
     if (state !== "plan" && state !== "stale") return;
-    const current = JSON.stringify(this.profile);
-    this.#setState(current === this.#reportInput ? "plan" : "stale");
+    const next = JSON.stringify(this.profile) === this.#reportInput ? "plan" : "stale";
+    if (next === state) return;
+    this.#setState(next);
+    this.#status(
+      next === "stale"
+        ? 'Your plan is out of date: you changed your numbers. Choose "Update my plan".'
+        : "Your plan matches your numbers again, computed on this device.",
+    );
   }
 
   #showError(error) {
