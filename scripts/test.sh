@@ -55,9 +55,7 @@ echo "== test: npm import and browser end to end"
 node --test tests/npm/ tests/e2e/
 
 echo "== size report"
-# Budget: the measured 1,279,163 bytes gzip plus 3% headroom. Was 1,260,000 (1,199,407 measured
-# for issue 8 + 5%); raised for issue 7: the module's build-time memory snapshot (scripts/snapshot.mjs)
-# carries the prepared default model and rule pack (+75 KB gzip) for a much faster first
-# `new Advisor()` (benches/RESULTS.md, "memory snapshot").
-node benches/size.mjs --budget-gzip 1320000
+# Budget: the measured package plus 3% headroom (benches/RESULTS.md, "package size"): a change
+# that grows the module past it must say why there.
+node benches/size.mjs --budget-gzip 1457000
 echo "== all tests passed"
