@@ -1,6 +1,7 @@
-// The demo page: a choice of example personas feeding the <fin-advice> element.
-// [file under /examples/ or /personas/, label]; the personas are tests/personas/ (their reports
-// are reviewed snapshots there).
+// The demo page: example personas for the <fin-advice> element. Choosing one and pressing "Show
+// this example" fills the form and computes the plan; when the person has typed numbers of their
+// own, the page asks before it replaces them. [file under /examples/ or /personas/, label]; the
+// personas are tests/personas/ (their reports are reviewed snapshots there).
 const PERSONAS = [
   ["examples/new-graduate", "New graduate with card debt"],
   ["examples/transactions-only", "Gig worker, transactions only"],
@@ -17,18 +18,20 @@ const PERSONAS = [
   ["personas/single-parent-dependents", "Single parent with two children"],
   ["personas/couple-as-of-2025", "Couple in 2025 (2025 limits)"],
   ["personas/house-down-payment-saver", "Saving for a house and a wedding"],
-  ["personas/room-left-saver", "On track with HSA and 401(k) room left"],
-  ["personas/parent-four-months-fund", "Parents with four months of cash"],
-  ["personas/above-roth-limit", "Income above the Roth IRA limit"],
-  ["personas/one-earner-couple", "Married couple, one earner"],
+  ["personas/above-roth-limit", "Earning above the Roth IRA limit"],
+  ["personas/age-62-medicare-ahead", "62, with Medicare ahead"],
+  ["personas/idle-cash", "Too much cash sitting idle"],
+  ["personas/mortgage-vs-investing", "A 6.5% mortgage: pay it down or invest?"],
+  ["personas/one-earner-couple", "One-earner couple with two children"],
+  ["personas/parent-four-months-fund", "Parent with four months of savings"],
+  ["personas/room-left-saver", "Saver with room left in tax-advantaged accounts"],
   ["personas/self-employed-designer", "Self-employed designer"],
-  ["personas/age-62-medicare-ahead", "62, Social Security and Medicare ahead"],
-  ["personas/idle-cash", "Idle cash: two years of bills in savings"],
-  ["personas/mortgage-vs-investing", "6.5% mortgage or investing?"],
   ["examples/invalid-many", "A profile with mistakes"],
 ];
 
 const select = document.getElementById("persona");
+const form = document.getElementById("examples");
+const confirm = document.getElementById("confirm");
 const element = document.querySelector("fin-advice");
 for (const [value, label] of PERSONAS) select.append(new Option(label, value));
 
@@ -36,8 +39,27 @@ const examples = new Map(
   await Promise.all(PERSONAS.map(async ([name]) => [name, await (await fetch(`./${name}.json`)).json()])),
 );
 
-select.addEventListener("change", async () => {
-  element.profile = select.value ? examples.get(select.value) : {};
-  if (select.value) await element.advise();
+async function useExample() {
+  confirm.hidden = true;
+  element.profile = examples.get(select.value);
+  await element.advise();
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  if (!select.value) return;
+  if (element.edited) {
+    confirm.hidden = false;
+    document.getElementById("confirm-keep").focus();
+  } else useExample();
+});
+document.getElementById("confirm-replace").addEventListener("click", useExample);
+document.getElementById("confirm-keep").addEventListener("click", () => {
+  confirm.hidden = true;
+  select.focus();
+});
+document.querySelector(".skip-link").addEventListener("click", (event) => {
+  event.preventDefault();
+  element.focusPlan();
 });
 document.body.dataset.ready = "true";
