@@ -2,31 +2,30 @@
 // preview per file with the layout, sign convention and date order the importer detected (each can
 // be flipped), the drafted profile filling the form, only the open questions asked, then the plan;
 // a file that cannot be read is shown and removable; nothing is sent anywhere.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { serve } from "../../scripts/serve.mjs";
-import { launch } from "./browser.mjs";
-import { openDemo, nextOutcome, shot, field, state, assertAxeClean, sidewaysScroll, WIDTHS } from "./page-helpers.mjs";
+import {
+  openDemo,
+  nextOutcome,
+  shot,
+  field,
+  state,
+  assertAxeClean,
+  sidewaysScroll,
+  WIDTHS,
+  serveDemo,
+} from "./page-helpers.mjs";
 
 const fixture = (name) => fileURLToPath(new URL(`../import/fixtures/${name}`, import.meta.url));
-let server, url, browser;
-
-before(async () => {
-  ({ server, url } = await serve(0));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const demo = serveDemo();
 
 const root = (page, selector) =>
   page.$$eval(`fin-advice >> ${selector}`, (els) => els.map((e) => e.textContent.replace(/\s+/g, " ").trim()));
 
 for (const [device, width] of Object.entries(WIDTHS)) {
   test(`${device} (${width} px): three exports → preview → drafted form → open questions → plan, with no request`, async () => {
-    const { page, context, requests, problems } = await openDemo(browser, url, { width });
+    const { page, context, requests, problems } = await openDemo(demo.browser, demo.url, { width });
     const loaded = requests.length;
     const files = ["chase-checking.csv", "chase-card.csv", "checking-jan.ofx"].map(fixture);
     await page.setInputFiles("fin-advice >> .import-files", files);
@@ -81,7 +80,7 @@ for (const [device, width] of Object.entries(WIDTHS)) {
 }
 
 test("a file's sign convention and date order can be flipped; a file that cannot be read is shown and removable", async () => {
-  const { page, context } = await openDemo(browser, url);
+  const { page, context } = await openDemo(demo.browser, demo.url);
   await page.setInputFiles("fin-advice >> .import-files", [
     fixture("generic-positive-charges.csv"),
     fixture("unknown.csv"),

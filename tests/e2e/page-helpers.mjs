@@ -2,10 +2,30 @@
 // element's next outcome, save screenshots at a laptop's and a phone's width.
 import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
+import { before, after } from "node:test";
+import { serve } from "../../scripts/serve.mjs";
+import { launch } from "./browser.mjs";
 import { seriousViolations } from "./axe.mjs";
 
 export const ARTIFACTS = new URL("../../test-artifacts/", import.meta.url);
 export const WIDTHS = { laptop: 1280, phone: 390 };
+
+/**
+ * Serves the demo and launches the browser once for the calling test file (its before and after
+ * hooks); the returned object's `url` and `browser` are set when the tests run.
+ */
+export function serveDemo() {
+  const demo = {};
+  before(async () => {
+    ({ server: demo.server, url: demo.url } = await serve(0));
+    demo.browser = await launch();
+  });
+  after(async () => {
+    await demo.browser?.close();
+    demo.server?.close();
+  });
+  return demo;
+}
 
 /** Opens the demo page at `width` and waits for the engine; collects requests and console errors. */
 export async function openDemo(

@@ -2,13 +2,11 @@
 // an error summary that links to each field, a failed import that can be removed, a phone's width
 // without sideways scroll, the keyboard alone, and axe-core clean (no serious or critical
 // violation) in every state. Screenshots at 1280 and 390 px go to test-artifacts/.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { serve } from "../../scripts/serve.mjs";
-import { launch } from "./browser.mjs";
 import {
   openDemo,
   nextOutcome,
@@ -19,22 +17,14 @@ import {
   state,
   assertAxeClean,
   WIDTHS,
+  serveDemo,
 } from "./page-helpers.mjs";
 
-let server, url, browser;
-
-before(async () => {
-  ({ server, url } = await serve(0));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const demo = serveDemo();
 
 for (const [device, width] of Object.entries(WIDTHS)) {
   test(`${device} (${width} px): empty, plan, out of date, errors — each state true to the input and axe-clean`, async () => {
-    const { page, context, problems } = await openDemo(browser, url, { width });
+    const { page, context, problems } = await openDemo(demo.browser, demo.url, { width });
     const axe = (where) => assertAxeClean(page, where, problems);
     // Empty: today's date and a currency are filled, the required fields are marked.
     assert.match(await page.inputValue(field("/asOf")), /^\d{4}-\d{2}-\d{2}$/);
@@ -117,7 +107,7 @@ for (const [device, width] of Object.entries(WIDTHS)) {
 }
 
 test("every message a person reads is plain language", async () => {
-  const { page, context } = await openDemo(browser, url);
+  const { page, context } = await openDemo(demo.browser, demo.url);
   const { error } = await choose(page, "examples/invalid-many");
   const texts = await page.$$eval("fin-advice >> .error-summary li", (lis) => lis.map((l) => l.textContent));
   assert.ok(texts.length >= error.errors.length - 1, texts.join(" | "));
@@ -134,7 +124,7 @@ test("every message a person reads is plain language", async () => {
 });
 
 test("a failed import is shown, used for nothing, and removable; imported transactions can be removed", async () => {
-  const { page, context } = await openDemo(browser, url);
+  const { page, context } = await openDemo(demo.browser, demo.url);
   await choose(page, "examples/new-graduate");
   const dir = await mkdtemp(join(tmpdir(), "finadvice-"));
   const bad = join(dir, "notes.csv");
@@ -170,7 +160,7 @@ test("a failed import is shown, used for nothing, and removable; imported transa
 });
 
 test("an example never replaces typed numbers without asking", async () => {
-  const { page, context } = await openDemo(browser, url);
+  const { page, context } = await openDemo(demo.browser, demo.url);
   await page.fill(field("/person/age"), "41");
   await page.selectOption("#persona", "examples/new-graduate");
   await page.click("#use-example");
@@ -186,7 +176,7 @@ test("an example never replaces typed numbers without asking", async () => {
 });
 
 test("keyboard only: skip link, a plan from Enter, focus kept after a removal and a correction, arrow keys never act", async () => {
-  const { page, context } = await openDemo(browser, url, { width: WIDTHS.phone });
+  const { page, context } = await openDemo(demo.browser, demo.url, { width: WIDTHS.phone });
   await page.keyboard.press("Tab");
   assert.equal(
     await page.evaluate(() => document.activeElement.className),
@@ -237,7 +227,7 @@ test("keyboard only: skip link, a plan from Enter, focus kept after a removal an
 });
 
 test("dark mode and reduced motion: the theme follows the system and axe stays clean", async () => {
-  const { page, context } = await openDemo(browser, url, { colorScheme: "dark", reducedMotion: "reduce" });
+  const { page, context } = await openDemo(demo.browser, demo.url, { colorScheme: "dark", reducedMotion: "reduce" });
   await choose(page, "examples/new-graduate");
   const bg = await page.evaluate(() => getComputedStyle(document.querySelector("fin-advice")).backgroundColor);
   assert.equal(bg, "rgb(23, 25, 30)");
@@ -247,14 +237,14 @@ test("dark mode and reduced motion: the theme follows the system and axe stays c
 });
 
 test("360 px: no sideways scroll with a plan and its transactions", async () => {
-  const { page, context } = await openDemo(browser, url, { width: 360 });
+  const { page, context } = await openDemo(demo.browser, demo.url, { width: 360 });
   await choose(page, "examples/transactions-only");
   assert.equal(await sidewaysScroll(page), 0);
   await context.close();
 });
 
 test("the plan as a schedule: this month's amount per step, until when, where its money goes next", async () => {
-  const { page, context } = await openDemo(browser, url, { width: WIDTHS.phone });
+  const { page, context } = await openDemo(demo.browser, demo.url, { width: WIDTHS.phone });
   const { report } = await choose(page, "examples/new-graduate");
   const plan = report.monthlyPlan;
   assert.ok(plan?.steps?.length, "the report carries a monthly plan");

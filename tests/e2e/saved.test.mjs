@@ -1,25 +1,14 @@
 // End to end: kept on the device (issue 18) — the profile, imported transactions and corrections
 // saved in IndexedDB only when the person opts in, restored after a reload, exported as JSON and
 // deleted; with a passphrase, stored encrypted (AES-GCM) and opened only with it.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve } from "../../scripts/serve.mjs";
-import { launch } from "./browser.mjs";
-import { openDemo, nextOutcome, choose, shot, field, state, assertAxeClean } from "./page-helpers.mjs";
+import { openDemo, nextOutcome, choose, shot, field, state, assertAxeClean, serveDemo } from "./page-helpers.mjs";
 
-let server, url, browser;
-
-before(async () => {
-  ({ server, url } = await serve(0));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const demo = serveDemo();
 
 test("kept on the device: saved on opt-in, restored after a reload, exported, deleted", async () => {
-  const { page, context, requests } = await openDemo(browser, url);
+  const { page, context, requests } = await openDemo(demo.browser, demo.url);
   await choose(page, "examples/new-graduate");
   await page.check("fin-advice >> .keep-on");
   await page.waitForFunction(() =>
@@ -40,7 +29,7 @@ test("kept on the device: saved on opt-in, restored after a reload, exported, de
   assert.equal(await state(page), "plan", "and its plan with it");
   assert.equal(await page.isChecked("fin-advice >> .keep-on"), true);
   assert.ok(
-    requests.slice(loaded).every((r) => r.startsWith(url)),
+    requests.slice(loaded).every((r) => r.startsWith(demo.url)),
     "a reload fetches only the page itself",
   );
 
@@ -63,7 +52,7 @@ test("kept on the device: saved on opt-in, restored after a reload, exported, de
 });
 
 test("kept with a passphrase: locked after a reload, a wrong passphrase refused, the right one opens it", async () => {
-  const { page, context } = await openDemo(browser, url);
+  const { page, context } = await openDemo(demo.browser, demo.url);
   await choose(page, "examples/new-graduate");
   await page.fill("fin-advice >> .keep-pass", "correct horse battery staple");
   await page.check("fin-advice >> .keep-on");

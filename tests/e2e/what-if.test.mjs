@@ -1,24 +1,13 @@
 // End to end: what-if, live (issue 18) — the calculators rerun in the Worker as the person moves
 // the inputs, with no submit, and the plan itself stays as it was.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve } from "../../scripts/serve.mjs";
-import { launch } from "./browser.mjs";
-import { openDemo, nextOutcome, choose, shot, field, state, assertAxeClean } from "./page-helpers.mjs";
+import { openDemo, nextOutcome, choose, shot, field, state, assertAxeClean, serveDemo } from "./page-helpers.mjs";
 
-let server, url, browser;
-
-before(async () => {
-  ({ server, url } = await serve(0));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const demo = serveDemo();
 
 test("what-if, live: extra payment and order, retirement age and mix, recomputed without a submit", async () => {
-  const { page, context } = await openDemo(browser, url);
+  const { page, context } = await openDemo(demo.browser, demo.url);
   const { report } = await choose(page, "examples/new-graduate");
   const debtResult = "fin-advice >> .what-if-debt .what-if-result";
   await page.waitForFunction(() =>
@@ -90,7 +79,7 @@ test("what-if, live: extra payment and order, retirement age and mix, recomputed
 });
 
 test("the risk questionnaire on the page sets the what-if mix", async () => {
-  const { page, context } = await openDemo(browser, url);
+  const { page, context } = await openDemo(demo.browser, demo.url);
   await choose(page, "examples/new-graduate");
   await page.click("fin-advice >> .risk summary");
   await page.waitForSelector("fin-advice >> .risk fieldset");
