@@ -4,26 +4,9 @@
 #[path = "../../finadvice/tests/common/mod.rs"]
 mod common;
 
+use common::packs::{fired, pack, rule};
 use serde_json::{json, Value};
 use std::process::Command;
-
-/// A pack around the given rules, with one constant and one source.
-fn pack(rules: Value) -> Value {
-    json!({
-        "id": "test", "version": "1", "locale": "en-US", "currency": "USD",
-        "sources": [{"id": "s1", "title": "A source"}],
-        "constants": {"limit": {"value": 3, "year": 2026, "source": "s1"}},
-        "rules": rules
-    })
-}
-
-fn rule(id: &str, when: Value) -> Value {
-    json!({"id": id, "when": when, "category": "test", "title": id, "detail": "detail of {{facts.monthlySurplus | money}}"})
-}
-
-fn fired(report: &Value) -> Vec<String> {
-    report["actions"].as_array().unwrap().iter().map(|a| a["rule"].as_str().unwrap().to_string()).collect()
-}
 
 fn cli(args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_finadvice")).args(args).output().expect("run finadvice");

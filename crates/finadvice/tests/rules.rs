@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::packs::{fired, pack, rule};
 use finadvice::input::Input;
 use finadvice::rules::RulePack;
 use finadvice::{Advisor, AdvisorOptions, ErrorCode, Errors};
@@ -11,20 +12,6 @@ use serde_json::{json, Value};
 
 fn profile() -> String {
     common::read_test_file("profiles/new-graduate.json")
-}
-
-/// A pack around the given rules, with one constant and one source.
-fn pack(rules: Value) -> Value {
-    json!({
-        "id": "test", "version": "1", "locale": "en-US", "currency": "USD",
-        "sources": [{"id": "s1", "title": "A source"}],
-        "constants": {"limit": {"value": 3, "year": 2026, "source": "s1"}},
-        "rules": rules
-    })
-}
-
-fn rule(id: &str, when: Value) -> Value {
-    json!({"id": id, "when": when, "category": "test", "title": id, "detail": "detail of {{facts.monthlySurplus | money}}"})
 }
 
 fn errors(pack: &Value) -> Errors {
@@ -39,10 +26,6 @@ fn advise(pack: &Value, explain: bool) -> Value {
     let rule_pack = RulePack::from_json(&pack.to_string()).unwrap_or_else(|e| panic!("{e}"));
     let advisor = Advisor::new(AdvisorOptions { rule_pack: Some(rule_pack), explain, ..Default::default() }).unwrap();
     serde_json::to_value(advisor.advise_json(&profile()).unwrap()).unwrap()
-}
-
-fn fired(report: &Value) -> Vec<String> {
-    report["actions"].as_array().unwrap().iter().map(|a| a["rule"].as_str().unwrap().to_string()).collect()
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! Helpers shared by the native integration tests.
 #![allow(dead_code)]
 
+pub mod packs;
+
 use std::path::PathBuf;
 
 /// The repository's top folder (the workspace root).
