@@ -325,6 +325,11 @@ fn note(
             out.push_str(&format!(", paid off by its minimum payments alone in {}.", month_name(date)));
             return out;
         }
+        // A step that ends at a date (a goal, the HSA at Medicare age) and gets nothing before it.
+        Some(date) if never_paid && need.to_go.is_none() => {
+            out.push_str(&format!(", and none reaches it before it ends in {}.", month_name(date)));
+            return out;
+        }
         Some(date) if need.to_go.is_some() => out.push_str(&format!(", complete in {}", month_name(date))),
         Some(date) => out.push_str(&format!(", until {}", month_name(date))),
         None if need.to_go.is_some() && monthly > 0.0 => out.push_str(", not complete within 50 years at this rate"),
@@ -436,6 +441,20 @@ mod tests {
         // 30 payments from December 2026: the last in May 2029.
         assert_eq!(plan.steps[0].until, Date::parse("2029-05-15"));
         assert_eq!(plan.steps[0].then, [PlanMove { action_id: "ira".into(), part: None, monthly: 450.0 }]);
+    }
+
+    #[test]
+    fn a_step_that_ends_unpaid_says_so_and_hands_nothing_on() {
+        let mut goal = need("goal", 150.0);
+        goal.months = Some(24);
+        let plan = plan(&[need("ira", 500.0), goal], 400.0, as_of(), "USD");
+        assert_eq!(plan.steps[1].monthly, 0.0);
+        assert!(plan.steps[1].then.is_empty());
+        assert!(
+            plan.steps[1].note.ends_with("and none reaches it before it ends in Nov 2028."),
+            "{}",
+            plan.steps[1].note
+        );
     }
 
     #[test]
