@@ -9,8 +9,16 @@ use std::collections::HashSet;
 
 const PROFILE_FIELDS: &[&str] =
     &["asOf", "currency", "person", "incomes", "expenses", "accounts", "debts", "goals", "insurance", "transactions"];
-const PERSON_FIELDS: &[&str] =
-    &["age", "dependents", "retirementAge", "incomeStability", "filingStatus", "hsaCoverage", "socialSecurity"];
+const PERSON_FIELDS: &[&str] = &[
+    "age",
+    "dependents",
+    "retirementAge",
+    "incomeStability",
+    "filingStatus",
+    "hsaCoverage",
+    "spouseAge",
+    "socialSecurity",
+];
 const SOCIAL_SECURITY_FIELDS: &[&str] = &["monthlyAtClaiming", "claimingAge"];
 const INSURANCE_FIELDS: &[&str] = &["lifeCoverage", "disability", "healthDeductible"];
 const INCOME_FIELDS: &[&str] = &["name", "grossAnnual", "netMonthly"];
@@ -206,6 +214,19 @@ fn read_person(p: &mut Problems, v: &Input, path: &str) -> Option<Person> {
         &[(HsaCoverage::None, "none"), (HsaCoverage::SelfOnly, "self"), (HsaCoverage::Family, "family")],
         Some(HsaCoverage::None),
     );
+    let spouse_age = match f.get("spouseAge") {
+        None => Some(None),
+        v => p.number(v, &f.path("spouseAge"), MIN_AGE, MAX_AGE, true).map(|a| Some(a as u32)),
+    };
+    // A married person files jointly or separately (or, living apart, as head of household); a
+    // spouse's age beside `single` means one of the two fields is wrong.
+    if matches!((&spouse_age, &filing), (Some(Some(_)), Some(FilingStatus::Single))) {
+        p.push(
+            ErrorCode::Inconsistent,
+            &f.path("spouseAge"),
+            "is given but filingStatus is single: a married person files married_joint or married_separate (or head_of_household when living apart)",
+        );
+    }
     let social_security = match f.get("socialSecurity") {
         None => Some(None),
         Some(v) => read_social_security(p, v, &f.path("socialSecurity")).map(Some),
@@ -215,6 +236,7 @@ fn read_person(p: &mut Problems, v: &Input, path: &str) -> Option<Person> {
         social_security: social_security?,
         filing_status: filing?,
         hsa_coverage: hsa?,
+        spouse_age: spouse_age?,
         age: age? as u32,
         dependents: dependents? as u32,
         retirement_age: retirement_age? as u32,

@@ -255,7 +255,7 @@ impl Advisor {
             .fired
             .iter()
             .filter(|f| pack.rules[f.rule].category != DOING_WELL)
-            .filter_map(|f| {
+            .flat_map(|f| {
                 StepNeed::from_values(
                     &format!("{}/{}", pack.id, pack.rules[f.rule].id),
                     &pack.rules[f.rule].id,
@@ -303,14 +303,19 @@ impl Advisor {
     }
 }
 
-/// Gives each action its monthly share from the plan; an impact on `values.planMonthly` (what the
+/// Gives each action its monthly share from the plan (the sum of its steps); an impact on `values.planMonthly` (what the
 /// step asks for, e.g. "everything left") becomes what the plan gives it.
 fn share_actions(actions: &mut [Action], plan: &MonthlyPlan, currency: &str) {
     for action in actions {
-        let Some(step) = plan.steps.iter().find(|s| s.action_id == action.id) else { continue };
-        action.monthly = Some(step.monthly);
+        let mut steps = plan.steps.iter().filter(|s| s.action_id == action.id).peekable();
+        if steps.peek().is_none() {
+            continue;
+        }
+        // An action with one step per item (its goals) gets the sum of its steps.
+        let monthly = crate::money::round_cents(steps.map(|s| s.monthly).sum());
+        action.monthly = Some(monthly);
         if let Some(impact) = action.impact.as_mut().filter(|i| i.path == "values.planMonthly") {
-            impact.value = Some(step.monthly);
+            impact.value = Some(monthly);
             impact.unit = Some("money/month".to_string());
             impact.text = crate::rules::impact_text(impact.value, impact.unit.as_deref(), currency);
         }
