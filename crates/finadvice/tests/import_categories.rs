@@ -161,7 +161,7 @@ fn profile(transactions: &[Transaction], evidence: bool) -> Profile {
         })
         .collect();
     let text = serde_json::json!({
-        "asOf": "2025-04-01",
+        "asOf": "2025-07-01",
         "currency": "USD",
         "person": {"age": 35},
         "incomes": [{"name": "Salary", "grossAnnual": 60000, "netMonthly": 3800}],
