@@ -1,17 +1,17 @@
 // Types of the finadvice package entry point. The API classes and functions come from the
 // wasm-bindgen declarations in ./finadvice.js.
-export * from "./finadvice.js";
+export * from './finadvice.js';
 // Every input and output type (Report, Profile, Facts, Action, PayoffPlan, …), generated from the Rust types.
-export * from "./types/index.js";
-import type { Issue } from "./types/index.js";
+export * from './types/index.js';
+import type { Issue } from './types/index.js';
 
 /** Thrown by every finadvice entry point on bad input; `errors` lists every problem found. */
 export declare class FinAdviceError extends Error {
-  readonly name: "FinAdviceError";
+  readonly name: 'FinAdviceError';
   /** Every problem, in document order. */
   readonly errors: Issue[];
   /** The first problem's code. */
-  readonly code: Issue["code"] | "invalid";
+  readonly code: Issue['code'] | 'invalid';
 }
 
 /** Where to load finadvice_bg.wasm from; by default next to this module (read from disk in Node). */
