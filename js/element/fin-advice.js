@@ -362,6 +362,8 @@ export class FinAdviceElement extends HTMLElement {
   }
 
   #showError(error) {
+    // The summary links to fields of the whole form: it is shown, even when the questions were.
+    if (this.#questions?.active) this.#showForm(true);
     const issues = error.errors ?? [{ code: "engine", path: "", message: error.message }];
     const shown = error.errors
       ? this.#form.showErrors(issues)
