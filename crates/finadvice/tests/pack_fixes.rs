@@ -229,7 +229,7 @@ fn medium_interest_debt_runs_beside_investing() {
     let taxable = action(&report, "taxable-investing");
     assert_eq!(
         taxable["impact"],
-        json!({"path": "values.planMonthly", "value": 450.0, "unit": "money/month", "text": "$450 a month"})
+        json!({"path": "values.planMonthly", "value": 450.0, "unit": "money/month", "kind": "to-invest", "text": "$450 a month"})
     );
 }
 

@@ -407,6 +407,8 @@ fn every_action_is_explained_sourced_and_worded_plainly() {
                 let impact = &action["impact"];
                 assert!(impact["value"].as_f64().is_some_and(|v| v > 0.0), "{name}/{rule}: impact {impact}");
                 assert!(impact["unit"].as_str().is_some(), "{name}/{rule}: impact without a unit");
+                // What the figure is, so that the page words it without knowing the rule.
+                assert!(impact["kind"].as_str().is_some(), "{name}/{rule}: impact without a kind");
                 // The impact in words carries its unit: "$870 a year", "$100", "$450 a month".
                 let words = impact["text"].as_str().unwrap_or_else(|| panic!("{name}/{rule}: impact without text"));
                 let unit = impact["unit"].as_str().unwrap();

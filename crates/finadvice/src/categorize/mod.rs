@@ -12,6 +12,7 @@ mod onnx_axes;
 pub mod onnx_check;
 pub mod onnx_ops;
 
+pub use bank_category::{BankMemory, EvidenceRow};
 pub use category::Category;
 pub use memory::MerchantMemory;
 pub use model::Categorizer;
@@ -27,8 +28,11 @@ use serde::Serialize;
 pub enum Source {
     /// The person's own correction for this merchant.
     Memory,
-    /// The model (possibly `uncategorized` when it was not confident enough).
+    /// The model (possibly `uncategorized` when it was not confident enough), with the bank's
+    /// evidence agreeing or absent.
     Model,
+    /// The bank's category or MCC changed the model's answer ([`bank_category`]).
+    Bank,
 }
 
 /// A statement line with its category.
@@ -42,9 +46,10 @@ pub struct CategorizedLine {
     pub amount: f64,
     /// The category (`uncategorized` below the confidence threshold).
     pub category: Category,
-    /// The model's probability for its best category, 4 decimals; 1 for a remembered merchant.
+    /// The probability of its category, 4 decimals (the model's, or the model's combined with the
+    /// bank's evidence); 1 for a remembered merchant.
     pub confidence: f64,
-    /// `memory` or `model`.
+    /// `memory`, `model` or `bank`.
     pub source: Source,
 }
 
@@ -55,30 +60,66 @@ pub fn categorize(
     memory: &MerchantMemory,
     rows: &[(&str, f64)],
 ) -> Result<Vec<CategorizedLine>, Issue> {
+    let rows: Vec<EvidenceRow> = rows
+        .iter()
+        .map(|&(description, amount)| EvidenceRow { description, amount, bank_category: None, mcc: None })
+        .collect();
+    categorize_with_evidence(categorizer, memory, &BankMemory::default(), &rows)
+}
+
+/// Categorizes rows in order: remembered merchants first; the rest in one batched model run, the
+/// model's probabilities combined with the row's bank category or MCC where it has one
+/// ([`bank_category::combine`], the rule documented in models/MODEL_CARD.md).
+pub fn categorize_with_evidence(
+    categorizer: &Categorizer,
+    memory: &MerchantMemory,
+    bank: &BankMemory,
+    rows: &[EvidenceRow],
+) -> Result<Vec<CategorizedLine>, Issue> {
     let remembered: Vec<Option<Category>> = if memory.is_empty() {
         vec![None; rows.len()]
     } else {
         // A statement repeats its descriptions: each one's merchant key is worked out once.
         let mut by_description = std::collections::HashMap::new();
-        rows.iter().map(|(d, _)| *by_description.entry(*d).or_insert_with(|| memory.lookup(d))).collect()
+        rows.iter()
+            .map(|r| *by_description.entry(r.description).or_insert_with(|| memory.lookup(r.description)))
+            .collect()
     };
-    let for_model: Vec<(&str, f64)> =
-        rows.iter().zip(&remembered).filter(|(_, m)| m.is_none()).map(|(row, _)| *row).collect();
-    let mut predictions = categorizer.predict(&for_model)?.into_iter();
+    let for_model: Vec<(&str, f64)> = rows
+        .iter()
+        .zip(&remembered)
+        .filter(|(_, m)| m.is_none())
+        .map(|(row, _)| (row.description, row.amount))
+        .collect();
+    let probabilities = categorizer.probabilities(&for_model)?;
+    let mut model_rows = probabilities.chunks(Category::MODEL_CLASSES.len());
     let mut out = Vec::with_capacity(rows.len());
-    for ((description, amount), remembered) in rows.iter().zip(remembered) {
+    for (row, remembered) in rows.iter().zip(remembered) {
         let (category, confidence, source) = match remembered {
             Some(category) => (category, 1.0, Source::Memory),
             None => {
-                let p = predictions.next().ok_or_else(|| {
+                let p = model_rows.next().ok_or_else(|| {
                     Issue::new(crate::error::ErrorCode::Model, "/model", "the model returned too few rows")
                 })?;
-                (p.category, round_ratio(f64::from(p.confidence)), Source::Model)
+                let alone = model::best(p);
+                let evidence = if row.bank_category.is_none() && row.mcc.is_none() {
+                    None
+                } else {
+                    bank_category::evidence(bank, row.bank_category, row.mcc)
+                };
+                match evidence {
+                    Some(e) => {
+                        let combined = model::best(&bank_category::combine(p, &e));
+                        let source = if combined.category == alone.category { Source::Model } else { Source::Bank };
+                        (combined.category, round_ratio(f64::from(combined.confidence)), source)
+                    }
+                    None => (alone.category, round_ratio(f64::from(alone.confidence)), Source::Model),
+                }
             }
         };
         out.push(CategorizedLine {
-            description: description.to_string(),
-            amount: *amount,
+            description: row.description.to_string(),
+            amount: row.amount,
             category,
             confidence,
             source,

@@ -262,7 +262,9 @@ fn distinct_features(rows: &[(&str, f64)]) -> (Vec<Vec<u32>>, Vec<usize>) {
     (distinct, row_to_distinct)
 }
 
-fn best(row: &[f32]) -> Prediction {
+/// The most probable category of one row of probabilities (`Uncategorized` below
+/// [`CONFIDENCE_THRESHOLD`]).
+pub(crate) fn best(row: &[f32]) -> Prediction {
     let mut best = (Category::Uncategorized, 0.0f32);
     for (category, &p) in Category::MODEL_CLASSES.iter().zip(row) {
         if p > best.1 {

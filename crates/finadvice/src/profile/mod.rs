@@ -431,6 +431,16 @@ pub struct Transaction {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub account: Option<String>,
+    /// The bank's own category for it, as the export wrote it ("Food & Drink", "EATING_OUT"):
+    /// evidence for the categorizer (`importStatements` keeps it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub bank_category: Option<String>,
+    /// Its merchant category code (ISO 18245, 4 digits, e.g. "5411"; OFX `SIC`): evidence for the
+    /// categorizer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub mcc: Option<String>,
 }
 
 impl Profile {

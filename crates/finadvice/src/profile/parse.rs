@@ -27,7 +27,7 @@ const ACCOUNT_FIELDS: &[&str] = &["name", "kind", "balance", "contributionMonthl
 const MATCH_FIELDS: &[&str] = &["matchPercent", "upToPercentOfSalary", "income"];
 const DEBT_FIELDS: &[&str] = &["name", "kind", "balance", "aprPercent", "minPayment"];
 const GOAL_FIELDS: &[&str] = &["name", "target", "targetDate", "saved"];
-const TRANSACTION_FIELDS: &[&str] = &["date", "description", "amount", "account"];
+const TRANSACTION_FIELDS: &[&str] = &["date", "description", "amount", "account", "bankCategory", "mcc"];
 
 /// Oldest age accepted.
 const MAX_AGE: f64 = 120.0;
@@ -417,6 +417,11 @@ fn read_transaction(p: &mut Problems, v: &Input, path: &str, as_of: Option<Date>
         None => Some(None),
         v => p.text(v, &f.path("account"), MAX_NAME_CHARS).map(Some),
     };
+    let bank_category = match f.get("bankCategory") {
+        None => Some(None),
+        v => p.text(v, &f.path("bankCategory"), MAX_NAME_CHARS).map(Some),
+    };
+    let mcc = read_mcc(p, &mut f);
     f.finish(p, TRANSACTION_FIELDS);
     if let (Some(d), Some(as_of)) = (date, as_of) {
         let age_days = as_of.days_since_epoch() - d.days_since_epoch();
@@ -429,5 +434,28 @@ fn read_transaction(p: &mut Problems, v: &Input, path: &str, as_of: Option<Date>
             return None;
         }
     }
-    Some(Transaction { date: date?, description: description?, amount: amount?, account: account? })
+    Some(Transaction {
+        date: date?,
+        description: description?,
+        amount: amount?,
+        account: account?,
+        bank_category: bank_category?,
+        mcc: mcc?,
+    })
+}
+
+/// A transaction's merchant category code: four digits (ISO 18245), as text.
+fn read_mcc(p: &mut Problems, f: &mut Fields<'_>) -> Option<Option<String>> {
+    let path = f.path("mcc");
+    let Some(v) = f.get("mcc") else { return Some(None) };
+    let text = p.text(Some(v), &path, MAX_NAME_CHARS)?;
+    if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        p.push(
+            ErrorCode::InvalidValue,
+            &path,
+            format!("{text:?} is not a merchant category code (four digits, such as \"5411\")"),
+        );
+        return None;
+    }
+    Some(Some(text))
 }

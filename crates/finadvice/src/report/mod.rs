@@ -5,7 +5,10 @@ pub mod monthly_plan;
 use crate::categorize::lines::read_lines;
 use crate::categorize::memory::MemoryExport;
 use crate::categorize::model::ModelInfo;
-use crate::categorize::{categorize, CategorizedLine, Categorizer, Category, MerchantMemory};
+use crate::categorize::{
+    categorize, categorize_with_evidence, BankMemory, CategorizedLine, Categorizer, Category, EvidenceRow,
+    MerchantMemory,
+};
 use crate::date::Date;
 use crate::error::Errors;
 use crate::facts::spending::{by_month, MonthSpending};
@@ -182,6 +185,12 @@ impl Advisor {
         Ok(categorize(&self.categorizer, &self.memory, rows)?)
     }
 
+    /// Categorizes rows with the bank's category or MCC where they have one (the model's
+    /// probabilities combined with that evidence; the person's corrections still come first).
+    pub fn categorize_with_evidence(&self, rows: &[EvidenceRow]) -> Result<Vec<CategorizedLine>, Errors> {
+        Ok(categorize_with_evidence(&self.categorizer, &self.memory, &BankMemory::default(), rows)?)
+    }
+
     /// Categorizes `[{description, amount}]` given as an input value (other fields are ignored).
     pub fn categorize_input(&self, input: &Input) -> Result<Vec<CategorizedLine>, Errors> {
         let lines = read_lines(input)?;
@@ -236,7 +245,7 @@ impl Advisor {
     /// the page; benches/RESULTS.md, history: "first advise").
     fn report(&self, profile: &Profile) -> Result<Report, Errors> {
         let rows = statement_rows(&profile.transactions);
-        let lines = self.categorize(&rows)?;
+        let lines = self.categorize_with_evidence(&rows)?;
         let categories = line_categories(&lines);
         let spending_by_month = by_month(&profile.transactions, &categories);
         let mut facts = Facts::compute_with_months(profile, &categories, &spending_by_month);
@@ -322,10 +331,18 @@ fn share_actions(actions: &mut [Action], plan: &MonthlyPlan, currency: &str) {
     }
 }
 
-/// The (description, amount) rows the categorizer reads.
+/// The rows the categorizer reads: description, amount and the bank's evidence.
 #[inline(never)]
-fn statement_rows(transactions: &[Transaction]) -> Vec<(&str, f64)> {
-    transactions.iter().map(|t| (t.description.as_str(), t.amount)).collect()
+fn statement_rows(transactions: &[Transaction]) -> Vec<EvidenceRow<'_>> {
+    transactions
+        .iter()
+        .map(|t| EvidenceRow {
+            description: &t.description,
+            amount: t.amount,
+            bank_category: t.bank_category.as_deref(),
+            mcc: t.mcc.as_deref(),
+        })
+        .collect()
 }
 
 /// The category of each categorized line, in order.
