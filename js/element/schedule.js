@@ -71,10 +71,10 @@ function timing(step, next, titles, currency) {
   return parts.join(" ");
 }
 
-/** A step's name: its action's title, and for one of several steps of an action (a goal) the item. */
+/** A step's name: its action's title, followed for one of several steps of an action (a goal) by the item. */
 function stepName(step, titles) {
   const title = titles.get(step.actionId) ?? step.actionId;
-  return step.part ? `${step.part}: ${lowerFirst(title)}` : title;
+  return step.part ? `${title}: ${step.part}` : title;
 }
 
 function lowerFirst(text) {

@@ -131,7 +131,7 @@ impl StepNeed {
         let monthly = number("planMonthly")?.max(0.0);
         let label = get("planLabel").and_then(Value::as_str).unwrap_or(rule_id).to_string();
         let part =
-            index.map(|i| get("planPart").and_then(Value::as_str).map_or_else(|| format!("{}", i + 1), str::to_string));
+            index.map(|i| get("planPart").and_then(Value::as_str).map_or_else(|| (i + 1).to_string(), str::to_string));
         Some(StepNeed {
             action_id: action_id.to_string(),
             part,
