@@ -73,8 +73,10 @@ function operand(text) {
   return { kind: m[1], name: m[2], value: m[3] };
 }
 
-function unitOf(op, catalog) {
+/** An operand's unit: a fact's from the catalog; the action's impact's when the operand is its figure; else by its name. */
+function unitOf(op, catalog, impact) {
   if (op.kind === "facts") return catalog[op.name]?.unit;
+  if (impact?.unit && impact.path === `${op.kind}.${op.name}`) return impact.unit;
   if (/Percent$/i.test(op.name ?? "")) return "percent";
   if (/Months$/i.test(op.name ?? "")) return "months";
   return undefined;
@@ -125,14 +127,14 @@ function nameOf(op) {
  * rate counted as high interest (10%)." A check that a number exists gives null (nothing to say);
  * lines that are not a comparison of named numbers come back unchanged.
  */
-export function plainTrace(text, catalog = {}, currency = "USD") {
+export function plainTrace(text, catalog = {}, currency = "USD", impact = null) {
   for (const [symbol, words] of OPERATORS) {
     const at = text.indexOf(` ${symbol} `);
     if (at < 0) continue;
     const left = operand(text.slice(0, at));
     const right = operand(text.slice(at + symbol.length + 2));
     if (!left.kind) return text;
-    const unit = unitOf(left, catalog) ?? unitOf(right, catalog);
+    const unit = unitOf(left, catalog, impact) ?? unitOf(right, catalog, impact);
     const leftText = `${nameOf(left)} (${valueText(left.value, unit, currency)})`;
     if (right.raw === "null") return null; // "X != null" only says the number exists
     const rightText = right.kind

@@ -850,7 +850,7 @@ function actionItem(action, catalog, currency) {
     const texts = trace.map((t) => (typeof t === "string" ? t : (t.text ?? t.description ?? JSON.stringify(t))));
     reasons.append(
       ...texts
-        .map((t) => plainTrace(t, catalog, currency))
+        .map((t) => plainTrace(t, catalog, currency, action.impact))
         .filter(Boolean)
         .map(li),
     );

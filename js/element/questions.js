@@ -48,7 +48,6 @@ let uid = 0;
 export function buildQuestions(section, { form, onDone, onFullForm }) {
   section.innerHTML = `
     <p class="ask-covered"></p>
-    <p class="ask-count" aria-hidden="true"></p>
     <progress class="ask-progress" max="1" value="0" aria-hidden="true"></progress>
     <h3 class="ask-title" tabindex="-1"></h3>
     <p class="note">Fields marked (required) are needed for a plan; the others start from a usual value you can keep.</p>
@@ -106,7 +105,6 @@ export function buildQuestions(section, { form, onDone, onFullForm }) {
     at = Math.max(0, Math.min(index, groups.length - 1));
     const group = groups[at];
     const last = at === groups.length - 1;
-    q(".ask-count").textContent = `Step ${at + 1} of ${groups.length}`;
     q(".ask-progress").max = groups.length;
     q(".ask-progress").value = at + 1;
     q(".ask-title").textContent = `${group.title} (step ${at + 1} of ${groups.length})`;

@@ -121,6 +121,14 @@ async function openFirefox(width) {
   return { browser, page, requests, problems };
 }
 
+/** Polls `check` until it holds (page.waitForFunction compiles with Function(), which the page's CSP refuses in Firefox). */
+async function until(check, timeout = 10_000) {
+  for (const start = Date.now(); !(await check());) {
+    if (Date.now() - start > timeout) throw new Error(`not reached in ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 const fixture = (name) => fileURLToPath(new URL(`../import/fixtures/${name}`, import.meta.url));
 
 for (const width of [1280, 390]) {
@@ -129,7 +137,7 @@ for (const width of [1280, 390]) {
     const loaded = requests.length;
     const input = await page.$(inShadow(".import-files"));
     await input.uploadFile(...["chase-checking.csv", "chase-card.csv", "checking-jan.ofx"].map(fixture));
-    await page.waitForSelector(inShadow(".import-preview:not([hidden])"));
+    await page.waitForSelector(inShadow(".import-preview:not([hidden])"), { timeout: 60_000 });
     await page.click(inShadow(".import-use"));
     await page.waitForSelector(inShadow(".questions:not([hidden])"));
     const title = () => page.$eval(inShadow(".ask-title"), (h) => h.textContent);
@@ -155,15 +163,7 @@ for (const width of [1280, 390]) {
       }
       if (step === steps) break;
       await page.click(inShadow(".ask-next"));
-      await page.waitForFunction(
-        (n) =>
-          document
-            .querySelector("fin-advice")
-            .shadowRoot.querySelector(".ask-title")
-            .textContent.includes(`step ${n} `),
-        {},
-        step + 1,
-      );
+      await until(async () => (await title()).includes(`step ${step + 1} `));
     }
     const outcome = nextOutcome(page);
     await page.click(inShadow(".ask-next"));

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import init, { Advisor } from "../../pkg/index.js";
-import { impactWords, IMPACT_KINDS } from "../../pkg/element/explain.js";
+import { impactWords, IMPACT_KINDS, plainTrace } from "../../pkg/element/explain.js";
 import { money } from "../../pkg/element/format.js";
 
 const repo = new URL("../../", import.meta.url);
@@ -70,4 +70,20 @@ test("a new rule in a custom pack gets its sentence from the report, with no cod
   const surplus = report.facts.monthlySurplus;
   assert.ok(surplus > 0);
   assert.equal(impactWords(action, "USD"), `${money(surplus, "USD")} a month to invest`);
+});
+
+test("the reasons in plain sentences with the person's numbers, units included", () => {
+  const catalog = { highestAprPercent: { unit: "percent" }, liquidSavings: { unit: "money" } };
+  assert.equal(
+    plainTrace("facts.highestAprPercent 24.99 >= constants.highInterestAprPercent 10", catalog),
+    "The highest interest rate on your debts (24.99%) is at least the rate counted as high interest (10%).",
+  );
+  assert.equal(
+    plainTrace("facts.liquidSavings 2000 < values.target 2100", catalog),
+    "Your cash savings ($2,000) is less than the target ($2,100).",
+  );
+  // A rule's own value is in its impact's unit when it is the impact's figure.
+  const impact = { path: "values.gap", unit: "money", value: 1200 };
+  assert.equal(plainTrace("values.gap 1200 > 0", catalog, "USD", impact), "The gap ($1,200) is more than $0.");
+  assert.equal(plainTrace("facts.emergencyFundMonths 0.794 != null", catalog), null, "an existence check says nothing");
 });
