@@ -278,7 +278,6 @@ fn withdrawal(request: &RetirementRequest, age: u32) -> f64 {
 /// WebAssembly engine move it from baseline to optimized code after the first years of a page's
 /// first projection (a loop inside one long call stays in baseline code for the whole call).
 #[inline(never)]
-#[allow(clippy::too_many_arguments)]
 fn advance_paths(
     balances: &mut [f64],
     cursors: &mut [u8],
