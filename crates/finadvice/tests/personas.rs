@@ -139,15 +139,15 @@ const EXPECTED: &[Persona] = &[
         plan: &[
             ("full-emergency-fund", 258.33),
             ("roth-ira", 625.0),
-            ("save-for-goals:Kids' college", 152.85),
-            ("workplace-plan-limit", 13.82),
+            ("save-for-goals:Kids' college", 150.84),
+            ("workplace-plan-limit", 15.83),
         ],
     },
     Persona {
         name: "couple-as-of-2025",
         actions: &["roth-ira", "save-for-goals", "workplace-plan-limit"],
         doing_well: &[MATCH, EF, NO_HIGH, SAVINGS],
-        plan: &[("roth-ira", 1250.0), ("save-for-goals:House renovation", 904.23), ("workplace-plan-limit", 595.77)],
+        plan: &[("roth-ira", 1250.0), ("save-for-goals:House renovation", 904.84), ("workplace-plan-limit", 595.16)],
     },
     Persona {
         name: "house-down-payment-saver",
@@ -174,8 +174,8 @@ const EXPECTED: &[Persona] = &[
         plan: &[
             ("full-emergency-fund", 808.33),
             ("roth-ira", 1250.0),
-            ("save-for-goals:College (529)", 116.26),
-            ("workplace-plan-limit", 75.41),
+            ("save-for-goals:College (529)", 114.17),
+            ("workplace-plan-limit", 77.5),
         ],
     },
     Persona {
