@@ -48,6 +48,17 @@ pub struct CategorizedLine {
     pub source: Source,
 }
 
+/// A row's category without the row: what [`decide`] gives for each row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Decision {
+    /// The category (`uncategorized` below the confidence threshold).
+    pub category: Category,
+    /// The model's probability for its best category, 4 decimals; 1 for a remembered merchant.
+    pub confidence: f64,
+    /// `memory` or `model`.
+    pub source: Source,
+}
+
 /// Categorizes rows (description, signed amount) in order: remembered merchants first, the rest
 /// in one batched model run.
 pub fn categorize(
@@ -55,6 +66,27 @@ pub fn categorize(
     memory: &MerchantMemory,
     rows: &[(&str, f64)],
 ) -> Result<Vec<CategorizedLine>, Issue> {
+    let decisions = decide(categorizer, memory, rows)?;
+    Ok(rows
+        .iter()
+        .zip(decisions)
+        .map(|((description, amount), d)| CategorizedLine {
+            description: description.to_string(),
+            amount: *amount,
+            category: d.category,
+            confidence: d.confidence,
+            source: d.source,
+        })
+        .collect())
+}
+
+/// [`categorize`] without copying the rows into its result: one [`Decision`] per row, in order
+/// (for callers that already hold the rows, such as the JavaScript binding).
+pub fn decide(
+    categorizer: &Categorizer,
+    memory: &MerchantMemory,
+    rows: &[(&str, f64)],
+) -> Result<Vec<Decision>, Issue> {
     let remembered: Vec<Option<Category>> = if memory.is_empty() {
         vec![None; rows.len()]
     } else {
@@ -66,22 +98,19 @@ pub fn categorize(
         rows.iter().zip(&remembered).filter(|(_, m)| m.is_none()).map(|(row, _)| *row).collect();
     let mut predictions = categorizer.predict(&for_model)?.into_iter();
     let mut out = Vec::with_capacity(rows.len());
-    for ((description, amount), remembered) in rows.iter().zip(remembered) {
-        let (category, confidence, source) = match remembered {
-            Some(category) => (category, 1.0, Source::Memory),
+    for remembered in remembered {
+        out.push(match remembered {
+            Some(category) => Decision { category, confidence: 1.0, source: Source::Memory },
             None => {
                 let p = predictions.next().ok_or_else(|| {
                     Issue::new(crate::error::ErrorCode::Model, "/model", "the model returned too few rows")
                 })?;
-                (p.category, round_ratio(f64::from(p.confidence)), Source::Model)
+                Decision {
+                    category: p.category,
+                    confidence: round_ratio(f64::from(p.confidence)),
+                    source: Source::Model,
+                }
             }
-        };
-        out.push(CategorizedLine {
-            description: description.to_string(),
-            amount: *amount,
-            category,
-            confidence,
-            source,
         });
     }
     Ok(out)
