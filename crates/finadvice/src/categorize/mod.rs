@@ -53,6 +53,18 @@ pub struct CategorizedLine {
     pub source: Source,
 }
 
+/// A row's category without the row: what [`decide`] gives for each row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Decision {
+    /// The category (`uncategorized` below the confidence threshold).
+    pub category: Category,
+    /// The probability of its category, 4 decimals (the model's, or combined with the bank's
+    /// evidence); 1 for a remembered merchant.
+    pub confidence: f64,
+    /// `memory`, `model` or `bank`.
+    pub source: Source,
+}
+
 /// Categorizes rows (description, signed amount) in order: remembered merchants first, the rest
 /// in one batched model run.
 pub fn categorize(
@@ -60,11 +72,22 @@ pub fn categorize(
     memory: &MerchantMemory,
     rows: &[(&str, f64)],
 ) -> Result<Vec<CategorizedLine>, Issue> {
+    let decisions = decide(categorizer, memory, rows)?;
+    Ok(lines(rows.iter().copied(), decisions))
+}
+
+/// [`categorize`] without copying the rows into its result: one [`Decision`] per row, in order
+/// (for callers that already hold the rows, such as the JavaScript binding).
+pub fn decide(
+    categorizer: &Categorizer,
+    memory: &MerchantMemory,
+    rows: &[(&str, f64)],
+) -> Result<Vec<Decision>, Issue> {
     let rows: Vec<EvidenceRow> = rows
         .iter()
         .map(|&(description, amount)| EvidenceRow { description, amount, bank_category: None, mcc: None })
         .collect();
-    categorize_with_evidence(categorizer, memory, &BankMemory::default(), &rows)
+    decide_with_evidence(categorizer, memory, &BankMemory::default(), &rows)
 }
 
 /// Categorizes rows in order: remembered merchants first; the rest in one batched model run, the
@@ -76,6 +99,30 @@ pub fn categorize_with_evidence(
     bank: &BankMemory,
     rows: &[EvidenceRow],
 ) -> Result<Vec<CategorizedLine>, Issue> {
+    let decisions = decide_with_evidence(categorizer, memory, bank, rows)?;
+    Ok(lines(rows.iter().map(|r| (r.description, r.amount)), decisions))
+}
+
+/// The rows with their decisions, as lines.
+fn lines<'a>(rows: impl Iterator<Item = (&'a str, f64)>, decisions: Vec<Decision>) -> Vec<CategorizedLine> {
+    rows.zip(decisions)
+        .map(|((description, amount), d)| CategorizedLine {
+            description: description.to_string(),
+            amount,
+            category: d.category,
+            confidence: d.confidence,
+            source: d.source,
+        })
+        .collect()
+}
+
+/// [`categorize_with_evidence`] without copying the rows into its result.
+pub fn decide_with_evidence(
+    categorizer: &Categorizer,
+    memory: &MerchantMemory,
+    bank: &BankMemory,
+    rows: &[EvidenceRow],
+) -> Result<Vec<Decision>, Issue> {
     let remembered: Vec<Option<Category>> = if memory.is_empty() {
         vec![None; rows.len()]
     } else {
@@ -91,17 +138,20 @@ pub fn categorize_with_evidence(
         .filter(|(_, m)| m.is_none())
         .map(|(row, _)| (row.description, row.amount))
         .collect();
-    let probabilities = categorizer.probabilities(&for_model)?;
-    let mut model_rows = probabilities.chunks(Category::MODEL_CLASSES.len());
+    // The model runs once per distinct line; each distinct line's best category is found once.
+    let (per_distinct, row_to_distinct) = categorizer.distinct_probabilities(&for_model)?;
+    let classes = Category::MODEL_CLASSES.len();
+    let best: Vec<model::Prediction> = per_distinct.chunks(classes).map(model::best).collect();
+    let mut model_rows = row_to_distinct.into_iter();
     let mut out = Vec::with_capacity(rows.len());
     for (row, remembered) in rows.iter().zip(remembered) {
-        let (category, confidence, source) = match remembered {
-            Some(category) => (category, 1.0, Source::Memory),
+        out.push(match remembered {
+            Some(category) => Decision { category, confidence: 1.0, source: Source::Memory },
             None => {
-                let p = model_rows.next().ok_or_else(|| {
+                let i = model_rows.next().ok_or_else(|| {
                     Issue::new(crate::error::ErrorCode::Model, "/model", "the model returned too few rows")
                 })?;
-                let alone = model::best(p);
+                let alone = best[i];
                 let evidence = if row.bank_category.is_none() && row.mcc.is_none() {
                     None
                 } else {
@@ -109,20 +159,22 @@ pub fn categorize_with_evidence(
                 };
                 match evidence {
                     Some(e) => {
+                        let p = &per_distinct[i * classes..(i + 1) * classes];
                         let combined = model::best(&bank_category::combine(p, &e));
                         let source = if combined.category == alone.category { Source::Model } else { Source::Bank };
-                        (combined.category, round_ratio(f64::from(combined.confidence)), source)
+                        Decision {
+                            category: combined.category,
+                            confidence: round_ratio(f64::from(combined.confidence)),
+                            source,
+                        }
                     }
-                    None => (alone.category, round_ratio(f64::from(alone.confidence)), Source::Model),
+                    None => Decision {
+                        category: alone.category,
+                        confidence: round_ratio(f64::from(alone.confidence)),
+                        source: Source::Model,
+                    },
                 }
             }
-        };
-        out.push(CategorizedLine {
-            description: row.description.to_string(),
-            amount: row.amount,
-            category,
-            confidence,
-            source,
         });
     }
     Ok(out)

@@ -6,8 +6,8 @@ use crate::categorize::lines::read_lines;
 use crate::categorize::memory::MemoryExport;
 use crate::categorize::model::ModelInfo;
 use crate::categorize::{
-    categorize, categorize_with_evidence, BankMemory, CategorizedLine, Categorizer, Category, EvidenceRow,
-    MerchantMemory,
+    categorize, categorize_with_evidence, decide, BankMemory, CategorizedLine, Categorizer, Category, Decision,
+    EvidenceRow, MerchantMemory,
 };
 use crate::date::Date;
 use crate::error::Errors;
@@ -196,6 +196,18 @@ impl Advisor {
         let lines = read_lines(input)?;
         let rows: Vec<(&str, f64)> = lines.iter().map(|l| (l.description.as_str(), l.amount)).collect();
         self.categorize(&rows)
+    }
+
+    /// [`Advisor::categorize`] of rows given as columns (the JavaScript binding's packed rows):
+    /// the same checks as [`Advisor::categorize_input`] (every bad row reported with its JSON
+    /// pointer), and one [`Decision`] per row instead of a copy of each row.
+    pub fn decide(&self, rows: &[(&str, f64)]) -> Result<Vec<Decision>, Errors> {
+        let fine = rows.len() <= crate::limits::MAX_TRANSACTIONS
+            && rows.iter().all(|(description, amount)| crate::categorize::lines::is_valid(description, *amount));
+        if !fine {
+            read_lines(&crate::categorize::lines::rows_input(rows))?;
+        }
+        Ok(decide(&self.categorizer, &self.memory, rows)?)
     }
 
     /// Records the person's correction: this description's merchant belongs in `category` (a
