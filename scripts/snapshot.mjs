@@ -6,8 +6,9 @@
 // `__finadvicePrepareDefaults` (the default model's tract plan and the default rule pack, the
 // bulk of a page's first `new Advisor()`: src/advice.rs `prepare_defaults`), and rewrites the
 // file so that its data segments are the instance's linear memory afterwards (the non-zero
-// ranges) and its initial memory is the instance's page count. A page instantiating the new
-// module starts with both already prepared; the code, the tables and every other section are
+// ranges) and its initial memory is the instance's page count. The bytes only preparing reads
+// (the default pack's JSON text: `__finadvicePreparedSourcesStart`/`Length`) are left out. A page
+// instantiating the new module starts with both already prepared; the code, the tables and every other section are
 // unchanged bytes, but for one start function appended when a large region of the memory can be
 // rebuilt from other bytes of it (see "a large table" below).
 //
@@ -32,6 +33,8 @@ import binaryen from "binaryen";
 
 const PREPARE = "__finadvicePrepareDefaults";
 const PREPARED = "__finadviceDefaultsPrepared";
+const SOURCES_START = "__finadvicePreparedSourcesStart";
+const SOURCES_LENGTH = "__finadvicePreparedSourcesLength";
 // Zero runs shorter than this stay inside a segment (a segment header costs ~6 bytes).
 const MIN_GAP = Number(process.env.SNAPSHOT_MIN_GAP ?? 64);
 
@@ -147,6 +150,7 @@ if (limitsFlag === 1) [maxPages, pos] = readU32(bytes, pos);
 
 // Data section: every segment active in memory 0 at an i32.const offset.
 const dataStarts = [];
+const dataRanges = [];
 [count, pos] = readU32(bytes, dataSection.body);
 for (let i = 0; i < count; i++) {
   const flag = bytes[pos++];
@@ -157,6 +161,7 @@ for (let i = 0; i < count; i++) {
   dataStarts.push(offset >>> 0);
   if (bytes[pos++] !== 0x0b) fail(`data segment ${i}'s offset is not a constant expression`);
   [size, pos] = readU32(bytes, pos);
+  dataRanges.push([offset >>> 0, (offset >>> 0) + size]);
   pos += size;
 }
 // A DataCount section, if any, is rewritten with the new number of segments.
@@ -212,11 +217,20 @@ function prepare(moduleBytes, withGlobals) {
       if (after !== before[i]) fail(`global ${g.name} changed (${before[i]} → ${after})`);
     });
   }
-  return new Uint8Array(exports.memory.buffer);
+  const sources = [exports[SOURCES_START]() >>> 0, exports[SOURCES_LENGTH]() >>> 0];
+  return { memory: new Uint8Array(exports.memory.buffer), sources };
 }
-const probeMemory = prepare(probeBytes, true);
-const memory = prepare(bytes, false);
+const { memory: probeMemory } = prepare(probeBytes, true);
+const { memory, sources } = prepare(bytes, false);
 if (Buffer.compare(Buffer.from(probeMemory), Buffer.from(memory)) !== 0) fail("two runs left different memory");
+
+// The default rule pack's JSON text: read only to build the pack, which the snapshot holds built,
+// so it is left out (zeroed). It must be static data: inside one of the module's data segments.
+const [sourcesStart, sourcesLength] = sources;
+const sourcesEnd = sourcesStart + sourcesLength;
+if (!(sourcesLength > 0 && dataRanges.some(([start, end]) => start <= sourcesStart && sourcesEnd <= end)))
+  fail(`the prepared sources [${sourcesStart}, ${sourcesEnd}) are not inside one of the module's data segments`);
+memory.fill(0, sourcesStart, sourcesEnd);
 
 // The shadow stack: with Rust's stack-first layout the only mutable global is the stack pointer,
 // the stack is [0, its start value) and every static lies above it. Back at its start value, all

@@ -369,6 +369,22 @@ mod allocator {
     }
 }
 
+/// Build-time hook, not API: where the bytes that only preparing the defaults reads start in
+/// the module's memory ([`finadvice::report::prepared_sources`]); `scripts/snapshot.mjs` leaves
+/// them out of the snapshot.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __finadvicePreparedSourcesStart, skip_typescript)]
+pub fn prepared_sources_start() -> u32 {
+    finadvice::report::prepared_sources().as_ptr() as usize as u32
+}
+
+/// Build-time hook, not API: how many bytes [`prepared_sources_start`] names.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __finadvicePreparedSourcesLength, skip_typescript)]
+pub fn prepared_sources_length() -> u32 {
+    finadvice::report::prepared_sources().len() as u32
+}
+
 /// Test hook, not API: whether the default model and rule pack are already prepared in this
 /// module instance (true before any `new Advisor()` in the snapshotted package).
 #[doc(hidden)]

@@ -394,6 +394,14 @@ pub fn prepare_defaults() -> Result<(), Errors> {
     Ok(())
 }
 
+/// The bytes [`prepare_defaults`] reads only to build what it prepares: the default rule pack's
+/// JSON text. Once the pack is prepared nothing reads them again (the pack is built from them only
+/// while [`defaults_prepared`] is false), so a snapshot of the prepared state may leave them out
+/// (`scripts/snapshot.mjs`).
+pub fn prepared_sources() -> &'static [u8] {
+    crate::rules::pack::US_DEFAULT_PACK.as_bytes()
+}
+
 /// Whether [`prepare_defaults`]'s work is already done in this process (or module instance):
 /// true in a fresh instance of the snapshotted npm package, before any advisor exists.
 pub fn defaults_prepared() -> bool {
