@@ -28,7 +28,7 @@ fn advise_includes_payoff_goal_and_retirement_plans() {
     assert_eq!(goal["allocation"]["cash"], 1.0);
     assert!(goal["monthlySavingNeeded"].as_f64().unwrap() > 400.0);
     let retirement = &plans["retirement"];
-    assert_eq!(retirement["assumptions"]["paths"], 2000);
+    assert_eq!(retirement["assumptions"]["paths"], finadvice::plans::ADVISE_PATHS);
     let success = retirement["successProbability"].as_f64().unwrap();
     assert!((0.0..=1.0).contains(&success));
     assert_eq!(retirement["years"].as_array().unwrap().len(), 95 - 23);
