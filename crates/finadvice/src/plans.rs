@@ -172,17 +172,7 @@ fn moderate_allocation(profile: &Profile, facts: &Facts, horizon_years: f64) -> 
 }
 
 fn debt_payoff(profile: &Profile, facts: &Facts) -> Option<DebtPayoffPlans> {
-    let debts: Vec<_> = profile
-        .debts
-        .iter()
-        .filter(|d| d.balance > 0.0)
-        .map(|d| crate::calc::payoff::PayoffDebt {
-            name: d.name.clone(),
-            balance: d.balance,
-            apr_percent: d.apr_percent,
-            min_payment: d.min_payment,
-        })
-        .collect();
+    let debts = crate::calc::debt_tiers::payoff_debts(profile, 0.0);
     if debts.is_empty() {
         return None;
     }
