@@ -3,51 +3,58 @@
 // sentence with the person's numbers. The raw trace stays available for rule authors.
 import { money, months, humanName } from "./format.js";
 
-/** What each default rule's impact number means, by rule id; other rules fall back to the unit. */
-const IMPACT_WORDS = {
-  "negative-surplus": (v, c) => `Spending is ${money(v, c)} a year more than what comes in`,
-  "starter-emergency-fund": (v, c) => `${money(v, c)} still to set aside`,
-  "full-emergency-fund": (v, c) => `${money(v, c)} still to set aside`,
-  "employer-match": (v, c) => `${money(v, c)} a year of free money from your employer`,
-  "high-interest-debt": (v, c) => `Saves ${money(v, c)} in interest`,
-  "medium-interest-debt": (v, c) => `Saves ${money(v, c)} in interest`,
-  hsa: (v, c) => `${money(v, c)} of this year's tax-free room still open`,
-  "roth-ira": (v, c) => `${money(v, c)} of this year's IRA room still open`,
-  "traditional-ira": (v, c) => `${money(v, c)} of this year's IRA room still open`,
-  "retirement-saving-rate": (v, c) => `${money(v, c)} a year more to save for retirement`,
-  "save-for-goals": (v, c) => `${money(v, c)} a month to reach your goals on time`,
-  "taxable-investing": (v, c) => `${money(v, c)} a year to invest`,
-  "review-subscriptions": (v, c) => `${money(v, c)} a year goes to subscriptions`,
-  "bank-fees": (v, c) => `${money(v, c)} a year paid in bank fees`,
-  "spending-grew": (v, c) => `${money(v, c)} a year more spending than before`,
-  "wants-share": (v, c) => `${money(v, c)} a year above the guideline for wants`,
-  "doing-well-match": (v, c) => `${money(v, c)} a year from your employer`,
-  "doing-well-savings-rate": (v, c) => `${money(v, c)} a month left over`,
+/**
+ * Sentences by what an impact's figure is (the rule pack's `impactKind`), given the amount with
+ * its unit ("$2,394", "$870 a year"): any rule of any pack that names a kind gets a sentence, with
+ * no code per rule. The kinds are the pack schema's `impactKind` enum.
+ */
+const KIND_WORDS = {
+  "interest-saved": (amount) => `saves ${amount} in interest`,
+  "free-money": (amount) => `${amount} of free money from your employer`,
+  "to-set-aside": (amount, rate) => `${amount} ${rate ? "" : "still "}to set aside`,
+  "tax-room": (amount) => `${amount} of tax-advantaged room still open`,
+  "to-invest": (amount) => `${amount} to invest`,
+  shortfall: (amount) => `${amount} more going out than coming in`,
+  "could-keep": (amount) => `up to ${amount} you could keep`,
+  "tax-due": (amount) => `about ${amount} of tax to plan for`,
+  "income-protected": (amount) => `${amount} of income to protect`,
+  "left-over": (amount) => `${amount} left over`,
 };
 
-/** The impact of an action in words with its unit, or null when it has none. */
+/** The kinds this page has words for. */
+export const IMPACT_KINDS = Object.keys(KIND_WORDS);
+
+/** A value with its unit: "$2,394", "$870 a year", "$450 a month", "1 year 2 months", "5%". */
+export function amountText(value, unit, currency) {
+  switch (unit) {
+    case "money":
+      return money(value, currency);
+    case "money/year":
+      return `${money(value, currency)} a year`;
+    case "money/month":
+      return `${money(value, currency)} a month`;
+    case "months":
+      return months(value);
+    case "percent":
+      return `${value}%`;
+    case "ratio":
+      return `${(value * 100).toFixed(1)}%`;
+    default:
+      return unit ? `${value} ${unit}` : String(value);
+  }
+}
+
+/**
+ * The impact of an action as a sentence from its kind and unit ("Saves $2,394 in interest",
+ * "$870 a year of free money from your employer"); without a kind this page knows, the value with
+ * its unit; null when the action has no impact value.
+ */
 export function impactWords(action, currency) {
   const impact = action.impact;
   if (!impact || typeof impact.value !== "number") return null;
-  const words = IMPACT_WORDS[action.rule];
-  if (words && impact.unit?.startsWith("money")) return words(impact.value, currency);
-  if (typeof impact.text === "string" && impact.text) return impact.text; // the report's own words
-  switch (impact.unit) {
-    case "money":
-      return money(impact.value, currency);
-    case "money/year":
-      return `${money(impact.value, currency)} a year`;
-    case "money/month":
-      return `${money(impact.value, currency)} a month`;
-    case "months":
-      return months(impact.value);
-    case "percent":
-      return `${impact.value}%`;
-    case "ratio":
-      return `${(impact.value * 100).toFixed(1)}%`;
-    default:
-      return impact.unit ? `${impact.value} ${impact.unit}` : String(impact.value);
-  }
+  const amount = amountText(impact.value, impact.unit, currency);
+  const words = KIND_WORDS[impact.kind];
+  return capitalize(words ? words(amount, impact.unit === "money/year" || impact.unit === "money/month") : amount);
 }
 
 const OPERATORS = [
@@ -66,8 +73,10 @@ function operand(text) {
   return { kind: m[1], name: m[2], value: m[3] };
 }
 
-function unitOf(op, catalog) {
+/** An operand's unit: a fact's from the catalog; the action's impact's when the operand is its figure; else by its name. */
+function unitOf(op, catalog, impact) {
   if (op.kind === "facts") return catalog[op.name]?.unit;
+  if (impact?.unit && impact.path === `${op.kind}.${op.name}`) return impact.unit;
   if (/Percent$/i.test(op.name ?? "")) return "percent";
   if (/Months$/i.test(op.name ?? "")) return "months";
   return undefined;
@@ -118,14 +127,14 @@ function nameOf(op) {
  * rate counted as high interest (10%)." A check that a number exists gives null (nothing to say);
  * lines that are not a comparison of named numbers come back unchanged.
  */
-export function plainTrace(text, catalog = {}, currency = "USD") {
+export function plainTrace(text, catalog = {}, currency = "USD", impact = null) {
   for (const [symbol, words] of OPERATORS) {
     const at = text.indexOf(` ${symbol} `);
     if (at < 0) continue;
     const left = operand(text.slice(0, at));
     const right = operand(text.slice(at + symbol.length + 2));
     if (!left.kind) return text;
-    const unit = unitOf(left, catalog) ?? unitOf(right, catalog);
+    const unit = unitOf(left, catalog, impact) ?? unitOf(right, catalog, impact);
     const leftText = `${nameOf(left)} (${valueText(left.value, unit, currency)})`;
     if (right.raw === "null") return null; // "X != null" only says the number exists
     const rightText = right.kind

@@ -12,11 +12,14 @@
 import { startEngine } from "./engine-client.js";
 import { buildProfileForm } from "./profile-form.js";
 import { buildImportPanel } from "./import-panel.js";
+import { buildQuestions } from "./questions.js";
+import { profileTransactions } from "./profile-transactions.js";
 import { barChart, lineChart, fanChart, donutChart, dataTable } from "./charts.js";
 import { money, moneyCompact, factValue, humanName, monthYear } from "./format.js";
 import { impactWords, plainTrace } from "./explain.js";
 import * as store from "./store.js";
 import { scheduleSection } from "./schedule.js";
+import { goalsSection } from "./goals.js";
 import { whatIfSection } from "./what-if.js";
 import { FinAdviceError } from "../index.js";
 
@@ -58,11 +61,7 @@ const TEMPLATE = `
         <ul></ul>
       </div>
       <fieldset class="import"></fieldset>
-      <div class="questions" hidden>
-        <h3 class="questions-title" tabindex="-1">A few questions your exports cannot answer</h3>
-        <p class="covered"></p>
-        <ul></ul>
-      </div>
+      <section class="questions" aria-label="Questions your exports cannot answer" hidden></section>
       <p class="draft-confirm" role="alert" hidden>
         Your transactions can fill in the form, but you have typed numbers of your own.
         <button type="button" class="draft-replace">Fill in from my transactions</button>
@@ -95,6 +94,7 @@ const TEMPLATE = `
       </div>
       <div class="plan-body" hidden>
         <div class="schedule-slot"></div>
+        <div class="goals-slot"></div>
         <ol class="actions"></ol>
         <div class="what-if-slot"></div>
         <section class="well" hidden><h3>What you are doing well</h3><ul></ul></section>
@@ -119,6 +119,8 @@ export class FinAdviceElement extends HTMLElement {
   #form;
   #transactions = [];
   #importPanel;
+  /** The open questions after an import, one group at a time. */
+  #questions;
   /** How many files the transactions in use came from (null when they came with a profile). */
   #importedFiles = null;
   /** The profile drafted from the last import, until it is used or declined. */
@@ -160,7 +162,18 @@ export class FinAdviceElement extends HTMLElement {
       onRemove: () => this.#removeTransactions(),
       currency: () => this.#currency(),
     });
-    root.querySelector(".questions ul").addEventListener("click", (e) => this.#jumpToField(e));
+    this.#questions = buildQuestions(root.querySelector(".questions"), {
+      form: this.#form,
+      onDone: () => {
+        this.#showForm(true);
+        this.#submit();
+      },
+      onFullForm: (path) => {
+        this.#showForm(true);
+        const control = (path && this.#form.controlFor(path)) ?? root.querySelector(".asked [data-pointer]");
+        control?.focus();
+      },
+    });
     root.querySelector(".draft-replace").addEventListener("click", () => this.#applyDraft());
     root.querySelector(".draft-keep").addEventListener("click", () => {
       root.querySelector(".draft-confirm").hidden = true;
@@ -208,6 +221,7 @@ export class FinAdviceElement extends HTMLElement {
       this.#form.write(profile ?? {});
       this.#form.fillDefaults();
       this.#edited = false;
+      this.#showForm(true);
       this.#showCurrentTransactions();
       this.#checkStale();
     };
@@ -348,6 +362,8 @@ export class FinAdviceElement extends HTMLElement {
   }
 
   #showError(error) {
+    // The summary links to fields of the whole form: it is shown, even when the questions were.
+    if (this.#questions?.active) this.#showForm(true);
     const issues = error.errors ?? [{ code: "engine", path: "", message: error.message }];
     const shown = error.errors
       ? this.#form.showErrors(issues)
@@ -399,6 +415,7 @@ export class FinAdviceElement extends HTMLElement {
   #clearResults() {
     const root = this.shadowRoot;
     root.querySelector(".schedule-slot").replaceChildren();
+    root.querySelector(".goals-slot").replaceChildren();
     root.querySelector(".actions").replaceChildren();
     root.querySelector(".what-if-slot").replaceChildren();
     root.querySelector(".well").hidden = true;
@@ -415,11 +432,8 @@ export class FinAdviceElement extends HTMLElement {
    */
   async #useImport(transactions, files) {
     this.#importedFiles = files.length;
-    // The profile takes date, description, amount and account; the bank's category stays with the importer.
-    this.#transactions = transactions.map(({ date, description, amount, account }) =>
-      account === undefined || account === null
-        ? { date, description, amount }
-        : { date, description, amount, account },
+    this.#transactions = await profileTransactions(transactions, (method, ...args) =>
+      this.#engine.call(method, ...args),
     );
     this.#showCurrentTransactions();
     this.#checkStale();
@@ -452,35 +466,30 @@ export class FinAdviceElement extends HTMLElement {
     this.#showQuestions(draft);
   }
 
-  /** The open questions, each linked to its field, which is marked until it is answered. */
+  /**
+   * The open questions, one small group at a time, with the whole form hidden until they are
+   * answered (or the person asks for it); each asked field of the form is marked until answered.
+   */
   #showQuestions(draft) {
-    const box = this.shadowRoot.querySelector(".questions");
     const questions = draft.questions ?? [];
     for (const control of this.shadowRoot.querySelectorAll(".asked")) control.classList.remove("asked");
+    for (const q of questions) this.#form.controlFor(q.path)?.closest(".field")?.classList.add("asked");
     const covered = draft.covered;
-    box.querySelector(".covered").textContent = covered?.months
-      ? `Filled in from ${covered.months} month${covered.months === 1 ? "" : "s"} of transactions (${covered.from} to ${covered.to}); check the numbers below.`
+    const day = (iso) =>
+      new Date(`${iso}T00:00:00Z`).toLocaleDateString(undefined, { dateStyle: "medium", timeZone: "UTC" });
+    const months = Number((covered?.months ?? 0).toFixed(1));
+    const text = covered?.months
+      ? `Your pay, bills and debt payments were filled in from ${months} month${months === 1 ? "" : "s"} of transactions (${day(covered.from)} to ${day(covered.to)}). ${questions.length ? "A few questions remain that they cannot answer; then your plan." : ""}`
       : "";
-    box.querySelector("ul").replaceChildren(
-      ...questions.map((q) => {
-        const item = document.createElement("li");
-        const control = this.#form.controlFor(q.path);
-        const text = document.createElement(control ? "a" : "span");
-        text.textContent = q.question;
-        if (control) {
-          control.closest(".field")?.classList.add("asked");
-          text.href = `#${control.id}`;
-          text.dataset.target = control.id;
-        }
-        const why = document.createElement("span");
-        why.className = "hint";
-        why.textContent = ` ${q.why}`;
-        item.append(text, why);
-        return item;
-      }),
-    );
-    box.hidden = questions.length === 0 && !covered?.months;
-    box.querySelector(".questions-title").focus();
+    if (this.#questions.start(questions, text)) this.#showForm(false);
+  }
+
+  /** Shows the whole form (or hides it while the open questions are asked). */
+  #showForm(shown) {
+    const root = this.shadowRoot;
+    root.querySelector(".form-fields").hidden = !shown;
+    root.querySelector(".submit").hidden = !shown;
+    if (shown) this.#questions.stop();
   }
 
   #removeTransactions() {
@@ -505,6 +514,8 @@ export class FinAdviceElement extends HTMLElement {
     const catalog = Object.fromEntries(this.#catalog.map((f) => [f.name, f]));
     const schedule = scheduleSection(report.monthlyPlan, report.actions, currency);
     root.querySelector(".schedule-slot").replaceChildren(...(schedule ? [schedule] : []));
+    const goals = goalsSection(report.plans?.goals, this.#form.read().goals, currency);
+    root.querySelector(".goals-slot").replaceChildren(...(goals ? [goals] : []));
     root.querySelector(".actions").replaceChildren(...report.actions.map((a) => actionItem(a, catalog, currency)));
     const whatIf = whatIfSection(
       report,
@@ -689,6 +700,7 @@ export class FinAdviceElement extends HTMLElement {
     this.#form.write({});
     this.#form.fillDefaults();
     this.#edited = false;
+    this.#showForm(true);
     this.#showCurrentTransactions();
     this.#report = null;
     this.#reportInput = null;
@@ -838,7 +850,7 @@ function actionItem(action, catalog, currency) {
     const texts = trace.map((t) => (typeof t === "string" ? t : (t.text ?? t.description ?? JSON.stringify(t))));
     reasons.append(
       ...texts
-        .map((t) => plainTrace(t, catalog, currency))
+        .map((t) => plainTrace(t, catalog, currency, action.impact))
         .filter(Boolean)
         .map(li),
     );

@@ -72,6 +72,13 @@ const SINGLE = [
     ],
   ],
   [
+    "/person/spouseAge",
+    "number",
+    "Your spouse's age",
+    null,
+    { integer: true, hint: "If you are married: it decides your spouse's catch-up contributions." },
+  ],
+  [
     "/person/hsaCoverage",
     "select",
     "High-deductible health plan (HSA-eligible)",
@@ -300,7 +307,8 @@ function renumber(container, list, noun, fields) {
 }
 
 /**
- * Builds the form inside `root`; returns {read, write, showErrors, localIssues, controlFor, reset}.
+ * Builds the form inside `root`; returns {read, write, showErrors, localIssues, fillDefaults,
+ * controlFor, addItem, removeItem}.
  * `onChange` is called after every edit the person makes (typing, choosing, adding, removing).
  */
 export function buildProfileForm(root, { onChange = () => {} } = {}) {
@@ -463,5 +471,27 @@ export function buildProfileForm(root, { onChange = () => {} } = {}) {
     );
   }
 
-  return { read, write, showErrors, localIssues, fillDefaults, controlFor };
+  /** Appends an item to a list with the given values ({name, kind, …} by relative field); returns its index. */
+  function addItem(list, values = {}) {
+    const { items, noun, fields, removed } = lists[list];
+    const index = items.children.length;
+    const item = listItem(list, noun, fields, index, removed);
+    items.append(item);
+    for (const [key, value] of Object.entries(values)) {
+      const control = controlFor(`/${list}/${index}/${key}`);
+      if (control) control.value = String(value);
+    }
+    onChange();
+    return index;
+  }
+
+  /** Removes a list's item by index (the later items move up). */
+  function removeItem(list, index) {
+    const { items, noun, fields } = lists[list];
+    items.children[index]?.remove();
+    renumber(items, list, noun, fields);
+    onChange();
+  }
+
+  return { read, write, showErrors, localIssues, fillDefaults, controlFor, addItem, removeItem };
 }

@@ -131,11 +131,12 @@ export function whatIfSection(report, profile, call, currency) {
       value: Math.min(80, Math.max(age + 1, profile.person.retirementAge ?? 67)),
       format: String,
     });
+    const startSaving = Math.round((retirement.annualContribution ?? 0) / 12);
     const saving = slider("Saving for retirement each month", {
       min: 0,
       max: 5000,
       step: 25,
-      value: Math.round((retirement.annualContribution ?? 0) / 12),
+      value: startSaving,
       format: (v) => money(v, currency),
     });
     const mixId = `whatif-${++uid}`;
@@ -179,9 +180,15 @@ export function whatIfSection(report, profile, call, currency) {
           retirementAge: retireAge.value(),
           endAge: retirement.endAge,
           balance: retirement.balance,
-          annualContribution: saving.value() * 12,
+          // Untouched, the plan's own yearly figure (the slider shows it rounded to a month).
+          annualContribution: saving.value() === startSaving ? retirement.annualContribution : saving.value() * 12,
           annualSpending: retirement.annualSpending,
           allocation: mixes.find(([v]) => v === mix.value)?.[2],
+          // The plan's other assumptions, so that the untouched what-if is the plan's own projection.
+          socialSecurityMonthly: retirement.socialSecurityMonthly ?? 0,
+          socialSecurityAge: retirement.socialSecurityAge ?? retireAge.value(),
+          withdrawalTaxPercent: retirement.assumptions?.withdrawalTaxPercent ?? 0,
+          inflationPercent: retirement.assumptions?.inflationPercent,
           paths: retirement.assumptions?.paths ?? 2000,
           seed: retirement.assumptions?.seed ?? 1,
         }),

@@ -18,6 +18,11 @@ value: number | null,
  */
 unit: string | null, 
 /**
+ * What the figure is (the rule's `impactKind`: `interest-saved`, `free-money`, `to-set-aside`,
+ * …), for wording it without knowing the rule; null when the rule does not say.
+ */
+kind: string | null, 
+/**
  * The value with its unit in words, in the profile's currency ("$870 a year", "$100",
  * "$450 a month", "12 months", "5%"); null when the value is.
  */

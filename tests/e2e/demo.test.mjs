@@ -1,63 +1,19 @@
 // End to end: the demo page and its <fin-advice> element in headless Chromium, under the strict
 // Content-Security-Policy: personas, a bank CSV import, field-level errors — and no request after
 // the page has loaded.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { serve } from "../../scripts/serve.mjs";
-import { launch } from "./browser.mjs";
+import { openDemo as open, choose, nextOutcome, shot, serveDemo } from "./page-helpers.mjs";
 
-const artifacts = new URL("../../test-artifacts/", import.meta.url);
 const csv = fileURLToPath(new URL("./fixtures/bank-debit-credit.csv", import.meta.url));
-let server, url, browser;
+const demo = serveDemo();
 
-before(async () => {
-  ({ server, url } = await serve(0));
-  browser = await launch();
-  await mkdir(artifacts, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function openDemo() {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const requests = [];
-  const problems = [];
-  page.on("request", (r) => requests.push(r.url()));
-  page.on("console", (m) => {
-    if (m.type() === "error") problems.push(m.text());
-  });
-  page.on("pageerror", (e) => problems.push(String(e)));
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]');
-  await page.waitForSelector('fin-advice[data-ready="true"]', { timeout: 30_000 });
-  return { page, requests, problems };
-}
-
-/** Chooses a persona, shows it, and waits for the element's next `advice` or `error` event. */
-async function choose(page, persona) {
-  const outcome = page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const element = document.querySelector("fin-advice");
-        element.addEventListener("advice", (e) => resolve({ report: e.detail }), { once: true });
-        element.addEventListener(
-          "error",
-          (e) => resolve({ error: { message: e.detail.message, errors: e.detail.errors } }),
-          { once: true },
-        );
-      }),
-  );
-  await page.selectOption("#persona", persona);
-  await page.click("#use-example");
-  return outcome;
-}
+/** The demo at a laptop's width, through the shared helper (the page, its requests and console errors). */
+const openDemo = () => open(demo.browser, demo.url);
 
 test("a persona gives its report, shown with its facts", async () => {
-  const { page, problems } = await openDemo();
+  const { page, context, problems } = await openDemo();
   const { report } = await choose(page, "examples/new-graduate");
   assert.equal(report.facts.monthlySurplus, 481);
   assert.equal(await page.inputValue('fin-advice input[data-pointer="/debts/0/name"]'), "Visa");
@@ -80,36 +36,33 @@ test("a persona gives its report, shown with its facts", async () => {
     "the plan lists the actions in order",
   );
   assert.deepEqual(problems, [], "no console errors (a CSP violation would show here)");
-  await page.screenshot({ path: new URL("demo-persona.png", artifacts).pathname, fullPage: true });
-  await page.close();
+  await shot(page, "demo-persona");
+  await context.close();
 });
 
 test("the match is on the salary of the income the form names, and a wrong name is shown at its field", async () => {
-  const { page, problems } = await openDemo();
+  const { page, context, problems } = await openDemo();
   const { report } = await choose(page, "personas/family-mortgage-no-emergency-fund");
   const field = 'fin-advice input[data-pointer="/accounts/1/employerMatch/income"]';
   assert.equal(await page.inputValue(field), "Salary");
   assert.equal(report.facts.employerMatchAnnual, 3920); // 4% of the 98,000 salary, not of 120,000
-  const next = page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        document.querySelector("fin-advice").addEventListener("error", (e) => resolve(e.detail.errors), { once: true });
-      }),
-  );
+  const next = nextOutcome(page);
   await page.fill(field, "Day job");
   await page.click("fin-advice >> .submit");
-  const errors = await next;
+  const {
+    error: { errors },
+  } = await next;
   assert.deepEqual(
     errors.map((e) => e.path),
     ["/accounts/1/employerMatch/income"],
   );
   assert.equal(await page.getAttribute(field, "aria-invalid"), "true");
   assert.deepEqual(problems, []);
-  await page.close();
+  await context.close();
 });
 
 test("every problem is shown at its field", async () => {
-  const { page } = await openDemo();
+  const { page, context } = await openDemo();
   // The form cannot hold everything the JSON had (an unknown field, an impossible date), so the
   // engine sees fewer mistakes than in the file; each one must still be shown.
   const { error } = await choose(page, "examples/invalid-many");
@@ -130,12 +83,12 @@ test("every problem is shown at its field", async () => {
   assert.equal(listed.length, error.errors.length);
   const links = await page.$$eval("fin-advice >> .error-summary a", (as) => as.length);
   assert.ok(links >= invalid.length, `${links} links for ${invalid.length} marked fields`);
-  await page.screenshot({ path: new URL("demo-errors.png", artifacts).pathname, fullPage: true });
-  await page.close();
+  await shot(page, "demo-errors");
+  await context.close();
 });
 
 test("a bank CSV with debit/credit columns is previewed, then used beside typed numbers (asked, not overwritten)", async () => {
-  const { page } = await openDemo();
+  const { page, context } = await openDemo();
   await choose(page, "examples/new-graduate");
   await page.fill('fin-advice >> input[data-pointer="/person/age"]', "24"); // typed by the person
   await page.setInputFiles("fin-advice >> .import-files", csv);
@@ -147,38 +100,34 @@ test("a bank CSV with debit/credit columns is previewed, then used beside typed 
   await page.waitForSelector("fin-advice >> .draft-confirm:not([hidden])");
   await page.click("fin-advice >> .draft-keep");
   assert.equal(await page.inputValue('fin-advice >> input[data-pointer="/person/age"]'), "24", "typed numbers kept");
-  const advised = page.evaluate(
-    () =>
-      new Promise((resolve) =>
-        document.querySelector("fin-advice").addEventListener("advice", (e) => resolve(e.detail), { once: true }),
-      ),
-  );
+  const advised = nextOutcome(page);
   await page.click("fin-advice >> .submit");
-  const report = await advised;
+  const { report } = await advised;
   assert.equal(report.facts.transactionCount, 11);
-  await page.screenshot({ path: new URL("demo-csv.png", artifacts).pathname, fullPage: true });
-  await page.close();
+  await shot(page, "demo-csv");
+  await context.close();
 });
 
 test("no request leaves the page after it has loaded", async () => {
-  const { page, requests } = await openDemo();
+  const { page, context, requests } = await openDemo();
   const loaded = requests.length;
   assert.ok(
-    requests.every((r) => r.startsWith(url)),
+    requests.every((r) => r.startsWith(demo.url)),
     `only same-origin requests: ${requests.join(", ")}`,
   );
   await choose(page, "examples/new-graduate");
   await page.setInputFiles("fin-advice >> .import-files", csv);
   await page.click("fin-advice >> .import-use");
+  await page.click("fin-advice >> .ask-full"); // the drafted form's open questions: answered in the whole form
   await page.fill('fin-advice >> input[data-pointer="/person/age"]', "24");
   await page.click("fin-advice >> .submit");
   await page.waitForTimeout(300);
   assert.deepEqual(requests.slice(loaded), [], "using the page made a request");
-  await page.close();
+  await context.close();
 });
 
 test("the plan shows its charts: payoff timeline, retirement fan, allocation", async () => {
-  const { page } = await openDemo();
+  const { page, context } = await openDemo();
   await choose(page, "examples/new-graduate");
   await page.waitForSelector("fin-advice >> figure.payoff svg");
   const lines = await page.$$eval("fin-advice >> figure.payoff path.line", (paths) => paths.length);
@@ -188,25 +137,20 @@ test("the plan shows its charts: payoff timeline, retirement fan, allocation", a
   );
   assert.ok(labels.includes("Retirement projection fan chart"), labels.join(", "));
   assert.ok(labels.includes("Allocation"), labels.join(", "));
-  await page.screenshot({ path: new URL("demo-charts.png", artifacts).pathname, fullPage: true });
-  await page.close();
+  await shot(page, "demo-charts");
+  await context.close();
 });
 
 test("a category correction is applied, remembered on opt-in, exported and deleted", async () => {
-  const { page } = await openDemo();
+  const { page, context } = await openDemo();
   const { report } = await choose(page, "examples/transactions-only");
   const rent = report.transactions.find((t) => t.description === "RENT PAYMENT ZELLE");
   // The model reads "RENT PAYMENT" as housing; this person's Zelle goes to a roommate, a transfer.
   assert.equal(rent.category, "housing");
   await page.check("fin-advice >> .remember");
-  const corrected = page.evaluate(
-    () =>
-      new Promise((resolve) =>
-        document.querySelector("fin-advice").addEventListener("advice", (e) => resolve(e.detail), { once: true }),
-      ),
-  );
+  const corrected = nextOutcome(page);
   await page.selectOption('fin-advice >> select[aria-label="Category of RENT PAYMENT ZELLE"] >> nth=0', "transfer");
-  const after = await corrected;
+  const { report: after } = await corrected;
   const rows = after.transactions.filter((t) => t.description === "RENT PAYMENT ZELLE");
   assert.ok(
     rows.every((t) => t.category === "transfer" && t.source === "memory"),
@@ -229,15 +173,10 @@ test("a category correction is applied, remembered on opt-in, exported and delet
   const again = await choose(page, "examples/transactions-only");
   assert.equal(again.report.transactions.find((t) => t.description === "RENT PAYMENT ZELLE").source, "memory");
 
-  const cleared = page.evaluate(
-    () =>
-      new Promise((resolve) =>
-        document.querySelector("fin-advice").addEventListener("advice", (e) => resolve(e.detail), { once: true }),
-      ),
-  );
+  const cleared = nextOutcome(page);
   await page.click("fin-advice >> .memory-delete");
-  const fresh = await cleared;
+  const { report: fresh } = await cleared;
   assert.equal(await page.evaluate(() => localStorage.getItem("finadvice:merchant-memory")), null);
   assert.equal(fresh.transactions.find((t) => t.description === "RENT PAYMENT ZELLE").source, "model");
-  await page.close();
+  await context.close();
 });

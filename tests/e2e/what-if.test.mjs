@@ -63,6 +63,10 @@ test("what-if, live: extra payment and order, retirement age and mix, recomputed
     ),
   );
   const before = await page.textContent(retirement);
+  // Untouched, the what-if is the plan's own projection (Social Security and the tax on withdrawals included).
+  const [, shownChance, planChance] = /In (\d+)% of simulated markets.* Your plan: (\d+)%/.exec(before);
+  assert.equal(shownChance, planChance, before);
+  assert.equal(Number(planChance), Math.round(report.plans.retirement.successProbability * 100));
   await page.fill('fin-advice >> .what-if-retirement input[type="number"] >> nth=0', "72");
   await page.waitForFunction(
     (old) =>

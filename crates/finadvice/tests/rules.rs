@@ -203,7 +203,7 @@ fn missing_plans_and_model_outputs_are_handled_gracefully() {
     assert_eq!(report["actions"][0]["detail"], "saves n/a, category n/a");
     assert_eq!(
         report["actions"][0]["impact"],
-        json!({"path": "plans.debtPayoff.noSuchPlan.interestSaved", "value": null, "unit": null, "text": null})
+        json!({"path": "plans.debtPayoff.noSuchPlan.interestSaved", "value": null, "unit": null, "kind": null, "text": null})
     );
 }
 
@@ -267,9 +267,16 @@ fn schema_lists_exactly_the_engine_operators_and_facts() {
     assert_eq!(facts, catalog);
     assert_eq!(
         schema["$defs"]["rule"]["properties"].as_object().unwrap().len(),
-        14,
+        15,
         "rule fields: keep pack.rs RULE_FIELDS and the schema in step"
     );
+    let kinds: Vec<&str> = schema["$defs"]["rule"]["properties"]["impactKind"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, finadvice::rules::pack::IMPACT_KINDS);
 }
 
 /// Rules of the default pack that fire for a small profile built from its parts.
@@ -299,7 +306,7 @@ fn default_pack_follows_the_order_of_operations() {
     );
     assert_eq!(
         report["actions"][0]["impact"],
-        json!({"path": "values.shortfallAnnual", "value": 6000.0, "unit": "money/year", "text": "$6,000 a year"})
+        json!({"path": "values.shortfallAnnual", "value": 6000.0, "unit": "money/year", "kind": "shortfall", "text": "$6,000 a year"})
     );
     // No debt, 2 months saved: grow the full fund (3 months); the IRA and retirement saving run
     // beside it (the monthly plan shares the money), taxable investing waits for it.
@@ -338,20 +345,23 @@ fn rule_values_feed_conditions_templates_and_impact() {
         "id": "v", "category": "x",
         "values": {"double": {"*": [{"var": "facts.monthlySurplus"}, 2]}, "more": {"+": [{"var": "values.double"}, 0.004]}},
         "when": {">": [{"var": "values.double"}, 0]},
-        "title": "{{values.double | money}}", "detail": "d", "impact": "values.more", "impactUnit": "money/year"
+        "title": "{{values.double | money}}", "detail": "d", "impact": "values.more", "impactUnit": "money/year",
+        "impactKind": "to-invest"
     }]));
     let report = advise(&p, false);
     assert_eq!(report["actions"][0]["title"], "$962");
     assert_eq!(
         report["actions"][0]["impact"],
-        json!({"path": "values.more", "value": 962.0, "unit": "money/year", "text": "$962 a year"}),
+        json!({"path": "values.more", "value": 962.0, "unit": "money/year", "kind": "to-invest", "text": "$962 a year"}),
         "money rounded to cents"
     );
     // A value read before it is defined, an unknown unit, a unit without an impact.
     let bad = pack(json!([
         {"id": "a", "category": "x", "values": {"one": {"var": "values.two"}, "two": 2}, "when": true, "title": "{{values.three}}", "detail": "d", "impactUnit": "money"},
         {"id": "b", "category": "x", "when": true, "title": "t", "detail": "d", "impact": "facts.monthlySurplus", "impactUnit": "dollars"},
-        {"id": "c", "category": "x", "values": [], "when": true, "title": "t", "detail": "d"}
+        {"id": "c", "category": "x", "values": [], "when": true, "title": "t", "detail": "d"},
+        {"id": "d", "category": "x", "when": true, "title": "t", "detail": "d", "impact": "facts.monthlySurplus", "impactKind": "savings"},
+        {"id": "e", "category": "x", "when": true, "title": "t", "detail": "d", "impactKind": "free-money"}
     ]));
     let e = errors(&bad);
     assert!(has(&e, ErrorCode::UnknownReference, "/rules/0/values/one/var"), "{e:#?}");
@@ -359,6 +369,9 @@ fn rule_values_feed_conditions_templates_and_impact() {
     assert!(has(&e, ErrorCode::InvalidValue, "/rules/0/impactUnit"), "{e:#?}");
     assert!(has(&e, ErrorCode::InvalidValue, "/rules/1/impactUnit"), "{e:#?}");
     assert!(has(&e, ErrorCode::Type, "/rules/2/values"), "{e:#?}");
+    // An unknown impact kind, a kind without an impact.
+    assert!(has(&e, ErrorCode::InvalidValue, "/rules/3/impactKind"), "{e:#?}");
+    assert!(has(&e, ErrorCode::InvalidValue, "/rules/4/impactKind"), "{e:#?}");
 }
 
 #[test]

@@ -140,7 +140,7 @@ impl Categorizer {
     }
 
     /// The probabilities of each distinct row ([`distinct_features`]) and each row's distinct row.
-    fn distinct_probabilities(&self, rows: &[(&str, f64)]) -> Result<(Vec<f32>, Vec<usize>), Issue> {
+    pub(crate) fn distinct_probabilities(&self, rows: &[(&str, f64)]) -> Result<(Vec<f32>, Vec<usize>), Issue> {
         let (distinct, row_to_distinct) = distinct_features(rows);
         let mut per_distinct = Vec::with_capacity(distinct.len() * CLASSES);
         for chunk in distinct.chunks(MAX_BATCH_ROWS) {
@@ -275,7 +275,9 @@ fn distinct_features(rows: &[(&str, f64)]) -> (Vec<Vec<u32>>, Vec<usize>) {
     (distinct, row_to_distinct)
 }
 
-fn best(row: &[f32]) -> Prediction {
+/// The most probable category of one row of probabilities (`Uncategorized` below
+/// [`CONFIDENCE_THRESHOLD`]).
+pub(crate) fn best(row: &[f32]) -> Prediction {
     let mut best = (Category::Uncategorized, 0.0f32);
     for (category, &p) in Category::MODEL_CLASSES.iter().zip(row) {
         if p > best.1 {

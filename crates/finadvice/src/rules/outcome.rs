@@ -49,6 +49,9 @@ pub struct Impact {
     /// Its unit (`money/year`, `money`, `money/month`, `months`, `percent`): the rule's
     /// `impactUnit`, else the fact catalog's unit for a fact; null when unknown.
     pub unit: Option<String>,
+    /// What the figure is (the rule's `impactKind`: `interest-saved`, `free-money`, `to-set-aside`,
+    /// …), for wording it without knowing the rule; null when the rule does not say.
+    pub kind: Option<String>,
     /// The value with its unit in words, in the profile's currency ("$870 a year", "$100",
     /// "$450 a month", "12 months", "5%"); null when the value is.
     pub text: Option<String>,
@@ -219,6 +222,7 @@ pub fn evaluate_pack(pack: &RulePack, data: &Value, currency: &str, explain: boo
                 path: path.text.clone(),
                 value,
                 unit: rule.impact_unit.clone(),
+                kind: rule.impact_kind.clone(),
                 text: impact_text(value, rule.impact_unit.as_deref(), currency),
             }
         });

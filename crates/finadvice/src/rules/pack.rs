@@ -32,6 +32,23 @@ pub const MAX_ID_CHARS: usize = 200;
 pub const DATA_ROOTS: &[&str] = &["facts", "profile", "constants", "plans", "model", "values"];
 /// The units an impact may have.
 pub const IMPACT_UNITS: &[&str] = &["money/year", "money", "money/month", "months", "percent"];
+/// What an impact's figure is, so that a page can word it without knowing the rule ("saves $2,394
+/// in interest", "$870 a year of free money"): interest a payment plan saves, employer money taken
+/// or missed, an amount still to set aside toward a target, unused tax-advantaged room, money to
+/// invest, spending above income, spending that could be kept, a tax to plan for, income to protect,
+/// money left over each month.
+pub const IMPACT_KINDS: &[&str] = &[
+    "interest-saved",
+    "free-money",
+    "to-set-aside",
+    "tax-room",
+    "to-invest",
+    "shortfall",
+    "could-keep",
+    "tax-due",
+    "income-protected",
+    "left-over",
+];
 /// Top-level fields of a profile, for checking `profile.*` references.
 const PROFILE_FIELDS: &[&str] =
     &["asOf", "currency", "person", "incomes", "expenses", "accounts", "debts", "goals", "insurance"];
@@ -95,6 +112,8 @@ pub struct Rule {
     /// Unit of the impact (`money/year`, `money`, `money/month`, `months`, `percent`): the rule's
     /// `impactUnit`, else (once the pack is compiled) the fact catalog's unit for a fact.
     pub impact_unit: Option<String>,
+    /// What the impact's figure is (one of [`IMPACT_KINDS`]), for wording it; none when not given.
+    pub impact_kind: Option<String>,
     /// Ids of the sources the rule rests on.
     pub sources: Vec<String>,
 }
@@ -240,6 +259,7 @@ const RULE_FIELDS: &[&str] = &[
     "detail",
     "impact",
     "impactUnit",
+    "impactKind",
     "sources",
     "description",
 ];
@@ -471,6 +491,20 @@ fn read_rule(
             problems.push(ErrorCode::InvalidValue, &pointer_join(path, "impactUnit"), "needs an impact");
         }
     }
+    let impact_kind =
+        f.get("impactKind").and_then(|k| problems.text(Some(k), &pointer_join(path, "impactKind"), MAX_ID_CHARS));
+    if let Some(k) = &impact_kind {
+        if !IMPACT_KINDS.contains(&k.as_str()) {
+            problems.push(
+                ErrorCode::InvalidValue,
+                &pointer_join(path, "impactKind"),
+                format!("{k:?} is not one of {}", IMPACT_KINDS.join(", ")),
+            );
+        }
+        if impact.is_none() {
+            problems.push(ErrorCode::InvalidValue, &pointer_join(path, "impactKind"), "needs an impact");
+        }
+    }
     let sources_path = f.path("sources");
     let rule_sources: Vec<String> = problems
         .array(f.get("sources"), &sources_path, MAX_AFTER)
@@ -501,6 +535,7 @@ fn read_rule(
         values,
         impact,
         impact_unit,
+        impact_kind,
         sources: rule_sources,
     })
 }
