@@ -3,22 +3,14 @@
 // Usage: node benches/categorize-browser.mjs [PKG_DIR ...]  (default pkg/; several packages are
 // measured one after the other in the same browser, each table with its own anchor, e.g. a
 // change against the package before it).
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { extname, join, normalize, resolve } from "node:path";
+import { join, normalize, resolve } from "node:path";
 import { launch } from "../tests/e2e/browser.mjs";
 import { table } from "./categorize-core.mjs";
+import { routeFiles } from "./route-files.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const ORIGIN = "http://bench.local";
-const TYPES = {
-  ".js": "text/javascript",
-  ".mjs": "text/javascript",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-  ".onnx": "application/octet-stream",
-  ".html": "text/html",
-};
 
 const packages = process.argv.length > 2 ? process.argv.slice(2).map((p) => resolve(p)) : [join(root, "pkg")];
 
@@ -35,20 +27,7 @@ const browser = await launch();
 try {
   for (const [n, dir] of packages.entries()) {
     const page = await browser.newPage();
-    await page.route(`${ORIGIN}/**`, (route) => {
-      const path = new URL(route.request().url()).pathname;
-      if (path === "/") return route.fulfill({ contentType: "text/html", body: "<!doctype html><title>bench</title>" });
-      const file = fileFor(decodeURIComponent(path));
-      if (!file) return route.fulfill({ status: 403 });
-      try {
-        return route.fulfill({
-          contentType: TYPES[extname(file)] ?? "application/octet-stream",
-          body: readFileSync(file),
-        });
-      } catch {
-        return route.fulfill({ status: 404 });
-      }
-    });
+    await routeFiles(page, ORIGIN, fileFor);
     await page.goto(`${ORIGIN}/`);
     const version = await page.evaluate(() => navigator.userAgent.match(/Chrome\/[0-9.]+/)?.[0] ?? navigator.userAgent);
     const result = await page.evaluate(

@@ -3,36 +3,25 @@
 // summed per function (JavaScript and wasm). Wasm function names need a module that kept its name
 // section (`wasm-opt -Oz -g`, see benches/RESULTS.md, "categorize 10,000 rows").
 // Usage: node benches/categorize-profile.mjs [PKG_DIR] [TOP]   (PKG_DIR defaults to pkg/)
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { extname, join, normalize, resolve } from "node:path";
+import { join, normalize, resolve } from "node:path";
 import { launch } from "../tests/e2e/browser.mjs";
+import { routeFiles } from "./route-files.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const pkg = resolve(process.argv[2] ?? join(root, "pkg"));
 const TOP = Number(process.argv[3] ?? 30);
 const RUNS = Number(process.env.RUNS ?? 20);
 const ORIGIN = "http://bench.local";
-const TYPES = { ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm" };
 
 const browser = await launch();
 try {
   const page = await browser.newPage();
-  await page.route(`${ORIGIN}/**`, (route) => {
-    const path = decodeURIComponent(new URL(route.request().url()).pathname);
-    if (path === "/") return route.fulfill({ contentType: "text/html", body: "<!doctype html><title>profile</title>" });
+  await routeFiles(page, ORIGIN, (path) => {
     const inPkg = path.startsWith("/pkg/");
     const base = inPkg ? pkg : root;
     const file = normalize(join(base, inPkg ? path.slice(5) : path));
-    if (!file.startsWith(base)) return route.fulfill({ status: 403 });
-    try {
-      return route.fulfill({
-        contentType: TYPES[extname(file)] ?? "application/octet-stream",
-        body: readFileSync(file),
-      });
-    } catch {
-      return route.fulfill({ status: 404 });
-    }
+    return file.startsWith(base) ? file : undefined;
   });
   await page.goto(`${ORIGIN}/`);
   await page.evaluate(async (origin) => {
