@@ -4,7 +4,7 @@
 
 /** Returns `{ monteCarlo(params), payoff(debts, budget) }` in plain JavaScript. */
 export function makeAnchors() {
-  // xorshift128+ for uniforms, Box-Muller for normals (Math.random cannot be seeded).
+  // xorshift128+ for uniforms (Math.random cannot be seeded).
   function rng(seed) {
     let s0 = seed >>> 0 || 1,
       s1 = 0x9e3779b9,
@@ -23,40 +23,28 @@ export function makeAnchors() {
       return (r >>> 0) / 4294967296;
     };
   }
-  function normal(u) {
-    let spare = null;
-    return () => {
-      if (spare !== null) {
-        const z = spare;
-        spare = null;
-        return z;
-      }
-      let a;
-      do {
-        a = u();
-      } while (a === 0);
-      const b = u(),
-        m = Math.sqrt(-2 * Math.log(a));
-      spare = m * Math.sin(2 * Math.PI * b);
-      return m * Math.cos(2 * Math.PI * b);
-    };
-  }
   function percentile(sorted, p) {
     const x = (p / 100) * (sorted.length - 1),
       lo = Math.floor(x),
       f = x - lo;
     return f === 0 ? sorted[lo] : sorted[lo] + (sorted[lo + 1] - sorted[lo]) * f;
   }
-  /** Same model as src/calc/retirement.rs: annual steps, real terms, bands every year. */
-  function monteCarlo({ paths, years, retireAfter, balance, contribution, spending, mean, vol, inflation, seed }) {
-    const z = normal(rng(seed));
+  /** Same model as src/calc/retirement.rs: annual steps, real terms, each path a chain of
+   *  `block`-year runs of consecutive historical years (`growth`: the mix's real growth factor of
+   *  each year of the table, wrapping around), bands every year. */
+  function monteCarlo({ paths, years, retireAfter, balance, contribution, spending, growth, block, seed }) {
+    const u = rng(seed);
+    const n = growth.length;
     const b = new Float64Array(paths).fill(balance),
+      cursor = new Uint8Array(paths),
       scratch = new Float64Array(paths);
     const bands = [];
     for (let y = 0; y < years; y++) {
-      const retired = y >= retireAfter;
+      const retired = y >= retireAfter,
+        fresh = y % block === 0;
       for (let i = 0; i < paths; i++) {
-        const g = (1 + Math.max(-0.99, mean + vol * z())) / (1 + inflation);
+        cursor[i] = fresh ? Math.floor(u() * n) : cursor[i] + 1 === n ? 0 : cursor[i] + 1;
+        const g = growth[cursor[i]];
         if (!retired) b[i] = b[i] * g + contribution;
         else {
           const left = b[i] - spending;

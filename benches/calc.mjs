@@ -15,6 +15,13 @@ import { launch } from "../tests/e2e/browser.mjs";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const mcRequest = JSON.parse(readFileSync(join(root, "benches/calc-monte-carlo.json"), "utf8"));
 const payoffRequest = JSON.parse(readFileSync(join(root, "benches/calc-ten-debts.json"), "utf8"));
+// The mix's real growth factor in each year of the history the projection resamples (the same
+// table, src/calc/us-annual-returns.csv), for the anchor.
+const history = readFileSync(join(root, "crates/finadvice/src/calc/us-annual-returns.csv"), "utf8")
+  .split("\n")
+  .filter((line) => line && !line.startsWith("#") && !line.startsWith("year"))
+  .map((line) => line.split(",").map(Number));
+const mix = mcRequest.allocation;
 const anchorParams = {
   paths: mcRequest.paths,
   years: mcRequest.endAge - mcRequest.currentAge,
@@ -22,9 +29,11 @@ const anchorParams = {
   balance: mcRequest.balance,
   contribution: mcRequest.annualContribution,
   spending: mcRequest.annualSpending,
-  mean: 0.6 * 0.115 + 0.4 * 0.05,
-  vol: Math.hypot(0.6 * 0.195, 0.4 * 0.075),
-  inflation: 0.025,
+  growth: history.map(
+    ([, stocks, bonds, bills, inflation]) =>
+      (mix.stocks * (1 + stocks) + mix.bonds * (1 + bonds) + mix.cash * (1 + bills)) / (1 + inflation),
+  ),
+  block: 20,
   seed: 1,
 };
 

@@ -13,8 +13,8 @@ node_modules/.bin/prettier --check --log-level warn "**/*.{js,mjs,css,html}"
 
 echo "== test: supply chain (cargo-deny, npm audit)"
 bash scripts/supply-chain.sh
-# vendor/tract-nnef is the registry crate plus patches/tract-nnef/ and nothing else.
-bash scripts/vendor-tract-nnef.sh --check
+# vendor/tract-nnef and vendor/tract-onnx are the registry crates plus their patches/ and nothing else.
+bash scripts/vendor-tract.sh --check
 
 echo "== test: native (cargo test)"
 cargo test --locked

@@ -23,6 +23,10 @@ from merchants import CATEGORIES
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LINES = os.path.join(ROOT, "training", "real-lines", "lines.csv")
 THRESHOLD = 0.5  # CONFIDENCE_THRESHOLD in src/categorize/model.rs
+# Sources under a copyleft licence (GPL-2.0 / GPL-3.0, see real-lines/SOURCES.md): their lines are
+# facts read from the fixtures, kept apart so that the figures can be given without them.
+COPYLEFT_SOURCES = {"woolworthsmoney", "checking2", "amex", "bank_medium", "suncorp", "mint_beancount_import",
+                    "beangulp_ofx", "beangulp_csv", "icscards"}
 
 
 def load(path=LINES):
@@ -80,10 +84,11 @@ def score(model, rows):
     pred = [CATEGORIES[i] for i in p.argmax(axis=1)]
     conf = p.max(axis=1)
     right = [pr == r[2] for pr, r in zip(pred, rows)]
-    by_cat, by_country = defaultdict(list), defaultdict(list)
+    by_cat, by_country, by_licence = defaultdict(list), defaultdict(list), defaultdict(list)
     for ok, r in zip(right, rows):
         by_cat[r[2]].append(ok)
         by_country[r[3]].append(ok)
+        by_licence["copyleft" if r[4] in COPYLEFT_SOURCES else "permissive"].append(ok)
     distinct = {}
     for ok, r in zip(right, rows):
         distinct.setdefault(norm(r[0]), ok)
@@ -97,6 +102,7 @@ def score(model, rows):
         "accuracy_when_confident": round(float(np.mean([ok for ok, c in zip(right, confident) if c])), 4) if confident.any() else None,
         "per_category": {c: {"accuracy": round(float(np.mean(v)), 4), "rows": len(v)} for c, v in sorted(by_cat.items())},
         "per_country": {c: {"accuracy": round(float(np.mean(v)), 4), "rows": len(v)} for c, v in sorted(by_country.items())},
+        "per_licence": {c: {"accuracy": round(float(np.mean(v)), 4), "rows": len(v)} for c, v in sorted(by_licence.items())},
         "errors": [(r[0], r[1], r[2], pr, round(float(c), 3)) for ok, r, pr, c in zip(right, rows, pred, conf) if not ok],
     }
 
@@ -112,6 +118,14 @@ def main(argv):
     for name, v in s["per_category"].items():
         print("  %-16s %5.1f%%  (%d rows)" % (name, 100 * v["accuracy"], v["rows"]))
     print("  " + ", ".join("%s %.0f%% (%d)" % (c, 100 * v["accuracy"], v["rows"]) for c, v in s["per_country"].items()))
+    us = [v for c, v in s["per_country"].items() if c == "US"]
+    non_us = [v for c, v in s["per_country"].items() if c != "US"]
+    if us and non_us:
+        n = sum(v["rows"] for v in non_us)
+        print("  US %.1f%% (%d), non-US %.1f%% (%d)" % (100 * us[0]["accuracy"], us[0]["rows"],
+              100 * sum(v["accuracy"] * v["rows"] for v in non_us) / n, n))
+    print("  by licence of the source: " + ", ".join("%s %.1f%% (%d)" % (c, 100 * v["accuracy"], v["rows"])
+                                                   for c, v in s["per_licence"].items()))
     if "--errors" in argv:
         for e in s["errors"]:
             print("  wrong: %r %.2f: %s -> %s (%.2f)" % e)

@@ -72,6 +72,13 @@ const SINGLE = [
     ],
   ],
   [
+    "/person/spouseAge",
+    "number",
+    "Your spouse's age",
+    null,
+    { integer: true, hint: "If you are married: it decides your spouse's catch-up contributions." },
+  ],
+  [
     "/person/hsaCoverage",
     "select",
     "High-deductible health plan (HSA-eligible)",

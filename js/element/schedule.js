@@ -34,7 +34,7 @@ export function scheduleSection(monthlyPlan, actions, currency) {
     amount.textContent = waits ? `From ${monthYear(step.starts)}` : `${money(step.monthly, currency)} a month`;
     const title = document.createElement("span");
     title.className = "step-title";
-    title.textContent = titles.get(step.actionId) ?? step.actionId;
+    title.textContent = stepName(step, titles);
     const when = document.createElement("span");
     when.className = "step-until";
     when.textContent = timing(step, monthlyPlan.steps[i + 1], titles, currency);
@@ -61,14 +61,20 @@ function timing(step, next, titles, currency) {
   if (step.until) parts.push(`until ${monthYear(step.until)}`);
   if (!step.until && !step.starts) parts.push("every month");
   if (!parts.length) parts.push("ongoing");
-  const name = (id) => lowerFirst(titles.get(id) ?? id);
+  const name = (target) => lowerFirst(stepName(target, titles));
   if (step.until && Array.isArray(step.then)) {
     if (!step.then.length) return `${parts.join(" ")}, then its money is free for the next steps`;
-    const flows = step.then.map((t) => `${money(t.monthly, currency)} a month to: ${name(t.actionId)}`);
+    const flows = step.then.map((t) => `${money(t.monthly, currency)} a month to: ${name(t)}`);
     return `${parts.join(" ")}, then ${flows.join("; ")}`;
   }
-  if (step.until && next) return `${parts.join(" ")}, then this money goes to: ${name(next.actionId)}`;
+  if (step.until && next) return `${parts.join(" ")}, then this money goes to: ${name(next)}`;
   return parts.join(" ");
+}
+
+/** A step's name: its action's title, followed for one of several steps of an action (a goal) by the item. */
+function stepName(step, titles) {
+  const title = titles.get(step.actionId) ?? step.actionId;
+  return step.part ? `${title}: ${step.part}` : title;
 }
 
 function lowerFirst(text) {

@@ -19,10 +19,11 @@ amount: number,
  */
 category: Category, 
 /**
- * The model's probability for its best category, 4 decimals; 1 for a remembered merchant.
+ * The probability of its category, 4 decimals (the model's, or the model's combined with the
+ * bank's evidence); 1 for a remembered merchant.
  */
 confidence: number, 
 /**
- * `memory` or `model`.
+ * `memory`, `model` or `bank`.
  */
 source: Source, };

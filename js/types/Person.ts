@@ -34,7 +34,14 @@ filingStatus?: FilingStatus,
  */
 hsaCoverage?: HsaCoverage, 
 /**
+ * The spouse's age in whole years, for a married person: with `married_joint` it gives the
+ * spouse's IRA (the spousal IRA included) its catch-up from 50, a second workplace plan the
+ * spouse's catch-up (from 50, larger at 60–63), and a family HSA the spouse's catch-up from 55.
+ * Not allowed with `filingStatus` `single`.
+ */
+spouseAge?: number, 
+/**
  * The person's own Social Security estimate (from their SSA statement); without it the
- * engine estimates the benefit from the incomes (src/calc/social_security.rs).
+ * engine estimates the benefit from the incomes (src/social_security.rs).
  */
 socialSecurity?: SocialSecurity, };

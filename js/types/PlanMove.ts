@@ -9,6 +9,10 @@ export type PlanMove = {
  */
 actionId: string, 
 /**
+ * The item of that action that receives it ([`PlanStep::part`]).
+ */
+part?: string, 
+/**
  * How much more it gets each month, money/month.
  */
 monthly: number, };

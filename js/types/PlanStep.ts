@@ -11,6 +11,11 @@ export type PlanStep = {
  */
 actionId: string, 
 /**
+ * Which item of the action this step is, for an action with one step per item (a goal's
+ * name for `us-default/save-for-goals`); absent for an action with one step.
+ */
+part?: string, 
+/**
  * What it gets each month from now, money/month.
  */
 monthly: number, 

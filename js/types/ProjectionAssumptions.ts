@@ -10,21 +10,41 @@ export type ProjectionAssumptions = {
  */
 allocation: Allocation, 
 /**
- * Expected nominal return, percent a year.
+ * Expected nominal return, percent a year (the mean real return with the inflation below).
  */
 expectedReturnPercent: number, 
 /**
- * Volatility of the nominal return, percent a year.
+ * Standard deviation of the mix's yearly real returns over the history, percent.
  */
 volatilityPercent: number, 
 /**
- * Expected real return (after the inflation below), percent a year.
+ * Mean real return (after inflation) over the history, percent a year.
  */
 realReturnPercent: number, 
 /**
- * Inflation, percent a year.
+ * Compound real return of the mix over the history, percent a year: the typical growth.
+ */
+medianRealReturnPercent: number, 
+/**
+ * Inflation, percent a year (default: the history's compound inflation).
  */
 inflationPercent: number, 
+/**
+ * First year of the return history the paths are drawn from.
+ */
+historyFirstYear: number, 
+/**
+ * Last year of that history.
+ */
+historyLastYear: number, 
+/**
+ * Length of the runs of consecutive historical years each path is made of.
+ */
+blockYears: number, 
+/**
+ * Where the history comes from.
+ */
+returnsSource: string, 
 /**
  * Social Security (or other income) a year in retirement, today's money.
  */

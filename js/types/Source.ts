@@ -3,4 +3,4 @@
 /**
  * Where a row's category comes from.
  */
-export type Source = "memory" | "model";
+export type Source = "memory" | "model" | "bank";

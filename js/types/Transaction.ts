@@ -20,4 +20,14 @@ amount: number,
 /**
  * Name of the account it belongs to, if known.
  */
-account?: string, };
+account?: string, 
+/**
+ * The bank's own category for it, as the export wrote it ("Food & Drink", "EATING_OUT"):
+ * evidence for the categorizer (`importStatements` keeps it).
+ */
+bankCategory?: string, 
+/**
+ * Its merchant category code (ISO 18245, 4 digits, e.g. "5411"; OFX `SIC`): evidence for the
+ * categorizer.
+ */
+mcc?: string, };

@@ -5,6 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import {
   openDemo,
   nextOutcome,
@@ -221,5 +222,40 @@ test("a file's sign convention and date order can be flipped; a file that cannot
   );
   assert.equal((await root(page, ".source")).length, 1);
   await assertAxeClean(page, "preview after a flip and a removal");
+  await context.close();
+});
+
+// Every fixture of tests/import/cases.json dropped on the page at once: each file's line in the
+// preview names what the importer read from it (its row count; "not read" for the file of no
+// known layout) and its problems with their lines, so every listed layout is read by the page's
+// own engine (the wasm tests compare each case's transactions field by field).
+test("every bank layout's fixture is read on the page: rows per file, problems by line", async () => {
+  const { cases } = JSON.parse(readFileSync(new URL("../import/cases.json", import.meta.url), "utf8"));
+  const expected = new Map();
+  for (const c of cases.filter((c) => !c.options)) {
+    for (const name of c.files) {
+      const source = c.expect.sources.find((s) => s.file === name) ?? null;
+      const problems = c.expect.problems.filter((p) => p.file === name);
+      if (!expected.has(name)) expected.set(name, { source, problems });
+    }
+  }
+  assert.ok(expected.size >= 29, `${expected.size} fixtures`);
+  const { page, context, problems } = await openDemo(demo.browser, demo.url);
+  await page.setInputFiles("fin-advice >> .import-files", [...expected.keys()].map(fixture));
+  await page.waitForSelector("fin-advice >> .import-preview:not([hidden])");
+  assert.equal((await root(page, ".source")).length, expected.size);
+  for (const [name, { source, problems: rows }] of expected) {
+    const line = await page.textContent(`fin-advice >> .source[data-file="${name}"]`);
+    if (source) {
+      const n = source.rows;
+      assert.ok(line.includes(`, ${n} row${n === 1 ? "" : "s"}`), `${name}: ${line}`);
+    } else assert.match(line, /not read/, name);
+    const listed = await root(page, `.source[data-file="${name}"] .source-problems li`);
+    assert.equal(listed.length, rows.length, `${name}: ${listed.join(" | ")}`);
+    for (const [i, p] of rows.entries()) {
+      if (p.line) assert.ok(listed[i].startsWith(`Line ${p.line}: `), `${name}: ${listed[i]}`);
+    }
+  }
+  assert.deepEqual(problems, []);
   await context.close();
 });

@@ -334,22 +334,28 @@ write("apple-card.csv", "\n".join(lines) + "\n")
 case("apple_card", ["apple-card.csv"], expect("Apple Card", APPLE),
      [source("apple-card.csv", "csv", "apple_card", len(APPLE), "positive_charges", "mdy")])
 
-# ---------------------------------------------------------------- U.S. Bank
-# "Date","Transaction","Name","Memo","Amount" ; M/D/YYYY, signed.
+# ---------------------------------------------------------------- U.S. Bank (card)
+# "Date","Transaction","Name","Memo","Amount" ; ISO dates, signed (DEBIT negative); the Memo is
+# "reference; MCC padded to five digits; ; ; ;" and the Name pads its columns with spaces.
 USB = [
-    tx("2025-01-02", "MOBILE DEPOSIT", 400.00, None),
-    tx("2025-01-06", "XCEL ENERGY-NSP", -96.41, None),
-    tx("2025-01-09", "DEBIT PURCHASE -VISA CUB FOODS #1644 MN", -73.20, None),
-    tx("2025-01-15", "ELECTRONIC DEPOSIT UMBRELLA CORP", 1985.12, None),
-    tx("2025-01-28", "WEB AUTHORIZED PMT SALLIE MAE", -180.00, None),
+    tx("2025-01-04", "CHIPOTLE 3293 SANTA CLARA CA", -15.91, None, mcc="5814"),
+    tx("2025-01-06", "XCEL ENERGY-NSP 800-895-4999 MN", -96.41, None, mcc="4900"),
+    tx("2025-01-09", "CUB FOODS #1644 MINNEAPOLIS MN", -73.20, None, mcc="5411"),
+    tx("2025-01-15", "PAYMENT THANK YOU WEB", 400.00, None, mcc="0300"),
+    tx("2025-01-21", "NETFLIX.COM LOS GATOS CA", -15.49, None, mcc="4899"),
+    tx("2025-01-28", "HOLIDAY STATIONSTORE 0312 EDINA MN", -38.02, None, mcc="5541"),
 ]
 lines = ['"Date","Transaction","Name","Memo","Amount"']
 for i, t in enumerate(USB):
     kind = "CREDIT" if t["amount"] > 0 else "DEBIT"
-    lines.append(",".join([q(m_d_y(t["date"])), q(kind), q(t["description"]), q(f"Download from usbank.com. {i + 1000}"), q(plain(t["amount"]))]))
+    words = t["description"].split(" ")
+    name = " ".join(words[:2]).ljust(22) + " " + " ".join(words[2:-1]).ljust(13) + " " + words[-1]
+    memo = f"WEB AUTOMTC; {int(t['mcc']):05d}; ; ; ;" if t["amount"] > 0 else f"{24431066181458859822737 + i}; {int(t['mcc']):05d}; ; ; ;"
+    lines.append(",".join([q(t["date"]), q(kind), q(name), q(memo), q(plain(t["amount"]))]))
 write("us-bank.csv", "\n".join(lines) + "\n")
 case("us_bank", ["us-bank.csv"], expect("U.S. Bank", USB),
-     [source("us-bank.csv", "csv", "us_bank", len(USB), "negative_out", "mdy")])
+     [source("us-bank.csv", "csv", "us_bank", len(USB), "negative_out", "ymd")],
+     note="ISO dates; the MCC read from the Memo's second field (05814 -> 5814); padded names squeezed")
 
 # ---------------------------------------------------------------- Monzo
 # DD/MM/YYYY, signed amounts, the bank's category, a transaction id kept as fitid.
@@ -445,22 +451,42 @@ write("barclays.csv", "\n".join(lines) + "\n")
 case("barclays", ["barclays.csv"], expect("Barclays 20-32-06 43712345", BARC),
      [source("barclays.csv", "csv", "barclays", len(BARC), "negative_out", "dmy")])
 
-# ---------------------------------------------------------------- HSBC UK (no header, Windows-1252)
-# date,description,amount ; amounts quoted with thousands separators; £ and é in cp1252.
+# ---------------------------------------------------------------- HSBC UK (Windows-1252)
+# Date,Type,Description,Paid Out,Paid In,Balance ; DD/MM/YYYY ; both amount columns positive;
+# the balance only on a day's last row; £ and é in cp1252.
 HSBC = [
     tx("2025-02-03", "CAFÉ NERO 1123 LONDON", -3.40, None),
-    tx("2025-02-14", "WAITROSE 0455", -48.91, None),
+    tx("2025-02-03", "WAITROSE 0455", -48.91, None),
     tx("2025-02-25", "STARK INDUSTRIES LTD SALARY", 2640.00, None),
     tx("2025-02-26", "COUNCIL TAX LB CAMDEN £ INSTALMENT", -164.00, None),
     tx("2025-02-28", "FOXTONS RENT", -1450.00, None),
 ]
-lines = []
-for t in HSBC:
-    lines.append(",".join([dmy(t["date"]), q(t["description"]), q(("-" if t["amount"] < 0 else "") + money(t["amount"]))]))
+lines = ["Date,Type,Description,Paid Out,Paid In,Balance"]
+kinds = [")))", "VIS", "CR", "DD", "SO"]
+bal = 812.37
+for n, (t, kind) in enumerate(zip(HSBC, kinds)):
+    bal += t["amount"]
+    out_, in_ = (plain(-t["amount"]), "") if t["amount"] < 0 else ("", plain(t["amount"]))
+    last_of_day = n + 1 == len(HSBC) or HSBC[n + 1]["date"] != t["date"]
+    lines.append(",".join([dmy(t["date"]), kind, q(t["description"]), out_, in_, plain(bal) if last_of_day else ""]))
 write("hsbc-uk.csv", "\n".join(lines) + "\n", encoding="cp1252")
-case("hsbc_uk", ["hsbc-uk.csv"], expect("hsbc-uk", HSBC),
-     [source("hsbc-uk.csv", "csv", "date_description_amount", len(HSBC), "negative_out", "dmy")],
-     note="no header: three columns date, description, amount; day-first decided from 14/02, 25/02...; Windows-1252")
+case("hsbc_uk", ["hsbc-uk.csv"], expect("HSBC UK", HSBC),
+     [source("hsbc-uk.csv", "csv", "hsbc_uk", len(HSBC), "debit_credit", "dmy")],
+     note="known by its header; DD/MM/YYYY (03/02 is 3 February); Paid Out is money out; Windows-1252")
+
+# ---------------------------------------------------------------- No header: date, description, amount
+# Any export of three columns with no header (older HSBC UK downloads are described this way on
+# forums, unconfirmed): read as a generic shape, the day/month order decided from the rows.
+DDA = [
+    tx("2025-03-04", "WAITROSE 0455", -21.06, None),
+    tx("2025-03-14", "STARK INDUSTRIES LTD SALARY", 2640.00, None),
+    tx("2025-03-28", "FOXTONS RENT", -1450.00, None),
+]
+lines = [",".join([dmy(t["date"]), q(t["description"]), q(("-" if t["amount"] < 0 else "") + money(t["amount"]))]) for t in DDA]
+write("date-description-amount.csv", "\n".join(lines) + "\n")
+case("date_description_amount", ["date-description-amount.csv"], expect("date-description-amount", DDA),
+     [source("date-description-amount.csv", "csv", "date_description_amount", len(DDA), "negative_out", "dmy")],
+     note="no header: three columns date, description, amount; day first decided from 14/03 and 28/03")
 
 # ---------------------------------------------------------------- Generic: semicolon, DD.MM.YYYY, decimal commas, BOM
 EU = [

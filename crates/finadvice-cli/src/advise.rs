@@ -80,8 +80,17 @@ fn with_transactions(profile: &str, files: &[String]) -> Result<String, Errors> 
         )
         .into());
     };
-    list.extend(imported.transactions.into_iter().map(
-        |t| serde_json::json!({"date": t.date, "description": t.description, "amount": t.amount, "account": t.account}),
-    ));
+    // The profile's transaction has no `fitid`; the bank's category and MCC are kept as evidence.
+    list.extend(imported.transactions.into_iter().map(|t| {
+        let mut row =
+            serde_json::json!({"date": t.date, "description": t.description, "amount": t.amount, "account": t.account});
+        if let Some(category) = t.bank_category {
+            row["bankCategory"] = category.into();
+        }
+        if let Some(mcc) = t.mcc {
+            row["mcc"] = mcc.into();
+        }
+        row
+    }));
     Ok(value.to_string())
 }

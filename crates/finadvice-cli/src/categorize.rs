@@ -10,8 +10,8 @@
 use crate::flags::AdvisorFlags;
 use crate::io::{print_errors, read_text};
 use crate::usage_error;
-use finadvice::categorize::bank_category::{categorize_with_evidence, BankMemory, Decider, EvidenceRow};
 use finadvice::categorize::Categorizer;
+use finadvice::categorize::{categorize_with_evidence, BankMemory, EvidenceRow};
 use finadvice::input::Input;
 use finadvice::{ErrorCode, Errors, Issue};
 use std::process::ExitCode;
@@ -51,31 +51,8 @@ pub fn run(args: &[String]) -> ExitCode {
                 mcc: r.mcc.as_deref(),
             })
             .collect();
-        let decisions = categorize_with_evidence(&categorizer, &memory, &BankMemory::default(), &evidence, true)?;
-        Ok(rows
-            .iter()
-            .zip(decisions)
-            .map(|(row, d)| {
-                let source = match d.decider {
-                    Decider::Memory => "memory",
-                    Decider::Model => "model",
-                    Decider::Bank => "bank",
-                };
-                let confidence = if d.decider == Decider::Memory {
-                    1.0
-                } else {
-                    finadvice::money::round_ratio(f64::from(d.confidence))
-                };
-                serde_json::json!({
-                    "description": row.description,
-                    "amount": row.amount,
-                    "category": d.category.as_str(),
-                    "confidence": confidence,
-                    "source": source,
-                })
-                .to_string()
-            })
-            .collect())
+        let lines = categorize_with_evidence(&categorizer, &memory, &BankMemory::default(), &evidence)?;
+        Ok(lines.iter().map(|line| serde_json::to_string(line).expect("a line always serializes")).collect())
     })();
     match result {
         Ok(lines) => {

@@ -2,7 +2,7 @@
 //! known layouts or generic, OFX/QFX, QIF; see tests/import/LAYOUTS.md) read by the library's
 //! importer. Also the reader behind `categorize` and `advise --transactions`.
 
-use crate::io::read_error;
+use crate::io::read_bytes;
 use crate::usage_error;
 use finadvice::import::{draft::draft_profile, import_statements, ImportOptions, Imported, StatementFile};
 use finadvice::Errors;
@@ -10,19 +10,7 @@ use std::process::ExitCode;
 
 /// Reads files (standard input for `-`) as the importer takes them.
 pub fn read_files(paths: &[String]) -> Result<Vec<StatementFile>, Errors> {
-    paths
-        .iter()
-        .map(|path| {
-            let bytes = if path == "-" {
-                let mut buf = Vec::new();
-                std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|e| read_error("", "stdin", e))?;
-                buf
-            } else {
-                std::fs::read(path).map_err(|e| read_error("", path, e))?
-            };
-            Ok(StatementFile { name: path.clone(), bytes })
-        })
-        .collect()
+    paths.iter().map(|path| Ok(StatementFile { name: path.clone(), bytes: read_bytes(path)? })).collect()
 }
 
 /// Imports files, printing each problem to stderr as `finadvice: FILE:LINE: message (code)`.

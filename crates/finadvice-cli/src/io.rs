@@ -4,15 +4,20 @@ use finadvice::categorize::MerchantMemory;
 use finadvice::{ErrorCode, Errors, Issue};
 use std::process::ExitCode;
 
-/// Reads a UTF-8 file, or standard input for `-`.
-pub fn read_text(path: &str) -> Result<String, Errors> {
-    let bytes = if path == "-" {
+/// Reads a file's bytes, or standard input's for `-`.
+pub fn read_bytes(path: &str) -> Result<Vec<u8>, Errors> {
+    if path == "-" {
         let mut buf = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|e| read_error("", "stdin", e))?;
-        buf
+        Ok(buf)
     } else {
-        std::fs::read(path).map_err(|e| read_error("", path, e))?
-    };
+        std::fs::read(path).map_err(|e| read_error("", path, e))
+    }
+}
+
+/// Reads a UTF-8 file, or standard input for `-`.
+pub fn read_text(path: &str) -> Result<String, Errors> {
+    let bytes = read_bytes(path)?;
     String::from_utf8(bytes)
         .map_err(|e| Issue::new(ErrorCode::Parse, "", format!("{path} is not UTF-8 text: {e}")).into())
 }

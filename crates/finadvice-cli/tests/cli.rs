@@ -87,7 +87,7 @@ fn retirement_and_goal_print_their_results() {
     let (code, stdout, _) = finadvice(&["retirement", path.to_str().unwrap()]);
     assert_eq!(code, 0);
     let projection: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(projection["successProbability"], 0.877); // the golden value of tests/calc_api.rs
+    assert_eq!(projection["successProbability"], 0.935); // the golden value of tests/calc_api.rs
     let goal = test_file("calc/goal-excel-pmt.json");
     let (code, stdout, _) = finadvice(&["goal", goal.to_str().unwrap()]);
     assert_eq!(code, 0);

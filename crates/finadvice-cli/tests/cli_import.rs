@@ -76,3 +76,23 @@ fn advise_adds_the_transactions_of_exports() {
     assert_ne!(plain, with, "the imported transactions change the report");
     assert_eq!(run(&["advise", &profile, "--transactions"]).0, 64);
 }
+
+#[test]
+fn advise_keeps_the_bank_category_and_mcc_of_exports() {
+    let profile = root().join("tests/profiles/new-graduate.json");
+    let profile = profile.to_string_lossy();
+    let exports =
+        ["chase-card.csv", "amex.csv", "discover.csv", "capital-one.csv", "apple-card.csv", "us-bank.csv", "card.ofx"];
+    let mut args = vec!["advise".to_string(), profile.to_string()];
+    for name in exports {
+        args.extend(["--transactions".to_string(), fixture(name)]);
+    }
+    let (code, stdout, stderr) = run(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(code, 0, "{stderr}{stdout}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let sources: Vec<&str> =
+        report["transactions"].as_array().unwrap().iter().map(|t| t["source"].as_str().unwrap()).collect();
+    // The bank's category or MCC changed the model's answer on some rows: it reached the report.
+    assert!(sources.contains(&"bank"), "{sources:?}");
+    assert!(sources.iter().all(|s| ["model", "bank"].contains(s)), "{sources:?}");
+}

@@ -1,12 +1,12 @@
 // Packs the rows of `advisor.categorize(rows)` for one crossing into wasm: every description in
-// one UTF-8 text (separated by NUL) and every amount in one Float64Array, instead of reading two
+// one text (separated by NUL; wasm-bindgen writes it into wasm memory as UTF-8, ASCII directly,
+// without an intermediate copy) and every amount in one Float64Array, instead of reading two
 // fields per row across the boundary. Only for the common case: an array of plain objects whose
 // own `description` is a well-formed string without NUL of at most maxDescription UTF-16 units
 // (maxText for all of them together) and whose own `amount` is a number. Anything else returns undefined and takes the general path
 // (plainCopy, then field by field), which reports every problem with its path; Rust validates the
 // packed rows with the same code, so both paths accept and refuse the same rows. Getters and
 // Proxy traps run here, inside the caller's try, as in plainCopy.
-const encoder = new TextEncoder();
 const objectPrototype = Object.prototype;
 const isEnumerable = Object.prototype.propertyIsEnumerable;
 const wellFormed = typeof String.prototype.isWellFormed === "function" ? (s) => s.isWellFormed() : () => false;
@@ -31,7 +31,7 @@ export function packRows(rows, maxItems, maxDescription, maxText) {
     descriptions[i] = description;
     amounts[i] = amount;
   }
-  return [encoder.encode(descriptions.join("\0")), amounts, descriptions];
+  return [descriptions.join("\0"), amounts, descriptions];
 }
 
 /**

@@ -3,7 +3,7 @@
 //! back with `new Advisor({memory})` (read in `read_options`, see [`read_memory_option`]).
 
 use super::{js_error, read_input, to_js, Advisor};
-use finadvice::categorize::{CategorizedLine, Category, MerchantMemory, Source};
+use finadvice::categorize::{Category, Decision, MerchantMemory, Source};
 use finadvice::error::{ErrorCode, Errors};
 use finadvice::input::Input;
 use finadvice::validation::Problems;
@@ -41,30 +41,29 @@ extern "C" {
     ) -> JsValue;
 }
 
-/// Rows read from JavaScript, with the description strings when they came packed (the result is
-/// then built in JavaScript around those same strings, see [`assemble`]).
-struct Rows {
-    input: Input,
-    descriptions: Option<JsValue>,
+/// Rows read from JavaScript: packed by `packRows` (one text, one Float64Array, and the
+/// description strings the result is then built around, see [`assemble`]), or an input value.
+enum Rows {
+    Packed { text: String, amounts: Vec<f64>, descriptions: JsValue },
+    Input(Input),
 }
 
 /// The result rows through `assembleRows`: columns instead of JSON text.
-fn assemble(descriptions: &JsValue, lines: &[CategorizedLine]) -> JsValue {
+fn assemble(descriptions: &JsValue, amounts: &[f64], decisions: &[Decision]) -> JsValue {
     let order: Vec<Category> = Category::MODEL_CLASSES.iter().copied().chain([Category::Uncategorized]).collect();
     let names: js_sys::Array = order.iter().map(|c| JsValue::from_str(c.as_str())).collect();
     let index = |c: Category| order.iter().position(|o| *o == c).unwrap_or(order.len() - 1) as u8;
-    let amounts: Vec<f64> = lines.iter().map(|l| l.amount).collect();
-    let categories: Vec<u8> = lines.iter().map(|l| index(l.category)).collect();
-    let confidences: Vec<f64> = lines.iter().map(|l| l.confidence).collect();
-    let memory: Vec<u8> = lines.iter().map(|l| u8::from(l.source == Source::Memory)).collect();
-    assemble_rows(descriptions, &amounts, &categories, &confidences, &memory, &names)
+    let categories: Vec<u8> = decisions.iter().map(|d| index(d.category)).collect();
+    let confidences: Vec<f64> = decisions.iter().map(|d| d.confidence).collect();
+    let memory: Vec<u8> = decisions.iter().map(|d| u8::from(d.source == Source::Memory)).collect();
+    assemble_rows(descriptions, amounts, &categories, &confidences, &memory, &names)
 }
 
 /// Reads the rows to categorize. An array of plain `{description, amount}` objects crosses the
-/// boundary packed (`js/pack-rows.js`: one UTF-8 text and one Float64Array for all rows); any other
+/// boundary packed (`js/pack-rows.js`: one text and one Float64Array for all rows); any other
 /// JS array is read field by field (only `description` and `amount` of each row cross the
 /// boundary); anything else (JSON text, a non-array) takes the general path. Validation is the
-/// same on every path (`categorize::lines::read_lines`).
+/// same on every path (`categorize::lines`: `read_lines`, and `Advisor::decide` for packed rows).
 fn read_rows(value: JsValue) -> Result<Rows, Errors> {
     if value.as_string().is_none() {
         if let Some(rows) = read_packed_rows(&value) {
@@ -72,9 +71,9 @@ fn read_rows(value: JsValue) -> Result<Rows, Errors> {
         }
         // Past this copy no page code (getter, Proxy trap) runs while the rows are read.
         let copy = super::plain(&value)?;
-        return Ok(Rows { input: read_plain_rows(copy)?, descriptions: None });
+        return Ok(Rows::Input(read_plain_rows(copy)?));
     }
-    Ok(Rows { input: read_input(value)?, descriptions: None })
+    Ok(Rows::Input(read_input(value)?))
 }
 
 /// The rows as `packRows` packs them, or `None` when they take another path (the packer declined,
@@ -84,22 +83,12 @@ fn read_packed_rows(value: &JsValue) -> Option<Rows> {
     let packed =
         pack_rows(value, MAX_TRANSACTIONS as u32, MAX_DESCRIPTION_CHARS as u32, MAX_INPUT_BYTES as u32).ok()?;
     let packed = packed.dyn_into::<js_sys::Array>().ok()?;
-    let text = String::from_utf8(packed.get(0).dyn_into::<js_sys::Uint8Array>().ok()?.to_vec()).ok()?;
+    let text = packed.get(0).as_string()?;
     let amounts = packed.get(1).dyn_into::<js_sys::Float64Array>().ok()?.to_vec();
     if text.split('\0').count() != amounts.len() {
         return None;
     }
-    let rows = text
-        .split('\0')
-        .zip(amounts)
-        .map(|(description, amount)| {
-            Input::Object(vec![
-                ("description".into(), Input::String(description.to_string())),
-                ("amount".into(), Input::Number(amount)),
-            ])
-        })
-        .collect();
-    Some(Rows { input: Input::Array(rows), descriptions: Some(packed.get(2)) })
+    Some(Rows::Packed { text, amounts, descriptions: packed.get(2) })
 }
 
 fn read_plain_rows(value: JsValue) -> Result<Input, Errors> {
@@ -209,11 +198,17 @@ impl Advisor {
         &self,
         #[wasm_bindgen(unchecked_param_type = "{ description: string; amount: number }[]")] transactions: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let rows = read_rows(transactions).map_err(|e| js_error(&e))?;
-        let lines = self.inner.categorize_input(&rows.input).map_err(|e| js_error(&e))?;
-        match &rows.descriptions {
-            Some(descriptions) => Ok(assemble(descriptions, &lines)),
-            None => json_to_js(&lines),
+        match read_rows(transactions).map_err(|e| js_error(&e))? {
+            Rows::Packed { text, amounts, descriptions } => {
+                // The rows borrow the one packed text: no string per row.
+                let rows: Vec<(&str, f64)> = text.split('\0').zip(amounts.iter().copied()).collect();
+                let decisions = self.inner.decide(&rows).map_err(|e| js_error(&e))?;
+                Ok(assemble(&descriptions, &amounts, &decisions))
+            }
+            Rows::Input(input) => {
+                let lines = self.inner.categorize_input(&input).map_err(|e| js_error(&e))?;
+                json_to_js(&lines)
+            }
         }
     }
 

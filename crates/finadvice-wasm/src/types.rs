@@ -68,6 +68,7 @@ export interface RetirementRequest {
   annualContribution?: number;
   annualSpending?: number;
   allocation?: { stocks: number; bonds: number; cash: number };
+  /** Inflation, percent a year (default: the 1928–2025 history's, 3.0%); the historical nominal returns are kept. */
   inflationPercent?: number;
   paths?: number;
   seed?: number;

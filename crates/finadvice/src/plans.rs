@@ -172,17 +172,7 @@ fn moderate_allocation(profile: &Profile, facts: &Facts, horizon_years: f64) -> 
 }
 
 fn debt_payoff(profile: &Profile, facts: &Facts) -> Option<DebtPayoffPlans> {
-    let debts: Vec<_> = profile
-        .debts
-        .iter()
-        .filter(|d| d.balance > 0.0)
-        .map(|d| crate::calc::payoff::PayoffDebt {
-            name: d.name.clone(),
-            balance: d.balance,
-            apr_percent: d.apr_percent,
-            min_payment: d.min_payment,
-        })
-        .collect();
+    let debts = crate::calc::debt_tiers::payoff_debts(profile, 0.0);
     if debts.is_empty() {
         return None;
     }
@@ -277,13 +267,18 @@ fn retirement(profile: &Profile, facts: &Facts) -> Option<RetirementPlan> {
     request.seed = ADVISE_SEED;
     let source = if profile.person.social_security.is_some() { "stated" } else { "estimated" };
     let includes = format!(
-        "In today's money: savings of {balance} growing at {real:.1}% a year after inflation on average (independent yearly returns), \
+        "In today's money: savings of {balance} growing as US stocks, bonds and bills did after inflation from {first} to {last} \
+         (runs of {block} consecutive years of that history, drawn at random; {real:.1}% a year on average, {typical:.1}% compounded), \
          {contribution} added a year until {retire}, then {spending} a year of spending (80% of today's) from age {retire} to {end}; \
          Social Security of {ss} a month from age {ss_age} ({source}: {how}) covers part of it; withdrawals from pre-tax accounts \
          ({share:.0}% of the savings) are taxed at an estimated {tax:.1}% of each withdrawal (federal only, {year} brackets). \
          Not included: pensions, state tax, the taxable part of Social Security, spousal benefits, Medicare premiums, or spending that changes with age.",
         balance = money(request.balance, &profile.currency),
+        first = crate::calc::history::first_year(),
+        last = crate::calc::history::last_year(),
+        block = crate::calc::retirement::BLOCK_YEARS,
         real = request.allocation.mean_real_percent(),
+        typical = request.allocation.median_real_percent(),
         contribution = money(request.annual_contribution, &profile.currency),
         retire = retirement_age,
         spending = money(request.annual_spending, &profile.currency),

@@ -117,6 +117,15 @@ pub fn estimate_monthly(
 mod tests {
     use super::*;
 
+    /// SSA's published figures: bend points (https://www.ssa.gov/oact/cola/bendpoints.html) and
+    /// contribution and benefit base (https://www.ssa.gov/oact/cola/cbb.html) for 2025 and 2026.
+    #[test]
+    fn figures_are_ssa_s() {
+        let got: Vec<(i32, [f64; 2], f64)> =
+            BENEFIT_YEARS.iter().map(|b| (b.year, b.bend_points, b.taxable_maximum)).collect();
+        assert_eq!(got, [(2025, [1_226.0, 7_391.0], 176_100.0), (2026, [1_286.0, 7_749.0], 184_500.0)]);
+    }
+
     #[test]
     fn pia_formula_tiers() {
         let b = &BENEFIT_2026;

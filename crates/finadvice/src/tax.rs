@@ -3,10 +3,11 @@
 //! that year's figures, after the last, the last year's).
 //!
 //! Sources, each figure as published:
-//! * **2025**: brackets from IRS Revenue Procedure 2024-40, §3.01 (Tables 1–4); standard deduction
-//!   as amended by Public Law 119-21 (the 2025 reconciliation act, "OBBBA"), §70102: $15,750
-//!   single and married filing separately, $31,500 married filing jointly, $23,625 head of household
-//!   (restated in Rev. Proc. 2025-32, §3, which modifies Rev. Proc. 2024-40).
+//! * **2025**: brackets from IRS Revenue Procedure 2024-40, §2.01 (Tables 1–4, unchanged by the
+//!   2025 act); standard deduction as amended by Public Law 119-21 (the 2025 reconciliation act,
+//!   "OBBBA"), §70102: $15,750 single and married filing separately, $31,500 married filing
+//!   jointly, $23,625 head of household. Rev. Proc. 2025-32 §3.01 restates these figures and
+//!   replaces Rev. Proc. 2024-40 §2.15(1), whose $15,000 / $30,000 / $22,500 no longer apply.
 //! * **2026**: IRS Revenue Procedure 2025-32, §4.01 (brackets, Tables 1–4) and §4.14(1) (standard
 //!   deduction $16,100 / $32,200 / $24,150 / $16,100), which applies the amendments of P.L. 119-21.
 //!
@@ -33,10 +34,10 @@ pub struct TaxYear {
 /// The seven ordinary rates, in percent, lowest first.
 pub const RATES_PERCENT: [f64; 7] = [10.0, 12.0, 22.0, 24.0, 32.0, 35.0, 37.0];
 
-/// 2025: Rev. Proc. 2024-40 brackets, P.L. 119-21 standard deduction.
+/// 2025: Rev. Proc. 2024-40 §2.01 brackets, P.L. 119-21 §70102 standard deduction.
 pub const TAX_2025: TaxYear = TaxYear {
     year: 2025,
-    source: "IRS Rev. Proc. 2024-40 §3.01 (brackets); standard deduction as amended by P.L. 119-21 §70102 (Rev. Proc. 2025-32 §3)",
+    source: "IRS Rev. Proc. 2024-40 §2.01 (brackets); standard deduction as amended by P.L. 119-21 §70102 (Rev. Proc. 2025-32 §3.01)",
     standard_deduction: [15_750.0, 31_500.0, 15_750.0, 23_625.0],
     thresholds: [
         [11_925.0, 48_475.0, 103_350.0, 197_300.0, 250_525.0, 626_350.0], // single
@@ -169,8 +170,26 @@ mod tests {
         assert_eq!(t.income_tax(67_450.0, HeadOfHousehold), 7_740.0);
         assert!((t.income_tax(384_350.0, MarriedSeparate) - 103_291.75).abs() < 1e-6);
         assert!((t.income_tax(640_600.0, Single) - 192_979.25).abs() < 1e-6);
-        // Rev. Proc. 2024-40 §3.01 Table 3: "$5,578.50 plus 22% of the excess over $48,475".
+        // Rev. Proc. 2024-40 §2.01 Table 3: "$5,578.50 plus 22% of the excess over $48,475";
+        // Table 1: "$11,157 plus 22% of the excess over $96,950"; Table 2 (heads of household):
+        // "$7,442 plus 22% of the excess over $64,850".
         assert!((TAX_2025.income_tax(48_475.0, Single) - 5_578.5).abs() < 1e-6);
+        assert!((TAX_2025.income_tax(96_950.0, MarriedJoint) - 11_157.0).abs() < 1e-6);
+        assert!((TAX_2025.income_tax(64_850.0, HeadOfHousehold) - 7_442.0).abs() < 1e-6);
+    }
+
+    /// The 2025 standard deduction is the one P.L. 119-21 §70102 set (Rev. Proc. 2025-32 §3.01),
+    /// not Rev. Proc. 2024-40 §2.15(1)'s superseded $15,000 / $30,000 / $22,500; 2026 is Rev.
+    /// Proc. 2025-32 §4.14(1). Separate returns get the single amount, joint twice it.
+    #[test]
+    fn standard_deductions_are_the_amended_ones() {
+        let by_status = |t: &TaxYear| ALL.map(|s| t.standard_deduction(s));
+        assert_eq!(by_status(&TAX_2025), [15_750.0, 31_500.0, 15_750.0, 23_625.0]);
+        assert_eq!(by_status(&TAX_2026), [16_100.0, 32_200.0, 16_100.0, 24_150.0]);
+        for t in TAX_YEARS {
+            assert_eq!(t.standard_deduction(MarriedJoint), 2.0 * t.standard_deduction(Single));
+            assert_eq!(t.standard_deduction(MarriedSeparate), t.standard_deduction(Single));
+        }
     }
 
     #[test]

@@ -176,6 +176,39 @@ fn hostile_rows_are_structured_errors() {
 }
 
 #[test]
+fn decide_gives_the_rows_of_categorize_and_its_errors() {
+    // Advisor::decide is categorize for rows given as columns (the JS binding's packed rows):
+    // same decisions, same checks with the same pointers.
+    let mut advisor = Advisor::new(AdvisorOptions::default()).unwrap();
+    advisor.learn("SQ *BLUE BOTTLE 0412", "groceries").unwrap();
+    let rows = [
+        ("SQ *BLUE BOTTLE 0977 OAKLAND CA", -6.75),
+        ("SAFEWAY #1234", -84.2),
+        ("", 0.0),
+        ("ACME CORP PAYROLL PPD ID: 1", 2450.0),
+        ("SAFEWAY #1234", -84.2),
+    ];
+    let decided = advisor.decide(&rows).unwrap();
+    let lines = advisor.categorize(&rows).unwrap();
+    assert_eq!(decided.len(), rows.len());
+    for (d, l) in decided.iter().zip(&lines) {
+        assert_eq!((d.category, d.confidence, d.source), (l.category, l.confidence, l.source));
+    }
+    assert_eq!(decided[0].source, Source::Memory);
+    let long = "é".repeat(501);
+    let bad = [("A", -1.0), ("B", f64::NAN), (long.as_str(), -1.0), ("C", 2e12)];
+    let found: Vec<(ErrorCode, String)> =
+        advisor.decide(&bad).unwrap_err().issues().iter().map(|i| (i.code, i.path.clone())).collect();
+    let expected = [
+        (ErrorCode::NotFinite, "/1/amount"),
+        (ErrorCode::TooLarge, "/2/description"),
+        (ErrorCode::OutOfRange, "/3/amount"),
+    ];
+    assert_eq!(found, expected.map(|(c, p)| (c, p.to_string())));
+    assert!(advisor.decide(&[]).unwrap().is_empty());
+}
+
+#[test]
 fn reports_with_transactions_are_byte_identical_run_to_run() {
     let text = read_test_file("profiles/transactions-only.json");
     let a = Advisor::new(AdvisorOptions::default()).unwrap().advise_json(&text).unwrap();

@@ -225,3 +225,29 @@ fn shipped_model_with_its_unsqueeze_axis_out_of_rank_is_refused() {
         assert_refused(&format!("axis1 = {bad}"), &model.encode_to_vec());
     }
 }
+
+/// tract-onnx is built without its `dim_param` parser (patches/tract-onnx/): the loader sets the
+/// input facts itself, so whatever symbolic dimensions a model declares (a name, an expression the
+/// parser would have read, text no parser reads) it loads and answers exactly as the shipped model.
+#[test]
+fn symbolic_input_dimensions_leave_the_answers_unchanged() {
+    let rows = [("SAFEWAY #1234", -5.0), ("UBER TRIP", -12.0), ("ACME CORP PAYROLL", 2400.0)];
+    let shipped = Categorizer::custom(DEFAULT_MODEL).unwrap().probabilities(&rows).unwrap();
+    for param in ["batch", "2*N+1", "s0 // 2", "((("] {
+        let mut model = ModelProto::decode(DEFAULT_MODEL).unwrap();
+        let mut symbolic = 0;
+        for input in &mut model.graph.as_mut().unwrap().input {
+            let Some(type_proto::Value::TensorType(tensor)) = input.r#type.as_mut().and_then(|t| t.value.as_mut())
+            else {
+                panic!("input {} is not a tensor", input.name)
+            };
+            for dim in &mut tensor.shape.as_mut().expect("the shipped inputs have shapes").dim {
+                dim.value = Some(dimension::Value::DimParam(param.into()));
+                symbolic += 1;
+            }
+        }
+        assert!(symbolic >= 2, "the shipped model's inputs have no dimensions to rewrite");
+        let answers = Categorizer::custom(&model.encode_to_vec()).unwrap_or_else(|e| panic!("{param}: {e}"));
+        assert_eq!(answers.probabilities(&rows).unwrap(), shipped, "dim_param {param:?}");
+    }
+}

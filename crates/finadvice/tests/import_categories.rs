@@ -3,9 +3,12 @@
 //! combined (src/categorize/bank_category.rs), against the hand labels of
 //! tests/import/categories.json. The numbers are recorded in models/MODEL_CARD.md.
 
-use finadvice::categorize::bank_category::{categorize_with_evidence, BankMemory, Decider, EvidenceRow};
-use finadvice::categorize::{Categorizer, Category, MerchantMemory};
+use finadvice::categorize::{
+    categorize_with_evidence, BankMemory, CategorizedLine, Categorizer, Category, EvidenceRow, MerchantMemory, Source,
+};
 use finadvice::import::{import_statements, ImportOptions, StatementFile, Transaction};
+use finadvice::profile::Profile;
+use finadvice::{Advisor, AdvisorOptions};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -56,6 +59,26 @@ struct Score {
     by: HashMap<&'static str, usize>,
 }
 
+fn score_lines(transactions: &[Transaction], truth: &HashMap<String, String>, lines: &[CategorizedLine]) -> Score {
+    let mut s = Score { right: Vec::new(), correct: 0, total: 0, with_evidence: 0, by: HashMap::new() };
+    for (t, line) in transactions.iter().zip(lines) {
+        assert_eq!(t.description, line.description);
+        let right = line.category.as_str() == truth[&t.description];
+        s.total += 1;
+        s.right.push(right);
+        s.correct += usize::from(right);
+        s.with_evidence += usize::from(t.bank_category.is_some() || t.mcc.is_some());
+        *s.by
+            .entry(match line.source {
+                Source::Memory => "memory",
+                Source::Model => "model",
+                Source::Bank => "bank",
+            })
+            .or_default() += 1;
+    }
+    s
+}
+
 fn score(
     transactions: &[Transaction],
     truth: &HashMap<String, String>,
@@ -68,33 +91,21 @@ fn score(
         .map(|t| EvidenceRow {
             description: &t.description,
             amount: t.amount,
-            bank_category: t.bank_category.as_deref(),
-            mcc: t.mcc.as_deref(),
+            bank_category: t.bank_category.as_deref().filter(|_| use_evidence),
+            mcc: t.mcc.as_deref().filter(|_| use_evidence),
         })
         .collect();
-    let decisions =
-        categorize_with_evidence(&categorizer, &MerchantMemory::default(), bank, &rows, use_evidence).unwrap();
-    let mut s = Score { right: Vec::new(), correct: 0, total: 0, with_evidence: 0, by: HashMap::new() };
-    for (t, d) in transactions.iter().zip(&decisions) {
-        s.total += 1;
-        s.right.push(d.category.as_str() == truth[&t.description]);
-        s.correct += usize::from(d.category.as_str() == truth[&t.description]);
-        s.with_evidence += usize::from(t.bank_category.is_some() || t.mcc.is_some());
-        *s.by
-            .entry(match d.decider {
-                Decider::Memory => "memory",
-                Decider::Model => "model",
-                Decider::Bank => "bank",
-            })
-            .or_default() += 1;
-    }
-    s
+    let lines = categorize_with_evidence(&categorizer, &MerchantMemory::default(), bank, &rows).unwrap();
+    score_lines(transactions, truth, &lines)
+}
+
+fn truth() -> HashMap<String, String> {
+    serde_json::from_str(&std::fs::read_to_string(import_dir().join("categories.json")).unwrap()).unwrap()
 }
 
 #[test]
 fn bank_category_raises_accuracy_on_the_fixtures() {
-    let truth: HashMap<String, String> =
-        serde_json::from_str(&std::fs::read_to_string(import_dir().join("categories.json")).unwrap()).unwrap();
+    let truth = truth();
     let transactions = fixture_transactions();
     assert_eq!(transactions.len(), truth.len(), "every fixture transaction is labelled");
     // Only rows that carry evidence can change; the rest score the same either way.
@@ -131,6 +142,68 @@ fn bank_category_raises_accuracy_on_the_fixtures() {
     assert!(hurt.is_empty(), "rows the evidence made wrong: {hurt:?}");
 }
 
+/// A profile of the fixture transactions (each description once), their bank category and MCC
+/// kept or not, as `finadvice advise --transactions` and the page build it.
+fn profile(transactions: &[Transaction], evidence: bool) -> Profile {
+    let rows: Vec<serde_json::Value> = transactions
+        .iter()
+        .map(|t| {
+            let mut row = serde_json::json!({"date": t.date, "description": t.description, "amount": t.amount, "account": t.account});
+            if evidence {
+                if let Some(c) = &t.bank_category {
+                    row["bankCategory"] = c.clone().into();
+                }
+                if let Some(m) = &t.mcc {
+                    row["mcc"] = m.clone().into();
+                }
+            }
+            row
+        })
+        .collect();
+    let text = serde_json::json!({
+        "asOf": "2025-07-01",
+        "currency": "USD",
+        "person": {"age": 35},
+        "incomes": [{"name": "Salary", "grossAnnual": 60000, "netMonthly": 3800}],
+        "transactions": rows,
+    })
+    .to_string();
+    Profile::from_json(&text).unwrap()
+}
+
+#[test]
+fn the_plan_categorizes_with_the_bank_evidence() {
+    let truth = truth();
+    let transactions = fixture_transactions();
+    let advisor = Advisor::new(AdvisorOptions::default()).unwrap();
+    let with = profile(&transactions, true);
+    assert!(
+        with.transactions.iter().any(|t| t.bank_category.is_some())
+            && with.transactions.iter().any(|t| t.mcc.is_some())
+    );
+    let report = |p: &Profile| advisor.advise(p).unwrap();
+    let (with_report, without_report) = (report(&with), report(&profile(&transactions, false)));
+    let lines = |r: &finadvice::Report| r.transactions.iter().map(|t| t.line.clone()).collect::<Vec<_>>();
+    let (evidence, alone) = (
+        score_lines(&transactions, &truth, &lines(&with_report)),
+        score_lines(&transactions, &truth, &lines(&without_report)),
+    );
+    println!(
+        "the plan's {} transactions: {} right without the bank's evidence, {} with it",
+        alone.total, alone.correct, evidence.correct
+    );
+    assert!(evidence.correct > alone.correct, "{} vs {}", evidence.correct, alone.correct);
+    assert!(evidence.by.get("bank").copied().unwrap_or(0) > 0, "the bank decided some rows: {:?}", evidence.by);
+    assert_eq!(alone.by.get("bank"), None);
+    // The same rows through the categorizer directly give the same categories as the report.
+    assert_eq!(evidence.right, score(&transactions, &truth, true, &BankMemory::default()).right);
+    // Spending by category follows: the facts differ where the bank moved a row.
+    assert_ne!(
+        serde_json::to_value(&with_report.facts).unwrap()["spendingByCategoryMonthly"],
+        serde_json::to_value(&without_report.facts).unwrap()["spendingByCategoryMonthly"]
+    );
+}
+
 #[test]
 fn a_correction_teaches_the_bank_label() {
     // The person says Chase's "Entertainment" on NETFLIX is a subscription, twice.
@@ -144,11 +217,10 @@ fn a_correction_teaches_the_bank_label() {
         bank_category: Some("Entertainment"),
         mcc: None,
     };
-    let taught = categorize_with_evidence(&categorizer, &MerchantMemory::default(), &bank, &[row], true).unwrap();
+    let taught = categorize_with_evidence(&categorizer, &MerchantMemory::default(), &bank, &[row]).unwrap();
     let untaught =
-        categorize_with_evidence(&categorizer, &MerchantMemory::default(), &BankMemory::default(), &[row], true)
-            .unwrap();
-    let p = |d: &finadvice::categorize::bank_category::Decision| (d.category, d.confidence);
+        categorize_with_evidence(&categorizer, &MerchantMemory::default(), &BankMemory::default(), &[row]).unwrap();
+    let p = |d: &CategorizedLine| (d.category, d.confidence);
     assert_ne!(p(&taught[0]), p(&untaught[0]), "the taught mapping changes the outcome");
     assert_ne!(taught[0].category, Category::Entertainment);
 }

@@ -246,3 +246,148 @@ fn the_roth_limit_follows_the_filing_status() {
         assert!(rules(&report).contains(&rule.to_string()), "{status}: {:?}", rules(&report));
     }
 }
+
+/// The steps of the monthly plan of one action, with their item names.
+fn steps_of<'a>(report: &'a Value, rule: &str) -> Vec<&'a Value> {
+    let id = format!("us-default/{rule}");
+    report["monthlyPlan"]["steps"].as_array().unwrap().iter().filter(|s| s["actionId"] == id.as_str()).collect()
+}
+
+#[test]
+fn a_self_employed_person_without_a_workplace_plan_gets_the_solo_401k_step() {
+    let mut profile = persona("self-employed-designer");
+    let report = advise(&profile);
+    let solo = action(&report, "self-employed-retirement-plan");
+    let words = text(solo);
+    // $90,000 of profit: SE tax 15.3% of 92.35% = $12,716.60, half deducted: net earnings
+    // $83,641.70; the employer share is 20% of it, $16,728.34; with the $24,500 deferral (2026)
+    // the Solo 401(k) takes $41,228.34 a year; the 15% step already sends $6,000 of it.
+    assert!(words.contains("up to $41,228.34 a year for 2026"), "{words}");
+    assert!(words.contains("a SEP-IRA, with only the employer share, takes $16,728.34"), "{words}");
+    assert!(words.contains("A planner would pick the Solo 401(k) here"), "{words}");
+    assert!(words.contains("assumes your variable income is self-employment income"), "{words}");
+    assert_eq!(solo["impact"]["value"], 35228.34);
+    assert_eq!(solo["impact"]["unit"], "money/year");
+    // It takes what the steps before it leave: nothing of the $2,100 is left unassigned.
+    assert_eq!(step(&report, "self-employed-retirement-plan")["monthly"], 641.67);
+    assert_eq!(report["monthlyPlan"]["unassigned"], 0.0);
+
+    // At 61 the deferral has the $11,250 catch-up of ages 60–63, beyond the §415(c) limit.
+    profile["person"]["age"] = json!(61);
+    let words = text(action(&advise(&profile), "self-employed-retirement-plan"));
+    assert!(words.contains("up to $35,750 in 2026 (with the larger catch-up of ages 60 to 63)"), "{words}");
+    assert!(words.contains("up to $52,478.34 a year"), "{words}");
+
+    // At $400,000 of profit the employer share reaches the cap (20% of the $360,000 compensation
+    // limit = $72,000 = the §415(c) limit): both plans take $72,000, and the wording says so.
+    profile["person"]["age"] = json!(38);
+    profile["incomes"][0]["grossAnnual"] = json!(400000);
+    profile["incomes"][0]["netMonthly"] = json!(22000);
+    let words = text(action(&advise(&profile), "self-employed-retirement-plan"));
+    assert!(words.contains("up to $72,000 a year"), "{words}");
+    assert!(words.contains("both plans reach the year's limit"), "{words}");
+
+    // Steady pay, or a workplace plan: not this step.
+    let mut steady = persona("self-employed-designer");
+    steady["person"]["incomeStability"] = json!("stable");
+    assert!(!rules(&advise(&steady)).contains(&"self-employed-retirement-plan".to_string()));
+    let mut employed = persona("self-employed-designer");
+    employed["accounts"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"name": "Work 401k", "kind": "401k", "balance": 0, "contributionMonthly": 100}));
+    assert!(!rules(&advise(&employed)).contains(&"self-employed-retirement-plan".to_string()));
+}
+
+#[test]
+fn each_goal_is_its_own_step_until_its_date() {
+    let report = advise(&persona("house-down-payment-saver"));
+    let goals = steps_of(&report, "save-for-goals");
+    let profile = persona("house-down-payment-saver");
+    let names: Vec<&str> = goals.iter().map(|s| s["part"].as_str().unwrap()).collect();
+    let listed: Vec<&str> = profile["goals"].as_array().unwrap().iter().map(|g| g["name"].as_str().unwrap()).collect();
+    assert_eq!(names, listed, "one step per goal, in the profile's order");
+    // Each asks for its own monthly saving and ends at its date.
+    for (step, plan) in goals.iter().zip(report["plans"]["goals"].as_array().unwrap()) {
+        assert_eq!(step["needed"], plan["monthlySavingNeeded"]);
+        let months = plan["monthsToTargetDate"].as_i64().unwrap();
+        let until = step["until"].as_str().unwrap();
+        let as_of = profile["asOf"].as_str().unwrap();
+        let month = |d: &str| d[..4].parse::<i64>().unwrap() * 12 + d[5..7].parse::<i64>().unwrap();
+        assert_eq!(month(until) - month(as_of), months, "{step}");
+    }
+    // The action's share is the sum of its goals' steps, and together they take no more than
+    // what is left after the steps before them.
+    let sum: f64 = goals.iter().map(|s| s["monthly"].as_f64().unwrap()).sum();
+    assert!((action(&report, "save-for-goals")["monthly"].as_f64().unwrap() - sum).abs() < 0.006);
+    let before: f64 = report["monthlyPlan"]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .take_while(|s| s["actionId"] != "us-default/save-for-goals")
+        .map(|s| s["monthly"].as_f64().unwrap())
+        .sum();
+    assert!(sum <= report["monthlyPlan"]["available"].as_f64().unwrap() - before + 1e-6);
+}
+
+#[test]
+fn the_spouse_age_gives_the_spouse_their_catch_ups() {
+    let mut profile = persona("one-earner-couple");
+    let limit = |report: &Value| action(report, "roth-ira")["impact"]["value"].as_f64().unwrap();
+    let without = advise(&profile);
+    assert_eq!(limit(&without), 15_000.0);
+    assert!(text(action(&without, "roth-ira")).contains("person.spouseAge"));
+    // A spouse of 52: the spousal IRA gets the 2026 IRA catch-up of $1,100.
+    profile["person"]["spouseAge"] = json!(52);
+    let with = advise(&profile);
+    assert_eq!(limit(&with), 16_100.0);
+    assert!(text(action(&with, "roth-ira")).contains("catch-up from 50 for your spouse"));
+    profile["person"]["spouseAge"] = json!(35);
+    assert_eq!(limit(&advise(&profile)), 15_000.0);
+
+    // A second workplace plan is the spouse's. Without the spouse's age it gets the person's own
+    // limit (2025: $23,500 + the $7,500 catch-up at 52); at 40 no catch-up; at 61 the $11,250 one.
+    let mut two = persona("couple-as-of-2025");
+    two["accounts"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"name": "Partner 401k", "kind": "401k", "balance": 0, "contributionMonthly": 0}));
+    let room = |report: &Value| action(report, "workplace-plan-limit")["impact"]["value"].as_f64().unwrap();
+    let unknown = room(&advise(&two));
+    two["person"]["spouseAge"] = json!(40);
+    assert_eq!(room(&advise(&two)) - unknown, -7_500.0);
+    two["person"]["spouseAge"] = json!(61);
+    assert_eq!(room(&advise(&two)) - unknown, 3_750.0);
+
+    // A family HSA with a spouse of 56 and under 65: $1,000 more, in the spouse's own HSA.
+    let mut family = persona("family-mortgage-no-emergency-fund");
+    let hsa = |report: &Value| action(report, "hsa")["impact"]["value"].as_f64().unwrap();
+    let before = hsa(&advise(&family));
+    family["person"]["spouseAge"] = json!(56);
+    let report = advise(&family);
+    assert_eq!(hsa(&report) - before, 1_000.0);
+    assert!(text(action(&report, "hsa")).contains("your spouse's own name"));
+    family["person"]["spouseAge"] = json!(66);
+    assert_eq!(hsa(&advise(&family)), before);
+}
+
+#[test]
+fn the_spouse_age_is_validated() {
+    let advisor = Advisor::new(AdvisorOptions::default()).unwrap();
+    let issues = |person: Value| {
+        let profile =
+            json!({"asOf": "2026-11-15", "currency": "USD", "person": person, "expenses": {"essentialMonthly": 1}});
+        match advisor.advise_json(&profile.to_string()) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.issues().iter().map(|i| (i.code.as_str().to_string(), i.path.clone())).collect(),
+        }
+    };
+    assert!(issues(json!({"age": 40, "filingStatus": "married_joint", "spouseAge": 44})).is_empty());
+    let bad = |code: &str| vec![(code.to_string(), "/person/spouseAge".to_string())];
+    assert_eq!(issues(json!({"age": 40, "filingStatus": "married_joint", "spouseAge": 4})), bad("out_of_range"));
+    assert_eq!(issues(json!({"age": 40, "filingStatus": "married_joint", "spouseAge": 44.5})), bad("type"));
+    assert_eq!(issues(json!({"age": 40, "filingStatus": "married_joint", "spouseAge": "44"})), bad("type"));
+    // A spouse beside a single filing status contradicts it; nothing is silently dropped.
+    assert_eq!(issues(json!({"age": 40, "spouseAge": 44})), bad("inconsistent"));
+    assert!(issues(json!({"age": 40, "filingStatus": "married_separate", "spouseAge": 44})).is_empty());
+}

@@ -51,15 +51,26 @@ const EXPECTED: &[Persona] = &[
             ("full-emergency-fund", 0.0),
             ("hsa", 0.0),
             ("roth-ira", 0.0),
-            ("save-for-goals", 0.0),
+            ("save-for-goals:College (529)", 0.0),
             ("workplace-plan-limit", 0.0),
         ],
     },
     Persona {
         name: "gig-worker-variable-income",
-        actions: &["self-employment-tax", "full-emergency-fund", "roth-ira", "retirement-saving-rate"],
+        actions: &[
+            "self-employment-tax",
+            "full-emergency-fund",
+            "roth-ira",
+            "retirement-saving-rate",
+            "self-employed-retirement-plan",
+        ],
         doing_well: &[DEBT_FREE, SAVINGS],
-        plan: &[("full-emergency-fund", 450.0), ("roth-ira", 450.0), ("retirement-saving-rate", 0.0)],
+        plan: &[
+            ("full-emergency-fund", 450.0),
+            ("roth-ira", 450.0),
+            ("retirement-saving-rate", 0.0),
+            ("self-employed-retirement-plan", 0.0),
+        ],
     },
     Persona {
         name: "pre-retiree",
@@ -128,15 +139,15 @@ const EXPECTED: &[Persona] = &[
         plan: &[
             ("full-emergency-fund", 258.33),
             ("roth-ira", 625.0),
-            ("save-for-goals", 152.85),
-            ("workplace-plan-limit", 13.82),
+            ("save-for-goals:Kids' college", 150.84),
+            ("workplace-plan-limit", 15.83),
         ],
     },
     Persona {
         name: "couple-as-of-2025",
         actions: &["roth-ira", "save-for-goals", "workplace-plan-limit"],
         doing_well: &[MATCH, EF, NO_HIGH, SAVINGS],
-        plan: &[("roth-ira", 1250.0), ("save-for-goals", 904.23), ("workplace-plan-limit", 595.77)],
+        plan: &[("roth-ira", 1250.0), ("save-for-goals:House renovation", 904.84), ("workplace-plan-limit", 595.16)],
     },
     Persona {
         name: "house-down-payment-saver",
@@ -144,7 +155,8 @@ const EXPECTED: &[Persona] = &[
         doing_well: &[MATCH, EF, NO_HIGH, SAVINGS],
         plan: &[
             ("roth-ira", 625.0),
-            ("save-for-goals", 1015.0),
+            ("save-for-goals:House down payment", 638.86),
+            ("save-for-goals:Wedding", 376.14),
             ("medium-interest-debt", 0.0),
             ("workplace-plan-limit", 0.0),
         ],
@@ -162,8 +174,8 @@ const EXPECTED: &[Persona] = &[
         plan: &[
             ("full-emergency-fund", 808.33),
             ("roth-ira", 1250.0),
-            ("save-for-goals", 116.26),
-            ("workplace-plan-limit", 75.41),
+            ("save-for-goals:College (529)", 114.17),
+            ("workplace-plan-limit", 77.5),
         ],
     },
     Persona {
@@ -180,9 +192,20 @@ const EXPECTED: &[Persona] = &[
     },
     Persona {
         name: "self-employed-designer",
-        actions: &["self-employment-tax", "full-emergency-fund", "roth-ira", "retirement-saving-rate"],
+        actions: &[
+            "self-employment-tax",
+            "full-emergency-fund",
+            "roth-ira",
+            "retirement-saving-rate",
+            "self-employed-retirement-plan",
+        ],
         doing_well: &[DEBT_FREE, SAVINGS],
-        plan: &[("full-emergency-fund", 333.33), ("roth-ira", 625.0), ("retirement-saving-rate", 500.0)],
+        plan: &[
+            ("full-emergency-fund", 333.33),
+            ("roth-ira", 625.0),
+            ("retirement-saving-rate", 500.0),
+            ("self-employed-retirement-plan", 641.67),
+        ],
     },
     Persona {
         name: "age-62-medicare-ahead",
@@ -257,10 +280,13 @@ fn personas_get_the_plan_of_their_review() {
             .unwrap()
             .iter()
             .map(|s| {
-                (
-                    s["actionId"].as_str().unwrap().trim_start_matches("us-default/").to_string(),
-                    s["monthly"].as_f64().unwrap(),
-                )
+                // A step of an action with one step per item (a goal) is named `rule:item`.
+                let rule = s["actionId"].as_str().unwrap().trim_start_matches("us-default/");
+                let name = match s["part"].as_str() {
+                    Some(part) => format!("{rule}:{part}"),
+                    None => rule.to_string(),
+                };
+                (name, s["monthly"].as_f64().unwrap())
             })
             .collect();
         let expected: Vec<(String, f64)> = persona.plan.iter().map(|(r, m)| (r.to_string(), *m)).collect();
@@ -287,15 +313,20 @@ fn the_monthly_plan_never_assigns_more_than_is_available() {
             assert!(step["monthly"].as_f64().unwrap() <= step["needed"].as_f64().unwrap() + 1e-6, "{name}: {step}");
             assert!(!step["note"].as_str().unwrap().is_empty(), "{name}: {step}");
         }
-        // Every action shows its monthly share: the plan's for a step, null for the others.
+        // Every action shows its monthly share: the sum of its steps (one per goal for the goals),
+        // null for an action without a step.
         for action in report["actions"].as_array().unwrap() {
-            let step = steps.iter().find(|s| s["actionId"] == action["id"]);
-            assert_eq!(
-                action["monthly"],
-                step.map_or(Value::Null, |s| s["monthly"].clone()),
-                "{name}: {}",
-                action["id"]
-            );
+            let own: Vec<f64> = steps
+                .iter()
+                .filter(|s| s["actionId"] == action["id"])
+                .map(|s| s["monthly"].as_f64().unwrap())
+                .collect();
+            let expected = if own.is_empty() { None } else { Some(own.iter().sum::<f64>()) };
+            let got = action["monthly"].as_f64();
+            assert_eq!(got.is_some(), expected.is_some(), "{name}: {}", action["id"]);
+            if let (Some(got), Some(expected)) = (got, expected) {
+                assert!((got - expected).abs() < 0.006, "{name}: {} {got} vs {expected}", action["id"]);
+            }
         }
     }
 }
@@ -349,6 +380,7 @@ fn every_action_is_explained_sourced_and_worded_plainly() {
         "roth-ira",
         "backdoor-roth-ira",
         "self-employment-tax",
+        "self-employed-retirement-plan",
         "retirement-saving-rate",
         "medium-interest-debt",
         "save-for-goals",

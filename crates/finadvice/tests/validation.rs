@@ -147,6 +147,30 @@ fn dates_out_of_range_or_order() {
 }
 
 #[test]
+fn a_transaction_keeps_the_banks_category_and_mcc() {
+    let p = Profile::from_json(&with(
+        "transactions",
+        r#"[{"date":"2026-01-02","description":"WHOLEFDS","amount":-84.12,"bankCategory":"Groceries","mcc":"5411"}]"#,
+    ))
+    .unwrap();
+    assert_eq!(p.transactions[0].bank_category.as_deref(), Some("Groceries"));
+    assert_eq!(p.transactions[0].mcc.as_deref(), Some("5411"));
+    let e = errors_of(&with(
+        "transactions",
+        r#"[{"date":"2026-01-02","description":"A","amount":-1,"mcc":"05411"},
+            {"date":"2026-01-02","description":"B","amount":-1,"mcc":5411},
+            {"date":"2026-01-02","description":"C","amount":-1,"bankCategory":7},
+            {"date":"2026-01-02","description":"D","amount":-1,"bankCategory":""},
+            {"date":"2026-01-02","description":"E","amount":-1,"mcc":"54a1"}]"#,
+    ));
+    assert!(has(&e, ErrorCode::InvalidValue, "/transactions/0/mcc"), "{e:#?}");
+    assert!(has(&e, ErrorCode::Type, "/transactions/1/mcc"), "{e:#?}");
+    assert!(has(&e, ErrorCode::Type, "/transactions/2/bankCategory"), "{e:#?}");
+    assert!(e.issues().iter().any(|i| i.path == "/transactions/3/bankCategory"), "{e:#?}");
+    assert!(has(&e, ErrorCode::InvalidValue, "/transactions/4/mcc"), "{e:#?}");
+}
+
+#[test]
 fn duplicate_names_are_case_insensitive() {
     let e = errors_of(&with(
         "goals",

@@ -107,6 +107,12 @@ fn packed_rows_give_the_rows_of_the_general_path() {
         Reflect::get(&rows.get(1), &"description".into()).unwrap().as_string().as_deref(),
         Some("Café Ünïcode — 12/31 €")
     );
+    // Rows the packer takes but the checks refuse get the errors of the general path.
+    let bad =
+        r#"[{"description":"A","amount":-2},{"description":"B","amount":1e13},{"description":"C","amount":-1e12}]"#;
+    let packed = problems(advisor.categorize(object(bad)).unwrap_err());
+    assert_eq!(packed, problems(advisor.categorize(JsValue::from_str(bad)).unwrap_err()));
+    assert_eq!(packed, [("out_of_range".to_string(), "/1/amount".to_string())]);
     // A row the packer declines (a getter that throws) is reported as on the general path.
     let thrown = advisor.categorize(js("[{description: 'x', get amount() { throw new Error('row') }}]")).unwrap_err();
     assert!(thrown.is_object());

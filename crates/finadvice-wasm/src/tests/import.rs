@@ -35,13 +35,15 @@ fn text_and_bytes_files_read_with_signs_dates_and_sources() {
     assert_eq!(transactions.length(), 9 + 5);
     let cafe = transactions.iter().find(|t| get(t, "description").as_string().unwrap().starts_with("CAF")).unwrap();
     assert_eq!(get(&cafe, "description").as_string().unwrap(), "CAFÉ NERO 1123 LONDON", "Windows-1252 decoded");
-    assert_eq!(get(&cafe, "date").as_string().unwrap(), "2025-02-03", "day first, decided from the rows");
+    assert_eq!(get(&cafe, "date").as_string().unwrap(), "2025-02-03", "HSBC UK writes day first");
+    assert_eq!(get(&cafe, "amount").as_f64().unwrap(), -3.4, "Paid Out is money out");
     let netflix = transactions.iter().find(|t| get(t, "description").as_string().unwrap() == "NETFLIX.COM").unwrap();
     assert_eq!(get(&netflix, "amount").as_f64().unwrap(), -15.49);
     assert_eq!(get(&netflix, "bankCategory").as_string().unwrap(), "Entertainment");
     assert!(get(&netflix, "mcc").is_undefined() || get(&netflix, "mcc").is_null());
     let sources = Array::from(&get(&result, "sources"));
     assert_eq!(get(&sources.get(0), "layout").as_string().unwrap(), "chase_card");
+    assert_eq!(get(&sources.get(1), "layout").as_string().unwrap(), "hsbc_uk");
     assert_eq!(get(&sources.get(1), "dateOrder").as_string().unwrap(), "dmy");
     assert_eq!(Array::from(&get(&result, "problems")).length(), 0);
 }
@@ -117,4 +119,98 @@ fn draft_from_imported_transactions() {
     assert_eq!(get(&get(&draft, "covered"), "from").as_string().unwrap(), "2025-01-02");
     let text = JSON::stringify(&draft).unwrap().as_string().unwrap();
     assert!(text.contains("\"why\""));
+}
+
+/// Every fixture of tests/import/fixtures, as bytes (the page hands the importer bytes).
+macro_rules! fixtures {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_bytes!(concat!("../../../../tests/import/fixtures/", $name)) as &[u8])),*]
+    };
+}
+const FIXTURES: &[(&str, &[u8])] = fixtures!(
+    "amex.csv",
+    "apple-card.csv",
+    "barclays.csv",
+    "bofa-checking.csv",
+    "capital-one.csv",
+    "card.ofx",
+    "chase-card-broken.csv",
+    "chase-card-feb.csv",
+    "chase-card-jan.csv",
+    "chase-card.csv",
+    "chase-checking.csv",
+    "checking-feb.qfx",
+    "checking-jan.ofx",
+    "checking.qif",
+    "citi.csv",
+    "date-description-amount.csv",
+    "discover.csv",
+    "generic-crdr.csv",
+    "generic-eu.csv",
+    "generic-paid-out-in.csv",
+    "generic-positive-charges.csv",
+    "generic-undecidable.csv",
+    "hsbc-uk.csv",
+    "monzo.csv",
+    "n26.csv",
+    "revolut.csv",
+    "starling.csv",
+    "unknown.csv",
+    "us-bank.csv",
+    "wells-fargo.csv",
+);
+const CASES: &str = include_str!("../../../../tests/import/cases.json");
+
+/// Every case of tests/import/cases.json through `importStatements`, as the native test reads
+/// them: each layout's signs, dates, accounts, bank categories and MCCs, overlaps, problems by
+/// file and line, and the sources.
+#[wasm_bindgen_test]
+fn every_fixture_reads_as_the_native_importer_reads_it() {
+    let cases: serde_json::Value = serde_json::from_str(CASES).unwrap();
+    let mut diffs = Vec::new();
+    for case in cases["cases"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        let items: Vec<JsValue> = case["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                let f = f.as_str().unwrap();
+                let bytes =
+                    FIXTURES.iter().find(|(n, _)| *n == f).unwrap_or_else(|| panic!("{f} is not in FIXTURES")).1;
+                file(f, "bytes", Uint8Array::from(bytes).into())
+            })
+            .collect();
+        let options = case.get("options").map(|o| object(&o.to_string())).unwrap_or(JsValue::UNDEFINED);
+        let result = import_statements_js(files(&items), options).unwrap();
+        let got: serde_json::Value =
+            serde_json::from_str(&JSON::stringify(&result).unwrap().as_string().unwrap()).unwrap();
+        let expect = &case["expect"];
+        let (gt, et) = (got["transactions"].as_array().unwrap(), expect["transactions"].as_array().unwrap());
+        if gt.len() != et.len() {
+            diffs.push(format!("{name}: {} transactions, expected {}", gt.len(), et.len()));
+        }
+        for (g, e) in gt.iter().zip(et) {
+            let mut g = g.clone();
+            if (g["amount"].as_f64().unwrap() - e["amount"].as_f64().unwrap()).abs() < 0.001 {
+                g["amount"] = e["amount"].clone();
+            }
+            if &g != e {
+                diffs.push(format!("{name}: got {g}, expected {e}"));
+            }
+        }
+        let problems: Vec<serde_json::Value> = got["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| serde_json::json!({"file": p["file"], "line": p["line"], "code": p["code"]}))
+            .collect();
+        if problems != *expect["problems"].as_array().unwrap() {
+            diffs.push(format!("{name}: problems {problems:?}, expected {}", expect["problems"]));
+        }
+        if got["sources"] != expect["sources"] {
+            diffs.push(format!("{name}: sources {}, expected {}", got["sources"], expect["sources"]));
+        }
+    }
+    assert!(diffs.is_empty(), "{}", diffs.join("\n"));
 }

@@ -1,59 +1,25 @@
-//! Capital-market assumptions: the ONE place where returns, volatilities, correlation and
-//! inflation are stated. Every projection (retirement, goals, the `advise` report's plans) reads
-//! them from here and reports them next to its results.
+//! Capital-market assumptions: the ONE place where returns, volatilities and inflation are
+//! stated. Every projection (retirement, goals, the `advise` report's plans) reads them from here
+//! and reports them next to its results.
 //!
-//! The figures are **real** (after inflation) and come from one source, so that returns and
-//! inflation are consistent: Dimson, Marsh & Staunton's US series, 1900–2025, as published in the
-//! UBS Global Investment Returns Yearbook 2026 (compound real returns: equities 6.6% a year, bonds
-//! 1.6%; $1 of 1900 prices is $37 of 2025 prices, 2.9% inflation a year), and its earlier editions
-//! for the dispersion (Credit Suisse Global Investment Returns Yearbook 2017, table "Real equity
-//! returns around the world, 1900–2016": US standard deviation 20.0%).
+//! All figures come from one table, so that returns and inflation are consistent: US annual
+//! returns 1928–2025 ([`super::history`]: S&P 500, 10-year Treasury bond, 3-month Treasury bill,
+//! CPI-U; Damodaran, NYU Stern). A mix is rebalanced every year; its **real** return in a year is
+//! `Σ wᵢ(1 + rᵢ) / (1 + inflation) − 1`.
 //!
-//! * A class's **mean** is its arithmetic mean real return: the compound (geometric) return plus
-//!   half the variance, `g + σ²/2`, so that independent normal years compound at `g` at the median.
-//! * Bonds' dispersion is counted in real terms: nominal bond returns plus the inflation that
-//!   erodes them, √(9.25² + 4.57²) ≈ 10.3% from Ibbotson's 1926–1995 statistics (long-term
-//!   government bonds 9.25%, inflation 4.57%; the series of the Trinity study), taken as
-//!   uncorrelated. Modelling nominal returns deflated by a fixed inflation (as before) left out
-//!   this inflation risk and made bond-heavy mixes far too safe.
-//! * Cash (Treasury bills) tracks inflation closely: 0.5% real a year (bills compounded $1 to $67
-//!   over 1900–2025 against $37 of prices), with a 4% real standard deviation.
-//! * Stock and bond **real** returns are slightly positively correlated (their nominal returns
-//!   are nearly uncorrelated, but both are deflated by the same inflation): 0.1.
+//! * The **compound** (geometric) real return of a mix — what a sum invested in it grew at over
+//!   the whole history — is the rate a goal compounds at: the typical outcome, below the
+//!   arithmetic mean of the yearly returns by about half their variance. Stocks 6.8% a year,
+//!   bonds 1.5%, bills 0.3%; 60/40 5.2%.
+//! * The **mean** and **volatility** are the average and the standard deviation of the mix's
+//!   yearly real returns; the retirement projection's expected path uses the mean.
+//! * **Inflation** is the compound CPI-U inflation of the same years (3.0% a year); it turns real
+//!   rates into the nominal rates a goal or a savings account is quoted in.
 //!
 //! These are long-run US history, not a forecast; many planners assume lower future returns.
 
+use super::history::{self, YEARS};
 use serde::Serialize;
-
-/// Real return and volatility of one asset class, per year.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
-#[serde(rename_all = "camelCase")]
-pub struct AssetClass {
-    /// Compound (geometric) real return, in percent a year.
-    pub compound_real_percent: f64,
-    /// Standard deviation of annual real returns, in percent.
-    pub volatility_percent: f64,
-}
-
-impl AssetClass {
-    /// Arithmetic mean real return, in percent: `g + σ²/2`.
-    pub fn mean_real_percent(self) -> f64 {
-        self.compound_real_percent + self.volatility_percent * self.volatility_percent / 200.0
-    }
-}
-
-/// US equities: 6.6% real compound a year, standard deviation 20.0%.
-pub const STOCKS: AssetClass = AssetClass { compound_real_percent: 6.6, volatility_percent: 20.0 };
-/// US government bonds: 1.6% real compound a year, standard deviation 10.3% (inflation included).
-pub const BONDS: AssetClass = AssetClass { compound_real_percent: 1.6, volatility_percent: 10.3 };
-/// Cash (Treasury bills): 0.5% real compound a year, standard deviation 4.0%.
-pub const CASH: AssetClass = AssetClass { compound_real_percent: 0.5, volatility_percent: 4.0 };
-/// Correlation of annual real stock and bond returns (cash taken as uncorrelated with both).
-pub const STOCK_BOND_CORRELATION: f64 = 0.1;
-/// Inflation, in percent a year (US 1900–2025, same source): it turns the real figures into the
-/// nominal rates a goal or a savings account is quoted in.
-pub const INFLATION_PERCENT: f64 = 2.9;
 
 /// A portfolio's shares of stocks, bonds and cash, each 0–1, adding up to 1.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -68,39 +34,52 @@ pub struct Allocation {
     pub cash: f64,
 }
 
-/// A real rate (percent) as the nominal rate it is with [`INFLATION_PERCENT`]: `(1+r)(1+i) − 1`.
+/// Compound inflation of the history, in percent a year.
+pub fn inflation_percent() -> f64 {
+    let prices: f64 = (0..YEARS).map(|i| 1.0 + history::year(i).inflation).product();
+    (prices.powf(1.0 / YEARS as f64) - 1.0) * 100.0
+}
+
+/// A real rate (percent) as the nominal rate it is with [`inflation_percent`]: `(1+r)(1+i) − 1`.
 pub fn nominal_percent(real_percent: f64) -> f64 {
-    ((1.0 + real_percent / 100.0) * (1.0 + INFLATION_PERCENT / 100.0) - 1.0) * 100.0
+    ((1.0 + real_percent / 100.0) * (1.0 + inflation_percent() / 100.0) - 1.0) * 100.0
 }
 
 impl Allocation {
-    /// Arithmetic mean real return of the mix, in percent: the weighted means of the classes.
-    pub fn mean_real_percent(self) -> f64 {
-        self.stocks * STOCKS.mean_real_percent()
-            + self.bonds * BONDS.mean_real_percent()
-            + self.cash * CASH.mean_real_percent()
+    /// The mix's real growth factor in the `i`-th year of the history (rebalanced yearly).
+    pub fn real_growth(self, i: usize) -> f64 {
+        let y = history::year(i);
+        (self.stocks * (1.0 + y.stocks) + self.bonds * (1.0 + y.bonds) + self.cash * (1.0 + y.bills))
+            / (1.0 + y.inflation)
     }
 
-    /// Expected annual nominal return of the mix, in percent (the real mean with [`INFLATION_PERCENT`]).
+    /// The mix's yearly real returns over the history, as fractions.
+    fn real_returns(self) -> impl Iterator<Item = f64> {
+        (0..YEARS).map(move |i| self.real_growth(i) - 1.0)
+    }
+
+    /// Arithmetic mean of the mix's yearly real returns, in percent.
+    pub fn mean_real_percent(self) -> f64 {
+        self.real_returns().sum::<f64>() / YEARS as f64 * 100.0
+    }
+
+    /// Expected annual nominal return of the mix, in percent (the real mean with [`inflation_percent`]).
     pub fn mean_percent(self) -> f64 {
         nominal_percent(self.mean_real_percent())
     }
 
-    /// Annual volatility of the mix's real return, in percent: `√(Σ wᵢ²σᵢ² + 2·w_s·w_b·ρ·σ_s·σ_b)`.
+    /// Standard deviation of the mix's yearly real returns, in percent.
     pub fn volatility_percent(self) -> f64 {
-        let (s, b, c) = (
-            self.stocks * STOCKS.volatility_percent,
-            self.bonds * BONDS.volatility_percent,
-            self.cash * CASH.volatility_percent,
-        );
-        (s * s + b * b + c * c + 2.0 * STOCK_BOND_CORRELATION * s * b).sqrt()
+        let mean = self.mean_real_percent() / 100.0;
+        let variance = self.real_returns().map(|r| (r - mean) * (r - mean)).sum::<f64>() / YEARS as f64;
+        variance.sqrt() * 100.0
     }
 
-    /// Median (compound) real growth rate of the mix, in percent: `mean − σ²/2`, what a sum
-    /// invested in it grows at in the typical case (the arithmetic mean overstates it).
+    /// Median (compound) real growth rate of the mix, in percent: what a sum invested in it grew
+    /// at a year over the whole history, the typical case (the arithmetic mean overstates it).
     pub fn median_real_percent(self) -> f64 {
-        let v = self.volatility_percent();
-        self.mean_real_percent() - v * v / 200.0
+        let growth: f64 = (0..YEARS).map(|i| self.real_growth(i)).product();
+        (growth.powf(1.0 / YEARS as f64) - 1.0) * 100.0
     }
 
     /// Median (compound) nominal growth rate of the mix, in percent.
@@ -116,22 +95,46 @@ pub const ALL_CASH: Allocation = Allocation { stocks: 0.0, bonds: 0.0, cash: 1.0
 mod tests {
     use super::*;
 
+    const ALL_STOCKS: Allocation = Allocation { stocks: 1.0, bonds: 0.0, cash: 0.0 };
+    const ALL_BONDS: Allocation = Allocation { stocks: 0.0, bonds: 1.0, cash: 0.0 };
+
+    #[test]
+    fn history_statistics() {
+        // Damodaran's table, 1928–2025: stocks about 6.8% a year compound after inflation, with
+        // a standard deviation near 19%; 10-year Treasuries about 1.5%; bills about 0.3%;
+        // inflation about 3.0%.
+        let (stocks, bonds, cash) =
+            (ALL_STOCKS.median_real_percent(), ALL_BONDS.median_real_percent(), ALL_CASH.median_real_percent());
+        assert!((6.0..7.5).contains(&stocks), "{stocks}");
+        assert!((1.0..2.5).contains(&bonds), "{bonds}");
+        assert!((0.0..1.0).contains(&cash), "{cash}");
+        assert!((2.8..3.2).contains(&inflation_percent()), "{}", inflation_percent());
+        let vol = ALL_STOCKS.volatility_percent();
+        assert!((18.0..22.0).contains(&vol), "{vol}");
+        // Compound ≈ mean − σ²/2 (within half a point).
+        let approx = ALL_STOCKS.mean_real_percent() - vol * vol / 200.0;
+        assert!((stocks - approx).abs() < 0.5, "{stocks} vs {approx}");
+        // Nominal = real with inflation.
+        let expected = ((1.0 + cash / 100.0) * (1.0 + inflation_percent() / 100.0) - 1.0) * 100.0;
+        assert!((ALL_CASH.median_percent() - expected).abs() < 1e-12);
+    }
+
     #[test]
     fn mix_statistics() {
-        let all_stocks = Allocation { stocks: 1.0, bonds: 0.0, cash: 0.0 };
-        // 6.6% compound with 20% volatility: 8.6% arithmetic mean, and back to 6.6% at the median.
-        assert!((all_stocks.mean_real_percent() - 8.6).abs() < 1e-12);
-        assert!((all_stocks.median_real_percent() - 6.6).abs() < 1e-12);
-        assert_eq!(all_stocks.volatility_percent(), 20.0);
         let balanced = Allocation { stocks: 0.5, bonds: 0.5, cash: 0.0 };
-        // Diversification: less volatile than the weighted volatilities; the median of the mix is
-        // above the weighted medians (the volatility drag shrinks).
-        assert!(balanced.volatility_percent() < 0.5 * 20.0 + 0.5 * 10.3);
-        assert!(balanced.median_real_percent() > 0.5 * 6.6 + 0.5 * 1.6);
+        // Annual rebalancing: the mix's real growth is the weighted growth of its classes.
+        let y = history::year(0);
+        let expected = (0.5 * (1.0 + y.stocks) + 0.5 * (1.0 + y.bonds)) / (1.0 + y.inflation);
+        assert!((balanced.real_growth(0) - expected).abs() < 1e-15);
+        // Diversification: less volatile than the weighted volatilities; its compound rate is
+        // above the weighted compound rates and below its own arithmetic mean.
+        let weighted_vol = 0.5 * ALL_STOCKS.volatility_percent() + 0.5 * ALL_BONDS.volatility_percent();
+        assert!(balanced.volatility_percent() < weighted_vol);
+        let weighted_median = 0.5 * ALL_STOCKS.median_real_percent() + 0.5 * ALL_BONDS.median_real_percent();
+        assert!(balanced.median_real_percent() > weighted_median);
         assert!(balanced.median_real_percent() < balanced.mean_real_percent());
-        // Nominal = real with inflation: cash earns about 3.4% nominal.
-        let cash = ALL_CASH.mean_percent();
-        assert!((cash - ((1.0 + CASH.mean_real_percent() / 100.0) * 1.029 - 1.0) * 100.0).abs() < 1e-12);
-        assert!(cash > 3.3 && cash < 3.6, "{cash}");
+        // More stocks, more return and more volatility.
+        assert!(ALL_STOCKS.median_real_percent() > balanced.median_real_percent());
+        assert!(ALL_STOCKS.volatility_percent() > balanced.volatility_percent());
     }
 }

@@ -38,17 +38,7 @@ pub struct TierPayoff {
 /// The payoff of `profile`'s debts whose APR is at least `apr_at_least`, paying their minimums
 /// plus `extra_monthly`; `None` when no such debt has a balance.
 pub fn tier_payoff(profile: &Profile, apr_at_least: f64, extra_monthly: f64) -> Option<TierPayoff> {
-    let debts: Vec<PayoffDebt> = profile
-        .debts
-        .iter()
-        .filter(|d| d.balance > 0.0 && d.apr_percent >= apr_at_least)
-        .map(|d| PayoffDebt {
-            name: d.name.clone(),
-            balance: d.balance,
-            apr_percent: d.apr_percent,
-            min_payment: d.min_payment,
-        })
-        .collect();
+    let debts = payoff_debts(profile, apr_at_least);
     if debts.is_empty() {
         return None;
     }
@@ -75,4 +65,20 @@ pub fn tier_payoff(profile: &Profile, apr_at_least: f64, extra_monthly: f64) -> 
         interest_saved: plan.as_ref().and_then(|p| p.interest_saved),
         order: plan.map(|p| p.order).unwrap_or_else(|| debts.iter().map(|d| d.name.clone()).collect()),
     })
+}
+
+/// The profile's debts with a balance and an APR of at least `apr_at_least` percent (0 for all:
+/// APRs are never negative), as the payoff calculator takes them.
+pub fn payoff_debts(profile: &Profile, apr_at_least: f64) -> Vec<PayoffDebt> {
+    profile
+        .debts
+        .iter()
+        .filter(|d| d.balance > 0.0 && d.apr_percent >= apr_at_least)
+        .map(|d| PayoffDebt {
+            name: d.name.clone(),
+            balance: d.balance,
+            apr_percent: d.apr_percent,
+            min_payment: d.min_payment,
+        })
+        .collect()
 }

@@ -2,7 +2,7 @@
 //! every problem reported by JSON pointer, then running the calculator. Shared by the JS API
 //! (`src/wasm/calc.rs`) and the CLI (`finadvice payoff`).
 
-use super::assumptions::{Allocation, INFLATION_PERCENT};
+use super::assumptions::{inflation_percent, Allocation};
 use super::goal::{plan_goal, GoalPlan};
 use super::payoff::{plan_payoff, ExtraPayment, PayoffDebt, PayoffPlan, PayoffRequest, Strategy, MAX_MONTHS};
 use super::retirement::{project, RetirementProjection, RetirementRequest, MAX_PATHS, MAX_YEARS, MIN_PATHS};
@@ -195,6 +195,9 @@ pub const DEFAULT_ALLOCATION: Allocation = Allocation { stocks: 0.6, bonds: 0.4,
 /// withdrawalTaxPercent?}` → a retirement projection. Social Security (today's money a month)
 /// starts at `socialSecurityAge` (default: the retirement age) and reduces the withdrawals;
 /// `withdrawalTaxPercent` (0–60, default 0) is the share of each withdrawal paid in tax.
+/// Returns are US history 1928–2025 in 20-year blocks ([`super::retirement`]); `inflationPercent`
+/// (default: that history's compound inflation, about 3.0%) keeps the historical nominal returns
+/// and lowers (or raises) every year's real growth accordingly.
 pub fn retirement_from_input(input: &Input) -> Result<RetirementProjection, Errors> {
     let mut p = Problems::default();
     let request = read_retirement(&mut p, input);
@@ -217,7 +220,7 @@ fn read_retirement(p: &mut Problems, input: &Input) -> Option<RetirementRequest>
         Some(v) => read_allocation(p, v, &f.path("allocation")),
     };
     let inflation = match f.get("inflationPercent") {
-        None => Some(INFLATION_PERCENT),
+        None => Some(inflation_percent()),
         v => p.number(v, &f.path("inflationPercent"), -10.0, 50.0, false),
     };
     let paths = match f.get("paths") {

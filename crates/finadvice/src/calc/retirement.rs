@@ -1,11 +1,19 @@
-//! Retirement projection: a deterministic path at the expected return, and a seeded Monte Carlo.
+//! Retirement projection: a deterministic path at the expected return, and a seeded Monte Carlo
+//! that replays US history in blocks.
 //!
 //! Model (annual steps, everything in **today's money**, i.e. real terms):
-//! * each year's nominal return `R` is drawn from a normal distribution with the allocation's
-//!   nominal mean and its real volatility (inflation risk included) scaled to nominal terms
-//!   ([`super::assumptions`]), floored at −99%; the real growth factor is `(1 + R) / (1 + inflation)`,
-//!   so with the default inflation a year's real return has exactly the assumptions' real mean and
-//!   volatility; years are independent;
+//! * returns are **history, resampled in blocks** (a circular block bootstrap, Politis & Romano
+//!   1992): each path is a chain of [`BLOCK_YEARS`]-year runs of consecutive years of the US table
+//!   ([`super::history`], 1928–2025), each run starting at a year drawn uniformly (after 2025 the
+//!   run continues with 1928). A year's real growth is the mix's, rebalanced yearly:
+//!   `Σ wᵢ(1 + rᵢ) / (1 + inflation of that year)`. Blocks keep what independent years lose: the
+//!   decades in which bonds lost to inflation year after year (1941–1981), the sequences that sink
+//!   bond-heavy portfolios, and the correlation of stocks, bonds and inflation within a year;
+//!   20-year blocks are what keeps the Trinity comparison within 10 points for all five
+//!   published mixes (benches/RESULTS.md, issue 15);
+//! * an `inflation_percent` other than the history's compound inflation keeps each year's nominal
+//!   returns and scales its real growth by `(1 + historical) / (1 + requested)`;
+//! * the deterministic path grows every year at the mix's mean real return over the history;
 //! * accumulation (ages `currentAge … retirementAge − 1`): the balance grows, then the year's
 //!   contribution is added at the end of the year;
 //! * withdrawal (ages `retirementAge … endAge − 1`): the year's spending, less Social Security (or
@@ -16,11 +24,12 @@
 //! * percentiles p10…p90 are taken over the paths at the end of every year (nearest rank with linear
 //!   interpolation, as numpy's default `percentile`).
 //!
-//! Normal deviates come from the ziggurat method over xoshiro256++ seeded with
-//! `seed_from_u64(seed)`, using `libm` for its tables and rare steps, so a seed gives the same numbers natively, in Node
-//! and in every browser. Paths are drawn year by year (all paths for year 1, then year 2…).
+//! Block starts come from xoshiro256++ seeded with `seed_from_u64(seed)` (integer arithmetic
+//! only), so a seed gives the same numbers natively, in Node and in every browser. Paths are
+//! drawn year by year (all paths for year 1, then year 2…).
 
-use super::assumptions::{Allocation, INFLATION_PERCENT};
+use super::assumptions::{inflation_percent, Allocation};
+use super::history::{self, YEARS};
 use crate::money::{round_cents, round_ratio};
 use rand_xoshiro::rand_core::{RngCore, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
@@ -34,6 +43,8 @@ pub const MAX_PATHS: u32 = 100_000;
 pub const DEFAULT_PATHS: u32 = 10_000;
 /// Longest projection, in years.
 pub const MAX_YEARS: u32 = 100;
+/// Length of the runs of consecutive historical years a path is made of.
+pub const BLOCK_YEARS: u32 = 20;
 
 /// What a retirement projection depends on. Amounts are in today's money.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,7 +92,7 @@ impl RetirementRequest {
             income_start_age: retirement_age,
             withdrawal_tax_percent: 0.0,
             allocation,
-            inflation_percent: INFLATION_PERCENT,
+            inflation_percent: inflation_percent(),
             paths: DEFAULT_PATHS,
             seed: 1,
         }
@@ -95,14 +106,24 @@ impl RetirementRequest {
 pub struct ProjectionAssumptions {
     /// The allocation.
     pub allocation: Allocation,
-    /// Expected nominal return, percent a year.
+    /// Expected nominal return, percent a year (the mean real return with the inflation below).
     pub expected_return_percent: f64,
-    /// Volatility of the nominal return, percent a year.
+    /// Standard deviation of the mix's yearly real returns over the history, percent.
     pub volatility_percent: f64,
-    /// Expected real return (after the inflation below), percent a year.
+    /// Mean real return (after inflation) over the history, percent a year.
     pub real_return_percent: f64,
-    /// Inflation, percent a year.
+    /// Compound real return of the mix over the history, percent a year: the typical growth.
+    pub median_real_return_percent: f64,
+    /// Inflation, percent a year (default: the history's compound inflation).
     pub inflation_percent: f64,
+    /// First year of the return history the paths are drawn from.
+    pub history_first_year: u16,
+    /// Last year of that history.
+    pub history_last_year: u16,
+    /// Length of the runs of consecutive historical years each path is made of.
+    pub block_years: u32,
+    /// Where the history comes from.
+    pub returns_source: &'static str,
     /// Social Security (or other income) a year in retirement, today's money.
     pub income_annual: f64,
     /// Age from which that income is received.
@@ -155,76 +176,18 @@ pub struct RetirementProjection {
     pub years: Vec<ProjectionYear>,
 }
 
-/// Layers of the ziggurat.
-const LAYERS: usize = 128;
-/// Right edge of the base layer for 128 layers (Marsaglia & Tsang, "The Ziggurat Method for
-/// Generating Random Variables", Journal of Statistical Software 5(8), 2000).
-const ZIGGURAT_R: f64 = 3.442619855899;
-/// Area of each layer for 128 layers (same paper).
-const ZIGGURAT_V: f64 = 9.91256303526217e-3;
+/// Draws the historical year each path's block starts at: uniform over the table's years.
+struct BlockStarts(Xoshiro256PlusPlus);
 
-/// A standard normal generator: xoshiro256++ and the ziggurat method (Marsaglia & Tsang 2000),
-/// whose tables and rare tail/wedge steps use `libm`, so the numbers are the same on every platform.
-pub struct Normal {
-    rng: Xoshiro256PlusPlus,
-    /// Layer edges: `x[0]` is the base layer's virtual width `V / f(R)`, `x[1] = R`, …, `x[128] = 0`.
-    x: [f64; LAYERS + 1],
-    /// `f(x[i]) = exp(−x[i]²/2)`.
-    f: [f64; LAYERS + 1],
-}
-
-fn density(x: f64) -> f64 {
-    libm::exp(-0.5 * x * x)
-}
-
-impl Normal {
-    /// A generator seeded with `seed`.
-    pub fn new(seed: u64) -> Self {
-        let mut x = [0.0; LAYERS + 1];
-        x[0] = ZIGGURAT_V / density(ZIGGURAT_R);
-        x[1] = ZIGGURAT_R;
-        for i in 2..LAYERS {
-            x[i] = libm::sqrt(-2.0 * libm::log(density(x[i - 1]) + ZIGGURAT_V / x[i - 1]));
-        }
-        x[LAYERS] = 0.0;
-        let mut f = [0.0; LAYERS + 1];
-        for i in 0..=LAYERS {
-            f[i] = density(x[i]);
-        }
-        Normal { rng: Xoshiro256PlusPlus::seed_from_u64(seed), x, f }
+impl BlockStarts {
+    fn new(seed: u64) -> Self {
+        BlockStarts(Xoshiro256PlusPlus::seed_from_u64(seed))
     }
 
-    /// A uniform number in [0, 1) from 53 random bits.
-    fn uniform(&mut self) -> f64 {
-        (self.rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
-    }
-
-    /// The next standard normal deviate.
-    pub fn deviate(&mut self) -> f64 {
-        loop {
-            let bits = self.rng.next_u64();
-            let i = (bits & (LAYERS as u64 - 1)) as usize; // low 7 bits: the layer
-            let u = (bits >> 11) as f64 * (2.0 / (1u64 << 53) as f64) - 1.0; // high 53 bits: [−1, 1)
-            let z = u * self.x[i];
-            if z.abs() < self.x[i + 1] {
-                return z; // inside the layer's rectangle that lies wholly under the curve (~99%)
-            }
-            if i == 0 {
-                // The tail beyond R (Marsaglia 1964).
-                loop {
-                    let a = -libm::log(1.0 - self.uniform()) / ZIGGURAT_R;
-                    let b = -libm::log(1.0 - self.uniform());
-                    if 2.0 * b > a * a {
-                        return if u < 0.0 { -(ZIGGURAT_R + a) } else { ZIGGURAT_R + a };
-                    }
-                }
-            }
-            // The wedge between the rectangle and the curve.
-            let y = self.f[i] + self.uniform() * (self.f[i + 1] - self.f[i]);
-            if y < density(z) {
-                return z;
-            }
-        }
+    /// A year index in `0..YEARS`: the high 32 random bits scaled by multiplication (Lemire's
+    /// method without rejection; its bias, under YEARS / 2³² ≈ 2·10⁻⁸, is immaterial here).
+    fn next(&mut self) -> u8 {
+        (((self.0.next_u64() >> 32) * YEARS as u64) >> 32) as u8
     }
 }
 
@@ -308,7 +271,8 @@ fn withdrawal(request: &RetirementRequest, age: u32) -> f64 {
     net / (1.0 - request.withdrawal_tax_percent / 100.0)
 }
 
-/// One year of every path: `[mean, volatility, inflation factor, contribution, withdrawal]`.
+/// One year of every path: each path's historical year (`cursors`) moves on by one, or, at the
+/// start of a block, to a newly drawn year; the balance grows by that year's real growth.
 ///
 /// Not inlined, like [`order_keys`]: called once a year, a function of its own lets a browser's
 /// WebAssembly engine move it from baseline to optimized code after the first years of a page's
@@ -316,13 +280,22 @@ fn withdrawal(request: &RetirementRequest, age: u32) -> f64 {
 #[inline(never)]
 fn advance_paths(
     balances: &mut [f64],
-    normal: &mut Normal,
-    [mean, vol, inflation, contribution, withdrawal]: [f64; 5],
+    cursors: &mut [u8],
+    starts: &mut BlockStarts,
+    new_block: bool,
+    growth: &[f64; YEARS],
+    [contribution, withdrawal]: [f64; 2],
     retired: bool,
 ) {
-    for b in balances.iter_mut() {
-        let r = (mean + vol * normal.deviate()).max(-0.99);
-        *b = step(*b, (1.0 + r) / inflation, retired, contribution, withdrawal);
+    for (b, cursor) in balances.iter_mut().zip(cursors.iter_mut()) {
+        *cursor = if new_block {
+            starts.next()
+        } else if *cursor as usize + 1 == YEARS {
+            0
+        } else {
+            *cursor + 1
+        };
+        *b = step(*b, growth[*cursor as usize], retired, contribution, withdrawal);
     }
 }
 
@@ -337,9 +310,14 @@ fn order_keys(keys: &mut [i64], balances: &[f64]) {
 /// Projects a retirement. The request is expected valid (ages ordered, at most [`MAX_YEARS`]
 /// years, amounts finite); the API layer checks it with JSON pointers.
 pub fn project(request: &RetirementRequest) -> RetirementProjection {
-    let mean = request.allocation.mean_percent() / 100.0;
-    let vol = request.allocation.volatility_percent() / 100.0 * (1.0 + INFLATION_PERCENT / 100.0);
-    let inflation = 1.0 + request.inflation_percent / 100.0;
+    let allocation = request.allocation;
+    // Requested inflation against the history's: nominal returns kept, real growth scaled.
+    let inflation_scale = (1.0 + inflation_percent() / 100.0) / (1.0 + request.inflation_percent / 100.0);
+    let mut growth = [0.0; YEARS];
+    for (i, g) in growth.iter_mut().enumerate() {
+        *g = allocation.real_growth(i) * inflation_scale;
+    }
+    let mean_growth = growth.iter().sum::<f64>() / YEARS as f64;
     let years = request.end_age.saturating_sub(request.current_age).min(MAX_YEARS);
     let contribution = request.annual_contribution;
     let retired_at = |year: u32| request.current_age + year >= request.retirement_age;
@@ -348,8 +326,9 @@ pub fn project(request: &RetirementRequest) -> RetirementProjection {
     let mut depletion = None;
     let paths = request.paths as usize;
     let mut balances = vec![request.balance; paths];
+    let mut cursors = vec![0u8; paths];
     let mut scratch = vec![0i64; paths];
-    let mut normal = Normal::new(request.seed);
+    let mut starts = BlockStarts::new(request.seed);
     let mut rows = Vec::with_capacity(years as usize);
     let mut median_at_retirement = None;
     let mut expected_at_retirement = if request.current_age >= request.retirement_age { request.balance } else { 0.0 };
@@ -357,14 +336,15 @@ pub fn project(request: &RetirementRequest) -> RetirementProjection {
         let age = request.current_age + year;
         let retired = retired_at(year);
         let taken = withdrawal(request, age);
-        expected = step(expected, (1.0 + mean) / inflation, retired, contribution, taken);
+        expected = step(expected, mean_growth, retired, contribution, taken);
         if retired && expected <= 0.0 && depletion.is_none() {
             depletion = Some(age);
         }
-        advance_paths(&mut balances, &mut normal, [mean, vol, inflation, contribution, taken], retired);
+        let new_block = year % BLOCK_YEARS == 0;
+        advance_paths(&mut balances, &mut cursors, &mut starts, new_block, &growth, [contribution, taken], retired);
         let bands = if paths > 0 {
             order_keys(&mut scratch, &balances);
-            bands(&mut scratch).map(|b| Some(crate::money::round_cents(b)))
+            bands(&mut scratch).map(|b| Some(round_cents(b)))
         } else {
             [None; 5]
         };
@@ -374,7 +354,7 @@ pub fn project(request: &RetirementRequest) -> RetirementProjection {
         }
         rows.push(ProjectionYear {
             age,
-            expected: crate::money::round_cents(expected),
+            expected: round_cents(expected),
             p10: bands[0],
             p25: bands[1],
             p50: bands[2],
@@ -384,19 +364,28 @@ pub fn project(request: &RetirementRequest) -> RetirementProjection {
     }
     let success = (paths > 0).then(|| {
         let lasting = balances.iter().filter(|&&b| b > 0.0).count();
-        crate::money::round_ratio(lasting as f64 / paths as f64)
+        round_ratio(lasting as f64 / paths as f64)
     });
+    let real_mean = mean_growth - 1.0;
+    let compound = growth.iter().product::<f64>().powf(1.0 / YEARS as f64) - 1.0;
+    let volatility = (growth.iter().map(|g| (g - mean_growth) * (g - mean_growth)).sum::<f64>() / YEARS as f64).sqrt();
+    let inflation = 1.0 + request.inflation_percent / 100.0;
     RetirementProjection {
         success_probability: success,
-        expected_at_retirement: crate::money::round_cents(expected_at_retirement),
+        expected_at_retirement: round_cents(expected_at_retirement),
         median_at_retirement,
         expected_depletion_age: depletion,
         assumptions: ProjectionAssumptions {
-            allocation: request.allocation,
-            expected_return_percent: round_ratio(mean * 100.0),
-            volatility_percent: round_ratio(vol * 100.0),
-            real_return_percent: round_ratio(((1.0 + mean) / inflation - 1.0) * 100.0),
-            inflation_percent: request.inflation_percent,
+            allocation,
+            expected_return_percent: round_ratio(((1.0 + real_mean) * inflation - 1.0) * 100.0),
+            volatility_percent: round_ratio(volatility * 100.0),
+            real_return_percent: round_ratio(real_mean * 100.0),
+            median_real_return_percent: round_ratio(compound * 100.0),
+            inflation_percent: round_ratio(request.inflation_percent),
+            history_first_year: history::first_year(),
+            history_last_year: history::last_year(),
+            block_years: BLOCK_YEARS,
+            returns_source: history::SOURCE,
             income_annual: round_cents(request.income_annual),
             income_start_age: request.income_start_age,
             withdrawal_tax_percent: round_ratio(request.withdrawal_tax_percent),
@@ -412,27 +401,6 @@ mod tests {
     use super::*;
 
     const BALANCED: Allocation = Allocation { stocks: 0.5, bonds: 0.5, cash: 0.0 };
-
-    #[test]
-    fn normal_deviates_have_unit_moments_and_are_reproducible() {
-        let mut g = Normal::new(42);
-        let n = 1_000_000;
-        let xs: Vec<f64> = (0..n).map(|_| g.deviate()).collect();
-        let mean = xs.iter().sum::<f64>() / n as f64;
-        let var = xs.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / n as f64;
-        assert!(mean.abs() < 0.005, "mean {mean}");
-        assert!((var - 1.0).abs() < 0.006, "variance {var}");
-        // Share within 1, 2 and 3 standard deviations: 68.27%, 95.45%, 99.73%.
-        for (k, share) in [(1.0, 0.6827), (2.0, 0.9545), (3.0, 0.9973)] {
-            let within = xs.iter().filter(|x| x.abs() < k).count() as f64 / n as f64;
-            assert!((within - share).abs() < 0.002, "within {k} sd: {within}"); // 4 standard errors
-        }
-        // Both tails are reached (the ziggurat's tail step beyond 3.44).
-        assert!(xs.iter().any(|&x| x > 3.6) && xs.iter().any(|&x| x < -3.6));
-        let mut again = Normal::new(42);
-        assert!(xs.iter().take(100).all(|&x| x == again.deviate()));
-        assert_ne!(Normal::new(43).deviate(), xs[0]);
-    }
 
     fn bands(values: &mut [f64]) -> [f64; 5] {
         super::bands(&mut values.iter().map(|&v| order_key(v)).collect::<Vec<_>>())
@@ -465,17 +433,57 @@ mod tests {
 
     #[test]
     fn deterministic_path_is_the_annuity_formula() {
-        // Zero volatility is not offered, so check the expected path against the FV formula:
-        // 20 years of 10,000 at the real expected return.
+        // The expected path: 20 years of 10,000 at the mix's mean real return over the history.
         let mut r = RetirementRequest::new(40, 60, 61, 0.0, BALANCED);
         r.annual_contribution = 10_000.0;
         r.paths = 0;
         let p = project(&r);
-        let real = (1.0 + BALANCED.mean_percent() / 100.0) / (1.0 + INFLATION_PERCENT / 100.0) - 1.0;
+        let real = BALANCED.mean_real_percent() / 100.0;
         let fv = super::super::tvm::fv(real, 20.0, -10_000.0, 0.0, super::super::tvm::When::End).unwrap();
         assert!((p.expected_at_retirement - fv).abs() < 0.01, "{} vs {fv}", p.expected_at_retirement);
         assert_eq!(p.years.len(), 21);
         assert!(p.success_probability.is_none() && p.years[0].p50.is_none());
+        assert!((p.assumptions.real_return_percent - BALANCED.mean_real_percent()).abs() < 1e-4);
+        assert!((p.assumptions.median_real_return_percent - BALANCED.median_real_percent()).abs() < 1e-4);
+        assert!((p.assumptions.volatility_percent - BALANCED.volatility_percent()).abs() < 1e-4);
+        assert_eq!((p.assumptions.history_first_year, p.assumptions.history_last_year), (1928, 2025));
+    }
+
+    /// The historical year index whose growth is `g` (the table's growth factors are distinct).
+    fn year_of(g: f64, allocation: Allocation) -> usize {
+        (0..YEARS).find(|&i| (allocation.real_growth(i) - g).abs() < 1e-9).expect("a historical year")
+    }
+
+    #[test]
+    fn a_path_replays_runs_of_consecutive_historical_years() {
+        // One path of 1 invested, nothing added or taken: each year's growth is one historical
+        // year's, consecutive within a 20-year block (1928 after 2025), a new draw after it.
+        let stocks = Allocation { stocks: 1.0, bonds: 0.0, cash: 0.0 };
+        let mut first_years = std::collections::BTreeSet::new();
+        let mut wrapped = false;
+        for seed in 1..=40 {
+            let mut r = RetirementRequest::new(30, 100, 90, 1e9, stocks);
+            r.paths = 1;
+            r.seed = seed;
+            let mut before = 1e9;
+            let mut years = Vec::new();
+            for y in &project(&r).years {
+                let now = y.p50.unwrap(); // the one path (cents rounding is immaterial at 1e9)
+                years.push(year_of(now / before, stocks));
+                before = now;
+            }
+            assert_eq!(years.len(), 60);
+            for y in 1..years.len() {
+                if y % BLOCK_YEARS as usize != 0 {
+                    assert_eq!(years[y], (years[y - 1] + 1) % YEARS, "seed {seed}, year {y}: {years:?}");
+                    wrapped |= years[y] == 0;
+                }
+            }
+            first_years.insert(years[0]);
+        }
+        // The blocks start at different years for different seeds, and runs wrap around.
+        assert!(first_years.len() > 25, "{first_years:?}");
+        assert!(wrapped);
     }
 
     #[test]
@@ -547,16 +555,37 @@ mod tests {
     }
 
     #[test]
-    fn real_return_has_the_assumptions_mean_and_volatility() {
-        // With the default inflation, a year's real growth has the mix's real mean and volatility.
-        let mut r = RetirementRequest::new(30, 31, 32, 1_000_000.0, BALANCED);
-        r.paths = 100_000;
+    fn first_year_returns_are_the_historical_ones_drawn_evenly() {
+        // 98,000 paths of 1,000,000 for a year: every first-year balance is one historical year's
+        // growth, each year drawn about 1,000 times (binomial, standard deviation ~31).
+        let mut r = RetirementRequest::new(30, 31, 31, 1_000_000.0, BALANCED);
+        r.paths = 98_000;
+        let mut starts = BlockStarts::new(r.seed);
+        let mut counts = [0u32; YEARS];
+        for _ in 0..r.paths {
+            counts[starts.next() as usize] += 1;
+        }
+        assert!(counts.iter().all(|&c| (850..1150).contains(&c)), "{counts:?}");
         let p = project(&r);
-        assert!((p.assumptions.real_return_percent - BALANCED.mean_real_percent()).abs() < 1e-3, "{:?}", p.assumptions);
-        // p10..p90 of the first year's balance (1,000,000 growing for a year): ±1.2816 volatilities.
         let y = &p.years[0];
-        let vol = BALANCED.volatility_percent() / 100.0;
-        let (p10, p90) = (y.p10.unwrap() / 1e6, y.p90.unwrap() / 1e6);
-        assert!(((p90 - p10) / 2.0 / 1.2816 - vol).abs() < 0.002, "{p10} {p90} vs {vol}");
+        for band in [y.p10, y.p25, y.p50, y.p75, y.p90] {
+            let g = band.unwrap() / 1e6;
+            // Percentiles interpolate between two historical years at most.
+            let nearest = (0..YEARS).map(|i| (BALANCED.real_growth(i) - g).abs()).fold(f64::INFINITY, f64::min);
+            assert!(nearest < 0.02, "{g}");
+        }
+    }
+
+    #[test]
+    fn higher_inflation_than_history_means_less_success() {
+        let mut r = RetirementRequest::new(65, 65, 95, 1_000_000.0, BALANCED);
+        r.annual_spending = 45_000.0;
+        r.paths = 4000;
+        let base = project(&r);
+        assert_eq!(base.assumptions.inflation_percent, round_ratio(inflation_percent()));
+        r.inflation_percent = inflation_percent() + 2.0;
+        let hotter = project(&r);
+        assert!(hotter.success_probability.unwrap() < base.success_probability.unwrap() - 0.1, "{hotter:?}");
+        assert!(hotter.assumptions.real_return_percent < base.assumptions.real_return_percent - 1.5);
     }
 }

@@ -262,6 +262,19 @@ impl BankMemory {
     }
 }
 
+/// One row to categorize with its evidence.
+#[derive(Debug, Clone, Copy)]
+pub struct EvidenceRow<'a> {
+    /// The statement text.
+    pub description: &'a str,
+    /// Signed amount (negative = money out).
+    pub amount: f64,
+    /// The bank's category, as the export wrote it.
+    pub bank_category: Option<&'a str>,
+    /// The merchant category code.
+    pub mcc: Option<&'a str>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -315,87 +328,4 @@ mod tests {
         memory.learn("Zzz unknown", Fees);
         assert_eq!(best(&memory.distribution("zzz unknown").unwrap()), Fees);
     }
-}
-
-/// One row to categorize with its evidence.
-#[derive(Debug, Clone, Copy)]
-pub struct EvidenceRow<'a> {
-    /// The statement text.
-    pub description: &'a str,
-    /// Signed amount (negative = money out).
-    pub amount: f64,
-    /// The bank's category, as the export wrote it.
-    pub bank_category: Option<&'a str>,
-    /// The merchant category code.
-    pub mcc: Option<&'a str>,
-}
-
-/// What decided a row's category.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Decider {
-    /// The person's correction for the merchant.
-    Memory,
-    /// The model, with the bank's evidence agreeing or absent.
-    Model,
-    /// The bank's evidence changed the model's answer.
-    Bank,
-}
-
-/// A row's category, its probability and what decided it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Decision {
-    /// The category (`Uncategorized` below the model's confidence threshold).
-    pub category: Category,
-    /// Its probability after combination (1 for a remembered merchant).
-    pub confidence: f32,
-    /// What decided it.
-    pub decider: Decider,
-}
-
-fn best_of(p: &[f32]) -> (Category, f32) {
-    let (i, confidence) = p.iter().copied().enumerate().fold((0, f32::MIN), |b, x| if x.1 > b.1 { x } else { b });
-    let category = if confidence >= super::model::CONFIDENCE_THRESHOLD {
-        Category::MODEL_CLASSES[i]
-    } else {
-        Category::Uncategorized
-    };
-    (category, confidence)
-}
-
-/// Categorizes rows: the person's merchant memory first, then the model's probabilities combined
-/// with the bank's evidence when `use_evidence` (without it, the model alone: the baseline the
-/// model card compares against).
-pub fn categorize_with_evidence(
-    categorizer: &super::Categorizer,
-    memory: &super::MerchantMemory,
-    bank: &BankMemory,
-    rows: &[EvidenceRow],
-    use_evidence: bool,
-) -> Result<Vec<Decision>, crate::error::Issue> {
-    let remembered: Vec<Option<Category>> =
-        rows.iter().map(|r| if memory.is_empty() { None } else { memory.lookup(r.description) }).collect();
-    let for_model: Vec<(&str, f64)> =
-        rows.iter().zip(&remembered).filter(|(_, m)| m.is_none()).map(|(r, _)| (r.description, r.amount)).collect();
-    let probabilities = categorizer.probabilities(&for_model)?;
-    let mut model_rows = probabilities.chunks(CLASSES);
-    let mut out = Vec::with_capacity(rows.len());
-    for (row, remembered) in rows.iter().zip(remembered) {
-        if let Some(category) = remembered {
-            out.push(Decision { category, confidence: 1.0, decider: Decider::Memory });
-            continue;
-        }
-        let p = model_rows.next().unwrap_or(&[]);
-        let (alone, alone_confidence) = best_of(p);
-        let evidence = if use_evidence { evidence(bank, row.bank_category, row.mcc) } else { None };
-        let decision = match evidence {
-            Some(e) => {
-                let (category, confidence) = best_of(&combine(p, &e));
-                let decider = if category == alone { Decider::Model } else { Decider::Bank };
-                Decision { category, confidence, decider }
-            }
-            None => Decision { category: alone, confidence: alone_confidence, decider: Decider::Model },
-        };
-        out.push(decision);
-    }
-    Ok(out)
 }

@@ -64,8 +64,8 @@ fn shape(token: String) -> String {
     }
 }
 
-/// `a:{sign}:{unit}{count}`, written without `format!`: every row of a statement has two, and
-/// the formatting machinery is among what V8 would recompile during a page's first `advise`.
+/// `a:{sign}:{unit}{count}` (the reference strings of [`feature_strings`]; rows are featurized by
+/// [`amount_ids`], which hashes the same bytes without building them).
 fn size_feature(sign: &str, unit: &str, count: usize) -> String {
     let mut out = String::with_capacity(12);
     for part in ["a:", sign, ":", unit, itoa::Buffer::new().format(count)] {
@@ -144,7 +144,9 @@ pub fn featurize(description: &str, amount: f64) -> Vec<u32> {
 }
 
 /// The normalized tokens of a description as byte ranges of one buffer (steps 1 and 2, the same
-/// tokens as [`tokens`] without a `String` per token): `buffer[range]` is a token.
+/// tokens as [`tokens`] without a `String` per token): `buffer[range]` is a token, and each token
+/// is followed by a space, so that the buffer is the normalized text (tokens are `[a-z0-9#]`, the
+/// space cannot be part of one). Descriptions with the same normalized text have the same ids.
 fn token_spans(description: &str, buffer: &mut Vec<u8>, spans: &mut Vec<(usize, usize)>) {
     let mut start = buffer.len();
     let mut digits_only = true;
@@ -157,11 +159,20 @@ fn token_spans(description: &str, buffer: &mut Vec<u8>, spans: &mut Vec<(usize, 
                 buffer.extend_from_slice(&[b'#', b'0' + len as u8]);
             }
             spans.push((start, buffer.len()));
+            buffer.push(b' ');
         }
     };
-    for c in description.chars().take(MAX_DESCRIPTION_CHARS) {
-        if c.is_ascii_alphanumeric() {
-            let b = c as u8;
+    // Bytes rather than chars: every byte of a non-ASCII character is ≥ 0x80, a separator like
+    // the character itself; characters are counted by their first bytes (not 0b10xxxxxx).
+    let mut chars = 0;
+    for &b in description.as_bytes() {
+        if b & 0xC0 != 0x80 {
+            chars += 1;
+            if chars > MAX_DESCRIPTION_CHARS {
+                break;
+            }
+        }
+        if b.is_ascii_alphanumeric() {
             digits_only &= b.is_ascii_digit();
             buffer.push(if b.is_ascii_digit() { b'0' } else { b.to_ascii_lowercase() });
         } else {
@@ -177,61 +188,156 @@ fn token_spans(description: &str, buffer: &mut Vec<u8>, spans: &mut Vec<(usize, 
 /// most `MAX_FEATURES - 1` of them (a line has at least one amount id). Lines with the same
 /// description share them: [`line_ids`] puts a line's amount in front.
 pub fn description_ids(description: &str) -> Vec<u32> {
-    let limit = MAX_FEATURES - 1;
-    let mut ids = Vec::with_capacity(limit);
-    let mut buffer = Vec::with_capacity(description.len().min(MAX_DESCRIPTION_CHARS) + 8);
-    let mut spans = Vec::with_capacity(16);
-    token_spans(description, &mut buffer, &mut spans);
-    let token = |&(a, b): &(usize, usize)| &buffer[a..b];
-    let (w, pair, gram) = (fnv_more(FNV_BASIS, b"w:"), fnv_more(FNV_BASIS, b"b:"), fnv_more(FNV_BASIS, b"c:"));
-    for span in &spans {
-        ids.push(fnv_more(w, token(span)) % BUCKETS);
-    }
-    for both in spans.windows(2) {
-        let first = fnv_more(fnv_more(pair, token(&both[0])), b" ");
-        ids.push(fnv_more(first, token(&both[1])) % BUCKETS);
-    }
-    let mut fours = Vec::with_capacity(32);
-    for span in spans.iter().filter(|span| buffer[span.0] != b'#') {
-        if ids.len() >= limit {
-            break;
-        }
-        // `<tok>`: its 3-grams, then its 4-grams; each 4-gram is its 3-gram's state plus a byte.
-        let t = token(span);
-        let padded_len = t.len() + 2;
-        let byte = |i: usize| {
-            if i == 0 {
-                b'<'
-            } else if i == padded_len - 1 {
-                b'>'
-            } else {
-                t[i - 1]
-            }
-        };
-        fours.clear();
-        for i in 0..padded_len - 2 {
-            let h3 = fnv_more(gram, &[byte(i), byte(i + 1), byte(i + 2)]);
-            ids.push(h3 % BUCKETS);
-            if i + 3 < padded_len {
-                fours.push(fnv_more(h3, &[byte(i + 3)]) % BUCKETS);
-            }
-        }
-        ids.extend_from_slice(&fours);
-    }
-    ids.truncate(limit);
+    let mut ids = Vec::with_capacity(MAX_FEATURES - 1);
+    Scratch::default().description_ids(description, &mut ids);
     ids
+}
+
+/// Buffers [`Scratch::description_ids`] reuses from one description to the next: a statement
+/// featurizes thousands of descriptions, and in wasm an allocation costs more than hashing a
+/// short line.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    buffer: Vec<u8>,
+    spans: Vec<(usize, usize)>,
+    fours: Vec<u32>,
+}
+
+impl Scratch {
+    /// [`description_ids`] written into `ids` (cleared first), with this scratch's buffers.
+    pub fn description_ids(&mut self, description: &str, ids: &mut Vec<u32>) {
+        self.tokenize(description);
+        self.token_ids(ids);
+    }
+
+    /// Steps 1 and 2 for `description`: afterwards [`Scratch::normalized`] is its normalized text
+    /// and [`Scratch::token_ids`] its ids.
+    pub fn tokenize(&mut self, description: &str) {
+        self.buffer.clear();
+        self.spans.clear();
+        token_spans(description, &mut self.buffer, &mut self.spans);
+    }
+
+    /// The normalized text of the last [`Scratch::tokenize`]d description: its tokens, each
+    /// followed by a space. Two descriptions with the same normalized text have the same ids (a
+    /// statement's `SAFEWAY #1234` and `SAFEWAY #5678`), so it can key a cache of ids.
+    pub fn normalized(&self) -> &[u8] {
+        &self.buffer
+    }
+
+    /// The description ids (step 3 after the amount) of the last [`Scratch::tokenize`]d
+    /// description, written into `ids` (cleared first).
+    pub fn token_ids(&mut self, ids: &mut Vec<u32>) {
+        let limit = MAX_FEATURES - 1;
+        ids.clear();
+        let Scratch { buffer, spans, fours } = self;
+        let token = |&(a, b): &(usize, usize)| &buffer[a..b];
+        let (w, pair, gram) = (fnv_more(FNV_BASIS, b"w:"), fnv_more(FNV_BASIS, b"b:"), fnv_more(FNV_BASIS, b"c:"));
+        for span in spans.iter() {
+            ids.push(fnv_more(w, token(span)) % BUCKETS);
+        }
+        for both in spans.windows(2) {
+            let first = fnv_more(fnv_more(pair, token(&both[0])), b" ");
+            ids.push(fnv_more(first, token(&both[1])) % BUCKETS);
+        }
+        for span in spans.iter().filter(|span| buffer[span.0] != b'#') {
+            if ids.len() >= limit {
+                break;
+            }
+            // `<tok>`: its 3-grams, then its 4-grams; each 4-gram is its 3-gram's state plus a byte.
+            let t = token(span);
+            let padded_len = t.len() + 2;
+            let byte = |i: usize| {
+                if i == 0 {
+                    b'<'
+                } else if i == padded_len - 1 {
+                    b'>'
+                } else {
+                    t[i - 1]
+                }
+            };
+            fours.clear();
+            for i in 0..padded_len - 2 {
+                let h3 = fnv_more(gram, &[byte(i), byte(i + 1), byte(i + 2)]);
+                ids.push(h3 % BUCKETS);
+                if i + 3 < padded_len {
+                    fours.push(fnv_more(h3, &[byte(i + 3)]) % BUCKETS);
+                }
+            }
+            ids.extend_from_slice(fours);
+        }
+        ids.truncate(limit);
+    }
 }
 
 /// The feature ids of a line from its amount and its description's [`description_ids`]: the
 /// amount's ids, then the description's, at most [`MAX_FEATURES`] in all.
 pub fn line_ids(amount: f64, description_ids: &[u32]) -> Vec<u32> {
     let mut ids = Vec::with_capacity(MAX_FEATURES);
-    let mut amount_strings = Vec::with_capacity(2);
-    amount_features(amount, &mut amount_strings);
-    ids.extend(amount_strings.iter().map(|f| fnv1a32(f.as_bytes()) % BUCKETS));
+    ids.extend_from_slice(&amount_ids(amount));
     let room = MAX_FEATURES - ids.len();
     ids.extend(description_ids.iter().take(room));
     ids
+}
+
+/// Most amount ids a line has: four features written [`AMOUNT_REPEAT`] times.
+pub const MAX_AMOUNT_IDS: usize = 4 * AMOUNT_REPEAT;
+
+/// The ids of the amount features (step 3), the same as hashing [`amount_features`]'s strings,
+/// computed without building them (statements rarely repeat an amount, so this runs for most rows).
+pub fn amount_ids(amount: f64) -> AmountIds {
+    let mut out = AmountIds { ids: [0; MAX_AMOUNT_IDS], len: 0 };
+    let mut push = |h: u32| {
+        out.ids[out.len] = h % BUCKETS;
+        out.len += 1;
+    };
+    if amount == 0.0 || !amount.is_finite() {
+        push(fnv1a32(b"a:zero"));
+        return out;
+    }
+    let size = amount.abs();
+    let sign: &[u8] = if amount > 0.0 { b"in" } else { b"out" };
+    let prefix = fnv_more(fnv_more(fnv_more(FNV_BASIS, b"a:"), sign), b":");
+    let digits = [1.0, 10.0, 100.0, 1_000.0, 10_000.0].iter().filter(|&&limit| size >= limit).count();
+    push(fnv_more(prefix, itoa::Buffer::new().format(digits).as_bytes()));
+    let half_decades = HALF_DECADES.iter().filter(|&&limit| size >= limit).count();
+    push(fnv_more(fnv_more(prefix, b"h"), itoa::Buffer::new().format(half_decades).as_bytes()));
+    if size >= 1.0 && size.fract() == 0.0 {
+        push(fnv1a32(b"a:whole"));
+        if size < 1e9 {
+            if size % 100.0 == 0.0 {
+                push(fnv1a32(b"a:x100"));
+            } else if size % 20.0 == 0.0 {
+                push(fnv1a32(b"a:x20"));
+            }
+        }
+    } else if size < 1e9 {
+        // size < 10^9, so the cents fit a u64 exactly.
+        let cents = (size * 100.0 + 0.5).floor() as u64 % 100;
+        if cents % 10 == 9 {
+            push(fnv1a32(b"a:c9"));
+        }
+    }
+    let once = out.len;
+    for copy in 1..AMOUNT_REPEAT {
+        out.ids.copy_within(0..once, copy * once);
+    }
+    out.len = once * AMOUNT_REPEAT;
+    out
+}
+
+/// A line's amount ids ([`amount_ids`]): at most [`MAX_AMOUNT_IDS`], without an allocation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AmountIds {
+    ids: [u32; MAX_AMOUNT_IDS],
+    len: usize,
+}
+
+impl std::ops::Deref for AmountIds {
+    type Target = [u32];
+    fn deref(&self) -> &[u32] {
+        &self.ids[..self.len]
+    }
 }
 
 #[cfg(test)]
@@ -275,12 +381,25 @@ mod tests {
 
     #[test]
     fn streaming_ids_equal_hashing_the_feature_strings() {
-        for (d, a) in
-            [("SQ *BLUE BOTTLE 0412 OAKLAND CA", -6.75), ("", 0.0), ("a", 1.0), ("x y z ".repeat(80).as_str(), -3.0)]
-        {
+        let amounts =
+            [-6.75, 0.0, 1.0, -3.0, -1200.0, -60.0, -35.0, -9.99, 12.489, 0.5, 2e9, 1e300, f64::NAN, -0.01, 40.0];
+        let descriptions = ["SQ *BLUE BOTTLE 0412 OAKLAND CA", "", "a", &"x y z ".repeat(80), "POS 12/03 Café 4"];
+        for (d, a) in descriptions.iter().flat_map(|d| amounts.iter().map(move |a| (*d, *a))) {
             let expected: Vec<u32> =
                 feature_strings(d, a).iter().take(MAX_FEATURES).map(|f| fnv1a32(f.as_bytes()) % BUCKETS).collect();
-            assert_eq!(featurize(d, a), expected, "{d:?}");
+            assert_eq!(featurize(d, a), expected, "{d:?} {a}");
+        }
+        // The normalized text is the tokens, each followed by a space.
+        let mut scratch = Scratch::default();
+        scratch.tokenize("SQ *BLUE BOTTLE 0412 Café—Ünïcode 2k4");
+        assert_eq!(scratch.normalized(), b"sq blue bottle #4 caf n code 0k0 ");
+        scratch.tokenize(&format!("{}ab c", "é".repeat(199)));
+        assert_eq!(scratch.normalized(), b"a ", "the 200th character is the last one looked at");
+        // One scratch reused from description to description gives each one's own ids.
+        let (mut scratch, mut ids) = (Scratch::default(), Vec::new());
+        for d in descriptions.iter().chain(descriptions.iter().rev()) {
+            scratch.description_ids(d, &mut ids);
+            assert_eq!(ids, description_ids(d), "{d:?}");
         }
     }
 

@@ -82,9 +82,29 @@ fn valid_line(item: &Input) -> Option<Line> {
     else {
         return None;
     };
-    let fine =
-        amount.is_finite() && amount.abs() <= MAX_MONEY && chars_beyond(description, MAX_DESCRIPTION_CHARS).is_none();
-    fine.then(|| Line { description: description.clone(), amount: *amount })
+    is_valid(description, *amount).then(|| Line { description: description.clone(), amount: *amount })
+}
+
+/// Whether a row with this description and amount passes every check of [`read_lines`]: a
+/// description within the length limit and an amount that `Problems::money` accepts (finite, at
+/// most `MAX_MONEY` in size, negative allowed).
+pub fn is_valid(description: &str, amount: f64) -> bool {
+    amount.is_finite() && amount.abs() <= MAX_MONEY && chars_beyond(description, MAX_DESCRIPTION_CHARS).is_none()
+}
+
+/// The rows as the input value `[{description, amount}]` that [`read_lines`] reads (to report
+/// what is wrong with rows given as columns, with the same checks and JSON pointers).
+pub fn rows_input(rows: &[(&str, f64)]) -> Input {
+    Input::Array(
+        rows.iter()
+            .map(|(description, amount)| {
+                Input::Object(vec![
+                    ("description".into(), Input::String(description.to_string())),
+                    ("amount".into(), Input::Number(*amount)),
+                ])
+            })
+            .collect(),
+    )
 }
 
 #[cfg(test)]

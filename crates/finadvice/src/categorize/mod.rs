@@ -12,6 +12,7 @@ mod onnx_axes;
 pub mod onnx_check;
 pub mod onnx_ops;
 
+pub use bank_category::{BankMemory, EvidenceRow};
 pub use category::Category;
 pub use memory::MerchantMemory;
 pub use model::Categorizer;
@@ -27,8 +28,11 @@ use serde::Serialize;
 pub enum Source {
     /// The person's own correction for this merchant.
     Memory,
-    /// The model (possibly `uncategorized` when it was not confident enough).
+    /// The model (possibly `uncategorized` when it was not confident enough), with the bank's
+    /// evidence agreeing or absent.
     Model,
+    /// The bank's category or MCC changed the model's answer ([`bank_category`]).
+    Bank,
 }
 
 /// A statement line with its category.
@@ -42,9 +46,22 @@ pub struct CategorizedLine {
     pub amount: f64,
     /// The category (`uncategorized` below the confidence threshold).
     pub category: Category,
-    /// The model's probability for its best category, 4 decimals; 1 for a remembered merchant.
+    /// The probability of its category, 4 decimals (the model's, or the model's combined with the
+    /// bank's evidence); 1 for a remembered merchant.
     pub confidence: f64,
-    /// `memory` or `model`.
+    /// `memory`, `model` or `bank`.
+    pub source: Source,
+}
+
+/// A row's category without the row: what [`decide`] gives for each row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Decision {
+    /// The category (`uncategorized` below the confidence threshold).
+    pub category: Category,
+    /// The probability of its category, 4 decimals (the model's, or combined with the bank's
+    /// evidence); 1 for a remembered merchant.
+    pub confidence: f64,
+    /// `memory`, `model` or `bank`.
     pub source: Source,
 }
 
@@ -55,33 +72,109 @@ pub fn categorize(
     memory: &MerchantMemory,
     rows: &[(&str, f64)],
 ) -> Result<Vec<CategorizedLine>, Issue> {
+    let decisions = decide(categorizer, memory, rows)?;
+    Ok(lines(rows.iter().copied(), decisions))
+}
+
+/// [`categorize`] without copying the rows into its result: one [`Decision`] per row, in order
+/// (for callers that already hold the rows, such as the JavaScript binding).
+pub fn decide(
+    categorizer: &Categorizer,
+    memory: &MerchantMemory,
+    rows: &[(&str, f64)],
+) -> Result<Vec<Decision>, Issue> {
+    let rows: Vec<EvidenceRow> = rows
+        .iter()
+        .map(|&(description, amount)| EvidenceRow { description, amount, bank_category: None, mcc: None })
+        .collect();
+    decide_with_evidence(categorizer, memory, &BankMemory::default(), &rows)
+}
+
+/// Categorizes rows in order: remembered merchants first; the rest in one batched model run, the
+/// model's probabilities combined with the row's bank category or MCC where it has one
+/// ([`bank_category::combine`], the rule documented in models/MODEL_CARD.md).
+pub fn categorize_with_evidence(
+    categorizer: &Categorizer,
+    memory: &MerchantMemory,
+    bank: &BankMemory,
+    rows: &[EvidenceRow],
+) -> Result<Vec<CategorizedLine>, Issue> {
+    let decisions = decide_with_evidence(categorizer, memory, bank, rows)?;
+    Ok(lines(rows.iter().map(|r| (r.description, r.amount)), decisions))
+}
+
+/// The rows with their decisions, as lines.
+fn lines<'a>(rows: impl Iterator<Item = (&'a str, f64)>, decisions: Vec<Decision>) -> Vec<CategorizedLine> {
+    rows.zip(decisions)
+        .map(|((description, amount), d)| CategorizedLine {
+            description: description.to_string(),
+            amount,
+            category: d.category,
+            confidence: d.confidence,
+            source: d.source,
+        })
+        .collect()
+}
+
+/// [`categorize_with_evidence`] without copying the rows into its result.
+pub fn decide_with_evidence(
+    categorizer: &Categorizer,
+    memory: &MerchantMemory,
+    bank: &BankMemory,
+    rows: &[EvidenceRow],
+) -> Result<Vec<Decision>, Issue> {
     let remembered: Vec<Option<Category>> = if memory.is_empty() {
         vec![None; rows.len()]
     } else {
         // A statement repeats its descriptions: each one's merchant key is worked out once.
         let mut by_description = std::collections::HashMap::new();
-        rows.iter().map(|(d, _)| *by_description.entry(*d).or_insert_with(|| memory.lookup(d))).collect()
+        rows.iter()
+            .map(|r| *by_description.entry(r.description).or_insert_with(|| memory.lookup(r.description)))
+            .collect()
     };
-    let for_model: Vec<(&str, f64)> =
-        rows.iter().zip(&remembered).filter(|(_, m)| m.is_none()).map(|(row, _)| *row).collect();
-    let mut predictions = categorizer.predict(&for_model)?.into_iter();
+    let for_model: Vec<(&str, f64)> = rows
+        .iter()
+        .zip(&remembered)
+        .filter(|(_, m)| m.is_none())
+        .map(|(row, _)| (row.description, row.amount))
+        .collect();
+    // The model runs once per distinct line; each distinct line's best category is found once.
+    let (per_distinct, row_to_distinct) = categorizer.distinct_probabilities(&for_model)?;
+    let classes = Category::MODEL_CLASSES.len();
+    let best: Vec<model::Prediction> = per_distinct.chunks(classes).map(model::best).collect();
+    let mut model_rows = row_to_distinct.into_iter();
     let mut out = Vec::with_capacity(rows.len());
-    for ((description, amount), remembered) in rows.iter().zip(remembered) {
-        let (category, confidence, source) = match remembered {
-            Some(category) => (category, 1.0, Source::Memory),
+    for (row, remembered) in rows.iter().zip(remembered) {
+        out.push(match remembered {
+            Some(category) => Decision { category, confidence: 1.0, source: Source::Memory },
             None => {
-                let p = predictions.next().ok_or_else(|| {
+                let i = model_rows.next().ok_or_else(|| {
                     Issue::new(crate::error::ErrorCode::Model, "/model", "the model returned too few rows")
                 })?;
-                (p.category, round_ratio(f64::from(p.confidence)), Source::Model)
+                let alone = best[i];
+                let evidence = if row.bank_category.is_none() && row.mcc.is_none() {
+                    None
+                } else {
+                    bank_category::evidence(bank, row.bank_category, row.mcc)
+                };
+                match evidence {
+                    Some(e) => {
+                        let p = &per_distinct[i * classes..(i + 1) * classes];
+                        let combined = model::best(&bank_category::combine(p, &e));
+                        let source = if combined.category == alone.category { Source::Model } else { Source::Bank };
+                        Decision {
+                            category: combined.category,
+                            confidence: round_ratio(f64::from(combined.confidence)),
+                            source,
+                        }
+                    }
+                    None => Decision {
+                        category: alone.category,
+                        confidence: round_ratio(f64::from(alone.confidence)),
+                        source: Source::Model,
+                    },
+                }
             }
-        };
-        out.push(CategorizedLine {
-            description: description.to_string(),
-            amount: *amount,
-            category,
-            confidence,
-            source,
         });
     }
     Ok(out)

@@ -9,7 +9,7 @@
 //! * every `Gather` must index a table of at least [`BUCKETS`] rows (ids are never out of range).
 
 use super::category::Category;
-use super::featurize::{description_ids, line_ids, BUCKETS, MAX_FEATURES};
+use super::featurize::{amount_ids, AmountIds, Scratch, BUCKETS, MAX_FEATURES};
 use crate::error::{ErrorCode, Issue};
 use crate::limits::MAX_MODEL_BYTES;
 use serde::Serialize;
@@ -131,16 +131,22 @@ impl Categorizer {
     /// can differ from running every duplicate alone by less than 1e-5 (the unit test's bound; the
     /// 4-decimal confidences of the persona reports did not change). One tract run per [`MAX_BATCH_ROWS`] distinct rows.
     pub fn probabilities(&self, rows: &[(&str, f64)]) -> Result<Vec<f32>, Issue> {
-        let (distinct, row_to_distinct) = distinct_features(rows);
-        let mut per_distinct = Vec::with_capacity(distinct.len() * CLASSES);
-        for chunk in distinct.chunks(MAX_BATCH_ROWS) {
-            per_distinct.extend(self.run_chunk(chunk)?);
-        }
+        let (per_distinct, row_to_distinct) = self.distinct_probabilities(rows)?;
         let mut out = Vec::with_capacity(rows.len() * CLASSES);
         for i in row_to_distinct {
             out.extend_from_slice(&per_distinct[i * CLASSES..(i + 1) * CLASSES]);
         }
         Ok(out)
+    }
+
+    /// The probabilities of each distinct row ([`distinct_features`]) and each row's distinct row.
+    pub(crate) fn distinct_probabilities(&self, rows: &[(&str, f64)]) -> Result<(Vec<f32>, Vec<usize>), Issue> {
+        let (distinct, row_to_distinct) = distinct_features(rows);
+        let mut per_distinct = Vec::with_capacity(distinct.len() * CLASSES);
+        for chunk in distinct.chunks(MAX_BATCH_ROWS) {
+            per_distinct.extend(self.run_chunk(chunk)?);
+        }
+        Ok((per_distinct, row_to_distinct))
     }
 
     #[inline(never)]
@@ -173,8 +179,9 @@ impl Categorizer {
 
     /// Categorizes rows (description, signed amount), in order.
     pub fn predict(&self, rows: &[(&str, f64)]) -> Result<Vec<Prediction>, Issue> {
-        let probabilities = self.probabilities(rows)?;
-        Ok(probabilities.chunks(CLASSES).map(best).collect())
+        let (per_distinct, row_to_distinct) = self.distinct_probabilities(rows)?;
+        let best: Vec<Prediction> = per_distinct.chunks(CLASSES).map(best).collect();
+        Ok(row_to_distinct.into_iter().map(|i| best[i]).collect())
     }
 }
 
@@ -215,43 +222,49 @@ fn prepare(bytes: &[u8]) -> Result<Arc<TypedSimplePlan>, Issue> {
         .map_err(|e| model_issue(format!("the model cannot be prepared to run: {e}")))
 }
 
+/// A hash map with a fixed-seed fast hash: the dedup maps below hash every row of a statement
+/// (keys are the page's own descriptions and ids, so there is no adversary to seed against).
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
 /// The distinct feature-id rows of `rows` in order of first appearance, and for each row the
-/// index of its distinct row. Each distinct description is featurized once.
+/// index of its distinct row. Each distinct normalized description is featurized once.
 #[inline(never)] // the hot loop of a statement: a small function of its own (see `Advisor::report`)
 fn distinct_features(rows: &[(&str, f64)]) -> (Vec<Vec<u32>>, Vec<usize>) {
-    // Statements repeat: the same description string, descriptions that differ only in numbers
-    // (`SAFEWAY #1234` and `SAFEWAY #5678` have the same ids), the same amounts. A line's ids are its
-    // amount's ids then its description's, so a line is known by (description ids, amount ids),
-    // each numbered once; only new pairs build a feature list.
-    let mut by_text: HashMap<&str, usize> = HashMap::new();
-    let mut by_ids: HashMap<Vec<u32>, usize> = HashMap::new();
+    // Statements repeat: descriptions that differ only in numbers (`SAFEWAY #1234` and
+    // `SAFEWAY #5678`, store numbers, dates, references) have the same normalized text and so the
+    // same ids, and amounts of one size and shape the same amount ids. A line's ids are its
+    // amount's ids then its description's, so a line is known by (normalized text, amount ids),
+    // each numbered once: a row costs one pass over its bytes and two lookups, and only a new
+    // normalized text is featurized, only a new pair builds a feature list.
+    let mut by_text: FastMap<Vec<u8>, usize> = FastMap::default();
     let mut descriptions: Vec<Vec<u32>> = Vec::new();
-    let mut by_amount: HashMap<u64, usize> = HashMap::new();
-    let mut amount_numbers: HashMap<Vec<u32>, usize> = HashMap::new();
-    let mut amounts: Vec<Vec<u32>> = Vec::new();
-    let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut by_amount: FastMap<AmountIds, usize> = FastMap::default();
+    let mut amounts: Vec<AmountIds> = Vec::new();
+    let mut seen: FastMap<(usize, usize), usize> = FastMap::default();
     let mut distinct = Vec::new();
+    let mut scratch = Scratch::default();
     let row_to_distinct = rows
         .iter()
         .map(|(description, amount)| {
-            let d = *by_text.entry(description).or_insert_with(|| {
-                let ids = description_ids(description);
-                let next = descriptions.len();
-                *by_ids.entry(ids).or_insert_with_key(|ids| {
-                    descriptions.push(ids.clone());
-                    next
-                })
-            });
-            let a = *by_amount.entry(amount.to_bits()).or_insert_with(|| {
-                let ids = line_ids(*amount, &[]);
-                let next = amounts.len();
-                *amount_numbers.entry(ids).or_insert_with_key(|ids| {
-                    amounts.push(ids.clone());
-                    next
-                })
+            scratch.tokenize(description);
+            let d = match by_text.get(scratch.normalized()) {
+                Some(&d) => d,
+                None => {
+                    let mut ids = Vec::with_capacity(MAX_FEATURES - 1);
+                    scratch.token_ids(&mut ids);
+                    descriptions.push(ids);
+                    by_text.insert(scratch.normalized().to_vec(), descriptions.len() - 1);
+                    descriptions.len() - 1
+                }
+            };
+            let amount_ids = amount_ids(*amount);
+            let a = *by_amount.entry(amount_ids).or_insert_with(|| {
+                amounts.push(amount_ids);
+                amounts.len() - 1
             });
             *seen.entry((d, a)).or_insert_with(|| {
-                let mut features = amounts[a].clone();
+                let mut features = Vec::with_capacity(MAX_FEATURES);
+                features.extend_from_slice(&amounts[a]);
                 let room = MAX_FEATURES - features.len();
                 features.extend(descriptions[d].iter().take(room));
                 distinct.push(features);
@@ -262,7 +275,9 @@ fn distinct_features(rows: &[(&str, f64)]) -> (Vec<Vec<u32>>, Vec<usize>) {
     (distinct, row_to_distinct)
 }
 
-fn best(row: &[f32]) -> Prediction {
+/// The most probable category of one row of probabilities (`Uncategorized` below
+/// [`CONFIDENCE_THRESHOLD`]).
+pub(crate) fn best(row: &[f32]) -> Prediction {
     let mut best = (Category::Uncategorized, 0.0f32);
     for (category, &p) in Category::MODEL_CLASSES.iter().zip(row) {
         if p > best.1 {

@@ -156,7 +156,14 @@ mod tests {
     use super::*;
 
     fn tx(date: &str, description: &str, amount: f64) -> Transaction {
-        Transaction { date: Date::parse(date).unwrap(), description: description.to_string(), amount, account: None }
+        Transaction {
+            date: Date::parse(date).unwrap(),
+            description: description.to_string(),
+            amount,
+            account: None,
+            bank_category: None,
+            mcc: None,
+        }
     }
 
     fn run(rows: &[(&str, &str, f64, Category)], as_of: &str) -> Vec<RecurringCharge> {

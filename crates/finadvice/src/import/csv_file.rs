@@ -26,9 +26,11 @@ struct Plan {
     account_column: Option<usize>,
     id_column: Option<usize>,
     balance: Option<usize>,
-    /// Revolut: only COMPLETED rows happened; its fee is money out too.
+    /// Only rows whose state is COMPLETED happened (Revolut); a fee is money out too.
     state: Option<usize>,
     fee: Option<usize>,
+    /// The column and `;`-separated field holding the merchant category code (U.S. Bank).
+    mcc: Option<(usize, usize)>,
     /// Index of the first data record.
     first: usize,
 }
@@ -86,8 +88,9 @@ fn known(layout: &'static Layout, header: &[String], first: usize) -> Option<Pla
         account_column: layout.account_column.and_then(|c| position(header, c)),
         id_column: layout.id_column.and_then(|c| position(header, c)),
         balance: None,
-        state: (layout.id == "revolut").then(|| position(header, "state")).flatten(),
-        fee: (layout.id == "revolut").then(|| position(header, "fee")).flatten(),
+        state: layout.state_column.and_then(|c| position(header, c)),
+        fee: layout.fee_column.and_then(|c| position(header, c)),
+        mcc: layout.mcc_field.and_then(|(c, field)| Some((position(header, c)?, field))),
         first,
     })
 }
@@ -113,6 +116,7 @@ fn generic(header: &[String], first: usize) -> Option<Plan> {
         balance: first_of(header, layouts::BALANCE),
         state: None,
         fee: None,
+        mcc: None,
         first,
     })
 }
@@ -141,6 +145,7 @@ fn headerless(record: &[String]) -> Option<Plan> {
         balance: None,
         state: None,
         fee: None,
+        mcc: None,
         first: 0,
     };
     // Wells Fargo: "date","amount","*","check number","description".
@@ -176,6 +181,7 @@ struct Row {
     category: Option<String>,
     account: Option<String>,
     id: Option<String>,
+    mcc: Option<String>,
 }
 
 /// Reads a CSV export. `order` is the person's choice of date order, if any.
@@ -372,6 +378,7 @@ fn read_rows(
             category: optional(plan.category),
             account: optional(plan.account_column).filter(|a| chars_beyond(a, MAX_NAME_CHARS).is_none()),
             id: optional(plan.id_column),
+            mcc: plan.mcc.and_then(|(c, n)| field(record, c).split(';').nth(n).and_then(super::text::mcc)),
         });
     }
     finish(file, plan, rows, order, problems)
@@ -453,7 +460,7 @@ fn finish(
             amount: if amount == 0.0 { 0.0 } else { amount },
             account,
             bank_category: row.category,
-            mcc: None,
+            mcc: row.mcc,
             fitid: row.id,
         });
     }

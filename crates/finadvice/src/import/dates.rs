@@ -19,7 +19,7 @@ pub enum DateOrder {
 /// One date as written, before the file's order is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Written {
-    /// Year first: already a date (or not one).
+    /// Year first, or the month by name: already a date (or not one).
     YearFirst(Option<Date>),
     /// `a/b/year`: which of `a` and `b` is the day depends on the file.
     Numbers { a: u32, b: u32, year: i32 },
@@ -28,8 +28,12 @@ pub enum Written {
 }
 
 /// Reads one date. A time after the date (`2025-03-01 12:03:44`, `2025-03-01T12:03`) is ignored;
-/// two-digit years are 20YY (exports are of recent statements); Quicken's `1/ 5'25` is read too.
+/// two-digit years are 20YY (exports are of recent statements); Quicken's `1/ 5'25` is read too,
+/// and a day before an English month name (`30-Dec-25`, `01 Mar 2026`).
 pub fn read(text: &str) -> Written {
+    if let Some(written) = named_month(text) {
+        return written;
+    }
     // Quicken pads with spaces ("1/ 5'25"): join those back before splitting off a time.
     let text = text.trim().replace("/ ", "/").replace("' ", "'");
     let date_part = text.split([' ', 'T']).find(|p| !p.is_empty()).unwrap_or("");
@@ -55,6 +59,40 @@ pub fn read(text: &str) -> Written {
         return Written::Invalid;
     }
     Written::Numbers { a: numbers[0], b: numbers[1], year }
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// `day month-name year` (HSBC UK's `30-Dec-25`, Nationwide's `01 Mar 2026`): the month is named
+/// by at least its first three letters; anything after the year (a time) is ignored.
+fn named_month(text: &str) -> Option<Written> {
+    let parts: Vec<&str> = text.split([' ', '-', '/', '.']).filter(|p| !p.is_empty()).collect();
+    let (day, month, year) = (parts.first()?, parts.get(1)?, parts.get(2)?);
+    if month.len() < 3 || !month.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let month = month.to_ascii_lowercase();
+    let number = MONTHS.iter().position(|m| m.starts_with(&month))? as u32 + 1;
+    let digits = |p: &str, lens: &[usize]| lens.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    if !digits(day, &[1, 2]) || !digits(year, &[2, 4]) {
+        return Some(Written::Invalid);
+    }
+    let year: i32 = year.parse().ok()?;
+    let year = if year < 100 { 2000 + year } else { year };
+    Some(Written::YearFirst(Date::new(year, number, day.parse().ok()?)))
 }
 
 /// The date under a known order; `None` when it is not a calendar date.
@@ -123,6 +161,12 @@ mod tests {
         assert_eq!(iso(read("31.01.2025"), DateOrder::Dmy), "2025-01-31");
         assert_eq!(iso(read("1/ 5'25"), DateOrder::Mdy), "2025-01-05");
         assert_eq!(iso(read("1/20/25"), DateOrder::Mdy), "2025-01-20");
+        assert_eq!(iso(read("30-Dec-25"), DateOrder::Dmy), "2025-12-30");
+        assert_eq!(iso(read("01 Mar 2026"), DateOrder::Mdy), "2026-03-01");
+        assert_eq!(iso(read("3 September 2025 10:14"), DateOrder::Dmy), "2025-09-03");
+        assert_eq!(read("31-Foo-25"), Written::Invalid);
+        assert_eq!(read("x1-Dec-25"), Written::Invalid);
+        assert_eq!(read("30-Feb-25"), Written::YearFirst(None));
         assert_eq!(resolve(read("13/45/2025"), DateOrder::Mdy), None);
         assert_eq!(read("yesterday"), Written::Invalid);
         assert_eq!(read(""), Written::Invalid);

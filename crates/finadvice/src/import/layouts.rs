@@ -41,6 +41,12 @@ pub struct Layout {
     pub account_column: Option<&'static str>,
     /// A column holding the bank's unique transaction id.
     pub id_column: Option<&'static str>,
+    /// A column whose `;`-separated field at this index is the merchant category code.
+    pub mcc_field: Option<(&'static str, usize)>,
+    /// A column naming the row's state: only `COMPLETED` rows happened.
+    pub state_column: Option<&'static str>,
+    /// A column of fees charged on top of the amount (money out too).
+    pub fee_column: Option<&'static str>,
 }
 
 /// Where the amount is.
@@ -52,222 +58,182 @@ pub enum Amount {
     Two(&'static str, &'static str),
 }
 
-/// Every known layout with a header. Order matters only where one signature contains another
-/// (none does today).
+/// A layout whose description is `description`, amount `amount`, signed negative-out, and that
+/// has no optional column; the methods below set the rest.
+const fn layout(
+    id: &'static str,
+    account: &'static str,
+    signature: &'static [&'static str],
+    date: &'static str,
+    dates: DateOrder,
+) -> Layout {
+    Layout {
+        id,
+        account,
+        signature,
+        date,
+        description: &["description"],
+        amount: Amount::One("amount"),
+        signs: Signs::NegativeOut,
+        dates,
+        category: None,
+        account_column: None,
+        id_column: None,
+        mcc_field: None,
+        state_column: None,
+        fee_column: None,
+    }
+}
+
+impl Layout {
+    const fn described_by(mut self, columns: &'static [&'static str]) -> Layout {
+        self.description = columns;
+        self
+    }
+    const fn amount_in(mut self, amount: Amount, signs: Signs) -> Layout {
+        self.amount = amount;
+        self.signs = signs;
+        self
+    }
+    const fn signed(mut self, signs: Signs) -> Layout {
+        self.signs = signs;
+        self
+    }
+    const fn category(mut self, column: &'static str) -> Layout {
+        self.category = Some(column);
+        self
+    }
+    const fn account_in(mut self, column: &'static str) -> Layout {
+        self.account_column = Some(column);
+        self
+    }
+    const fn id_in(mut self, column: &'static str) -> Layout {
+        self.id_column = Some(column);
+        self
+    }
+    const fn mcc_in(mut self, column: &'static str, field: usize) -> Layout {
+        self.mcc_field = Some((column, field));
+        self
+    }
+    const fn completed_only(mut self, state: &'static str, fee: &'static str) -> Layout {
+        self.state_column = Some(state);
+        self.fee_column = Some(fee);
+        self
+    }
+}
+
+use DateOrder::{Dmy, Mdy, Ymd};
+use Signs::{DebitCredit, PositiveCharges};
+
+/// Every known layout with a header (tests/import/LAYOUTS.md gives each one's source). Order
+/// matters only where one signature contains another (none does today).
 pub const LAYOUTS: &[Layout] = &[
-    Layout {
-        id: "chase_card",
-        account: "Chase card",
-        signature: &["transaction date", "post date", "description", "category", "type", "amount", "memo"],
-        date: "transaction date",
-        description: &["description"],
-        amount: Amount::One("amount"),
-        signs: Signs::NegativeOut,
-        dates: DateOrder::Mdy,
-        category: Some("category"),
-        account_column: None,
-        id_column: None,
-    },
-    Layout {
-        id: "chase_checking",
-        account: "Chase checking",
-        signature: &["details", "posting date", "description", "amount", "type", "balance"],
-        date: "posting date",
-        description: &["description"],
-        amount: Amount::One("amount"),
-        signs: Signs::NegativeOut,
-        dates: DateOrder::Mdy,
-        category: None,
-        account_column: None,
-        id_column: None,
-    },
-    Layout {
-        id: "amex",
-        account: "American Express",
-        signature: &["date", "description", "amount", "extended details", "appears on your statement as"],
-        date: "date",
-        description: &["description"],
-        amount: Amount::One("amount"),
-        signs: Signs::PositiveCharges,
-        dates: DateOrder::Mdy,
-        category: Some("category"),
-        account_column: None,
-        id_column: None,
-    },
-    Layout {
-        id: "amex",
-        account: "American Express",
-        signature: &["date", "description", "card member", "account #", "amount"],
-        date: "date",
-        description: &["description"],
-        amount: Amount::One("amount"),
-        signs: Signs::PositiveCharges,
-        dates: DateOrder::Mdy,
-        category: Some("category"),
-        account_column: None,
-        id_column: None,
-    },
-    Layout {
-        id: "capital_one",
-        account: "Capital One card",
-        signature: &["transaction date", "posted date", "card no.", "description", "category", "debit", "credit"],
-        date: "transaction date",
-        description: &["description"],
-        amount: Amount::Two("debit", "credit"),
-        signs: Signs::DebitCredit,
-        dates: DateOrder::Ymd,
-        category: Some("category"),
-        account_column: Some("card no."),
-        id_column: None,
-    },
-    Layout {
-        id: "discover",
-        account: "Discover",
-        signature: &["trans. date", "post date", "description", "amount", "category"],
-        date: "trans. date",
-        description: &["description"],
-        amount: Amount::One("amount"),
-        signs: Signs::PositiveCharges,
-        dates: DateOrder::Mdy,
-        category: Some("category"),
-        account_column: None,
-        id_column: None,
-    },
-    Layout {
-        id: "citi",
-        account: "Citi",
-        signature: &["status", "date", "description", "debit", "credit"],
-        date: "date",
-        description: &["description"],
-        amount: Amount::Two("debit", "credit"),
-        signs: Signs::DebitCredit,
-        dates: DateOrder::Mdy,
-        category: None,
-        account_column: None,
-        id_column: None,
-    },
-    Layout {
-        id: "bofa_checking",
-        account: "Bank of America",
-        signature: &["date", "description", "amount", "running bal."],
-        date: "date",
-        description: &["description"],
-        amount: Amount::One("amount"),
-        signs: Signs::NegativeOut,
-        dates: DateOrder::Mdy,
-        category: None,
-        account_column: None,
-        id_column: None,
-    },
-    Layout {
-        id: "apple_card",
-        account: "Apple Card",
-        signature: &[
-            "transaction date",
-            "clearing date",
-            "description",
-            "merchant",
-            "category",
-            "type",
-            "amount (usd)",
-        ],
-        date: "transaction date",
-        description: &["description"],
-        amount: Amount::One("amount (usd)"),
-        signs: Signs::PositiveCharges,
-        dates: DateOrder::Mdy,
-        category: Some("category"),
-        account_column: None,
-        id_column: None,
-    },
-    Layout {
-        id: "us_bank",
-        account: "U.S. Bank",
-        signature: &["date", "transaction", "name", "memo", "amount"],
-        date: "date",
-        description: &["name"],
-        amount: Amount::One("amount"),
-        signs: Signs::NegativeOut,
-        dates: DateOrder::Mdy,
-        category: None,
-        account_column: None,
-        id_column: None,
-    },
-    Layout {
-        id: "monzo",
-        account: "Monzo",
-        signature: &["transaction id", "date", "time", "type", "name", "category", "amount", "currency"],
-        date: "date",
-        description: &["name", "description"],
-        amount: Amount::One("amount"),
-        signs: Signs::NegativeOut,
-        dates: DateOrder::Dmy,
-        category: Some("category"),
-        account_column: None,
-        id_column: Some("transaction id"),
-    },
-    Layout {
-        id: "starling",
-        account: "Starling",
-        signature: &["date", "counter party", "reference", "type", "amount (gbp)", "balance (gbp)"],
-        date: "date",
-        description: &["counter party", "reference"],
-        amount: Amount::One("amount (gbp)"),
-        signs: Signs::NegativeOut,
-        dates: DateOrder::Dmy,
-        category: Some("spending category"),
-        account_column: None,
-        id_column: None,
-    },
-    Layout {
-        id: "revolut",
-        account: "Revolut",
-        signature: &[
-            "type",
-            "product",
-            "started date",
-            "completed date",
-            "description",
-            "amount",
-            "fee",
-            "currency",
-            "state",
-        ],
-        date: "started date",
-        description: &["description"],
-        amount: Amount::One("amount"),
-        signs: Signs::NegativeOut,
-        dates: DateOrder::Ymd,
-        category: None,
-        account_column: Some("product"),
-        id_column: None,
-    },
-    Layout {
-        id: "n26",
-        account: "N26",
-        signature: &["date", "payee", "account number", "transaction type", "payment reference", "amount (eur)"],
-        date: "date",
-        description: &["payee", "payment reference"],
-        amount: Amount::One("amount (eur)"),
-        signs: Signs::NegativeOut,
-        dates: DateOrder::Ymd,
-        category: Some("category"),
-        account_column: None,
-        id_column: None,
-    },
-    Layout {
-        id: "barclays",
-        account: "Barclays",
-        signature: &["number", "date", "account", "amount", "subcategory", "memo"],
-        date: "date",
-        description: &["memo"],
-        amount: Amount::One("amount"),
-        signs: Signs::NegativeOut,
-        dates: DateOrder::Dmy,
-        category: None,
-        account_column: Some("account"),
-        id_column: None,
-    },
+    layout(
+        "chase_card",
+        "Chase card",
+        &["transaction date", "post date", "description", "category", "type", "amount", "memo"],
+        "transaction date",
+        Mdy,
+    )
+    .category("category"),
+    layout(
+        "chase_checking",
+        "Chase checking",
+        &["details", "posting date", "description", "amount", "type", "balance"],
+        "posting date",
+        Mdy,
+    ),
+    layout(
+        "amex",
+        "American Express",
+        &["date", "description", "amount", "extended details", "appears on your statement as"],
+        "date",
+        Mdy,
+    )
+    .signed(PositiveCharges)
+    .category("category"),
+    layout("amex", "American Express", &["date", "description", "card member", "account #", "amount"], "date", Mdy)
+        .signed(PositiveCharges)
+        .category("category"),
+    layout(
+        "capital_one",
+        "Capital One card",
+        &["transaction date", "posted date", "card no.", "description", "category", "debit", "credit"],
+        "transaction date",
+        Ymd,
+    )
+    .amount_in(Amount::Two("debit", "credit"), DebitCredit)
+    .category("category")
+    .account_in("card no."),
+    layout(
+        "discover",
+        "Discover",
+        &["trans. date", "post date", "description", "amount", "category"],
+        "trans. date",
+        Mdy,
+    )
+    .signed(PositiveCharges)
+    .category("category"),
+    layout("citi", "Citi", &["status", "date", "description", "debit", "credit"], "date", Mdy)
+        .amount_in(Amount::Two("debit", "credit"), DebitCredit),
+    layout("bofa_checking", "Bank of America", &["date", "description", "amount", "running bal."], "date", Mdy),
+    layout(
+        "apple_card",
+        "Apple Card",
+        &["transaction date", "clearing date", "description", "merchant", "category", "type", "amount (usd)"],
+        "transaction date",
+        Mdy,
+    )
+    .amount_in(Amount::One("amount (usd)"), PositiveCharges)
+    .category("category"),
+    // U.S. Bank writes ISO dates; a year-first order still reads an `M/D/YYYY` date month-first.
+    layout("us_bank", "U.S. Bank", &["date", "transaction", "name", "memo", "amount"], "date", Ymd)
+        .described_by(&["name"])
+        .mcc_in("memo", 1),
+    layout(
+        "monzo",
+        "Monzo",
+        &["transaction id", "date", "time", "type", "name", "category", "amount", "currency"],
+        "date",
+        Dmy,
+    )
+    .described_by(&["name", "description"])
+    .category("category")
+    .id_in("transaction id"),
+    layout(
+        "starling",
+        "Starling",
+        &["date", "counter party", "reference", "type", "amount (gbp)", "balance (gbp)"],
+        "date",
+        Dmy,
+    )
+    .described_by(&["counter party", "reference"])
+    .amount_in(Amount::One("amount (gbp)"), Signs::NegativeOut)
+    .category("spending category"),
+    layout(
+        "revolut",
+        "Revolut",
+        &["type", "product", "started date", "completed date", "description", "amount", "fee", "currency", "state"],
+        "started date",
+        Ymd,
+    )
+    .account_in("product")
+    .completed_only("state", "fee"),
+    layout(
+        "n26",
+        "N26",
+        &["date", "payee", "account number", "transaction type", "payment reference", "amount (eur)"],
+        "date",
+        Ymd,
+    )
+    .described_by(&["payee", "payment reference"])
+    .amount_in(Amount::One("amount (eur)"), Signs::NegativeOut)
+    .category("category"),
+    layout("barclays", "Barclays", &["number", "date", "account", "amount", "subcategory", "memo"], "date", Dmy)
+        .described_by(&["memo"])
+        .account_in("account"),
+    layout("hsbc_uk", "HSBC UK", &["date", "type", "description", "paid out", "paid in", "balance"], "date", Dmy)
+        .amount_in(Amount::Two("paid out", "paid in"), DebitCredit),
 ];
 
 /// Header names (lower case) of a date column in a file of no known layout.

@@ -208,6 +208,13 @@ pub fn import_statements(files: &[StatementFile], options: &ImportOptions) -> Im
         per_file.push(result.transactions);
     }
     let mut transactions = dedupe::merge(per_file);
+    // What a profile's transaction accepts as evidence: a bank category of a name's length and a
+    // four-digit MCC (a longer label or a malformed code is not evidence; the row is kept).
+    for t in &mut transactions {
+        t.bank_category =
+            t.bank_category.take().filter(|c| crate::limits::chars_beyond(c, crate::limits::MAX_NAME_CHARS).is_none());
+        t.mcc = t.mcc.take().and_then(|code| text::mcc(&code));
+    }
     if transactions.len() > crate::limits::MAX_TRANSACTIONS {
         out.problems.push(Problem::new(
             "",

@@ -41,6 +41,18 @@ pub fn squeeze(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A merchant category code as the profile takes it: four digits (ISO 18245). Exports pad it
+/// (U.S. Bank writes `05814`) or give OFX's `SIC`; anything that is not a number of at most four
+/// significant digits is not a code.
+pub fn mcc(text: &str) -> Option<String> {
+    let digits = text.trim();
+    if digits.is_empty() || digits.len() > 6 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let code: u32 = digits.parse().ok()?;
+    (code <= 9999).then(|| format!("{code:04}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,5 +65,15 @@ mod tests {
             ("CAFÉ € £ \u{201C}x\u{201D}".to_string(), Encoding::Windows1252)
         );
         assert_eq!(squeeze("  TESCO   STORES\t3021  "), "TESCO STORES 3021");
+    }
+
+    #[test]
+    fn merchant_category_codes() {
+        assert_eq!(mcc("5411").as_deref(), Some("5411"));
+        assert_eq!(mcc(" 05814 ").as_deref(), Some("5814"));
+        assert_eq!(mcc("742").as_deref(), Some("0742"));
+        for bad in ["", "54a1", "123456", "99999", "-541"] {
+            assert_eq!(mcc(bad), None, "{bad:?}");
+        }
     }
 }

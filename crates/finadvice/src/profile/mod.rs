@@ -83,8 +83,15 @@ pub struct Person {
     #[serde(default)]
     #[cfg_attr(test, ts(optional, as = "Option<HsaCoverage>"))]
     pub hsa_coverage: HsaCoverage,
+    /// The spouse's age in whole years, for a married person: with `married_joint` it gives the
+    /// spouse's IRA (the spousal IRA included) its catch-up from 50, a second workplace plan the
+    /// spouse's catch-up (from 50, larger at 60–63), and a family HSA the spouse's catch-up from 55.
+    /// Not allowed with `filingStatus` `single`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub spouse_age: Option<u32>,
     /// The person's own Social Security estimate (from their SSA statement); without it the
-    /// engine estimates the benefit from the incomes (src/calc/social_security.rs).
+    /// engine estimates the benefit from the incomes (src/social_security.rs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub social_security: Option<SocialSecurity>,
@@ -424,6 +431,16 @@ pub struct Transaction {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub account: Option<String>,
+    /// The bank's own category for it, as the export wrote it ("Food & Drink", "EATING_OUT"):
+    /// evidence for the categorizer (`importStatements` keeps it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub bank_category: Option<String>,
+    /// Its merchant category code (ISO 18245, 4 digits, e.g. "5411"; OFX `SIC`): evidence for the
+    /// categorizer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub mcc: Option<String>,
 }
 
 impl Profile {

@@ -9,8 +9,16 @@ use std::collections::HashSet;
 
 const PROFILE_FIELDS: &[&str] =
     &["asOf", "currency", "person", "incomes", "expenses", "accounts", "debts", "goals", "insurance", "transactions"];
-const PERSON_FIELDS: &[&str] =
-    &["age", "dependents", "retirementAge", "incomeStability", "filingStatus", "hsaCoverage", "socialSecurity"];
+const PERSON_FIELDS: &[&str] = &[
+    "age",
+    "dependents",
+    "retirementAge",
+    "incomeStability",
+    "filingStatus",
+    "hsaCoverage",
+    "spouseAge",
+    "socialSecurity",
+];
 const SOCIAL_SECURITY_FIELDS: &[&str] = &["monthlyAtClaiming", "claimingAge"];
 const INSURANCE_FIELDS: &[&str] = &["lifeCoverage", "disability", "healthDeductible"];
 const INCOME_FIELDS: &[&str] = &["name", "grossAnnual", "netMonthly"];
@@ -19,7 +27,7 @@ const ACCOUNT_FIELDS: &[&str] = &["name", "kind", "balance", "contributionMonthl
 const MATCH_FIELDS: &[&str] = &["matchPercent", "upToPercentOfSalary", "income"];
 const DEBT_FIELDS: &[&str] = &["name", "kind", "balance", "aprPercent", "minPayment"];
 const GOAL_FIELDS: &[&str] = &["name", "target", "targetDate", "saved"];
-const TRANSACTION_FIELDS: &[&str] = &["date", "description", "amount", "account"];
+const TRANSACTION_FIELDS: &[&str] = &["date", "description", "amount", "account", "bankCategory", "mcc"];
 
 /// Oldest age accepted.
 const MAX_AGE: f64 = 120.0;
@@ -206,6 +214,19 @@ fn read_person(p: &mut Problems, v: &Input, path: &str) -> Option<Person> {
         &[(HsaCoverage::None, "none"), (HsaCoverage::SelfOnly, "self"), (HsaCoverage::Family, "family")],
         Some(HsaCoverage::None),
     );
+    let spouse_age = match f.get("spouseAge") {
+        None => Some(None),
+        v => p.number(v, &f.path("spouseAge"), MIN_AGE, MAX_AGE, true).map(|a| Some(a as u32)),
+    };
+    // A married person files jointly or separately (or, living apart, as head of household); a
+    // spouse's age beside `single` means one of the two fields is wrong.
+    if matches!((&spouse_age, &filing), (Some(Some(_)), Some(FilingStatus::Single))) {
+        p.push(
+            ErrorCode::Inconsistent,
+            &f.path("spouseAge"),
+            "is given but filingStatus is single: a married person files married_joint or married_separate (or head_of_household when living apart)",
+        );
+    }
     let social_security = match f.get("socialSecurity") {
         None => Some(None),
         Some(v) => read_social_security(p, v, &f.path("socialSecurity")).map(Some),
@@ -215,6 +236,7 @@ fn read_person(p: &mut Problems, v: &Input, path: &str) -> Option<Person> {
         social_security: social_security?,
         filing_status: filing?,
         hsa_coverage: hsa?,
+        spouse_age: spouse_age?,
         age: age? as u32,
         dependents: dependents? as u32,
         retirement_age: retirement_age? as u32,
@@ -395,6 +417,11 @@ fn read_transaction(p: &mut Problems, v: &Input, path: &str, as_of: Option<Date>
         None => Some(None),
         v => p.text(v, &f.path("account"), MAX_NAME_CHARS).map(Some),
     };
+    let bank_category = match f.get("bankCategory") {
+        None => Some(None),
+        v => p.text(v, &f.path("bankCategory"), MAX_NAME_CHARS).map(Some),
+    };
+    let mcc = read_mcc(p, &mut f);
     f.finish(p, TRANSACTION_FIELDS);
     if let (Some(d), Some(as_of)) = (date, as_of) {
         let age_days = as_of.days_since_epoch() - d.days_since_epoch();
@@ -407,5 +434,28 @@ fn read_transaction(p: &mut Problems, v: &Input, path: &str, as_of: Option<Date>
             return None;
         }
     }
-    Some(Transaction { date: date?, description: description?, amount: amount?, account: account? })
+    Some(Transaction {
+        date: date?,
+        description: description?,
+        amount: amount?,
+        account: account?,
+        bank_category: bank_category?,
+        mcc: mcc?,
+    })
+}
+
+/// A transaction's merchant category code: four digits (ISO 18245), as text.
+fn read_mcc(p: &mut Problems, f: &mut Fields<'_>) -> Option<Option<String>> {
+    let path = f.path("mcc");
+    let Some(v) = f.get("mcc") else { return Some(None) };
+    let text = p.text(Some(v), &path, MAX_NAME_CHARS)?;
+    if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        p.push(
+            ErrorCode::InvalidValue,
+            &path,
+            format!("{text:?} is not a merchant category code (four digits, such as \"5411\")"),
+        );
+        return None;
+    }
+    Some(Some(text))
 }

@@ -5,7 +5,10 @@ pub mod monthly_plan;
 use crate::categorize::lines::read_lines;
 use crate::categorize::memory::MemoryExport;
 use crate::categorize::model::ModelInfo;
-use crate::categorize::{categorize, CategorizedLine, Categorizer, Category, MerchantMemory};
+use crate::categorize::{
+    categorize, categorize_with_evidence, decide, BankMemory, CategorizedLine, Categorizer, Category, Decision,
+    EvidenceRow, MerchantMemory,
+};
 use crate::date::Date;
 use crate::error::Errors;
 use crate::facts::spending::{by_month, MonthSpending};
@@ -182,11 +185,29 @@ impl Advisor {
         Ok(categorize(&self.categorizer, &self.memory, rows)?)
     }
 
+    /// Categorizes rows with the bank's category or MCC where they have one (the model's
+    /// probabilities combined with that evidence; the person's corrections still come first).
+    pub fn categorize_with_evidence(&self, rows: &[EvidenceRow]) -> Result<Vec<CategorizedLine>, Errors> {
+        Ok(categorize_with_evidence(&self.categorizer, &self.memory, &BankMemory::default(), rows)?)
+    }
+
     /// Categorizes `[{description, amount}]` given as an input value (other fields are ignored).
     pub fn categorize_input(&self, input: &Input) -> Result<Vec<CategorizedLine>, Errors> {
         let lines = read_lines(input)?;
         let rows: Vec<(&str, f64)> = lines.iter().map(|l| (l.description.as_str(), l.amount)).collect();
         self.categorize(&rows)
+    }
+
+    /// [`Advisor::categorize`] of rows given as columns (the JavaScript binding's packed rows):
+    /// the same checks as [`Advisor::categorize_input`] (every bad row reported with its JSON
+    /// pointer), and one [`Decision`] per row instead of a copy of each row.
+    pub fn decide(&self, rows: &[(&str, f64)]) -> Result<Vec<Decision>, Errors> {
+        let fine = rows.len() <= crate::limits::MAX_TRANSACTIONS
+            && rows.iter().all(|(description, amount)| crate::categorize::lines::is_valid(description, *amount));
+        if !fine {
+            read_lines(&crate::categorize::lines::rows_input(rows))?;
+        }
+        Ok(decide(&self.categorizer, &self.memory, rows)?)
     }
 
     /// Records the person's correction: this description's merchant belongs in `category` (a
@@ -236,7 +257,7 @@ impl Advisor {
     /// the page; benches/RESULTS.md, history: "first advise").
     fn report(&self, profile: &Profile) -> Result<Report, Errors> {
         let rows = statement_rows(&profile.transactions);
-        let lines = self.categorize(&rows)?;
+        let lines = self.categorize_with_evidence(&rows)?;
         let categories = line_categories(&lines);
         let spending_by_month = by_month(&profile.transactions, &categories);
         let mut facts = Facts::compute_with_months(profile, &categories, &spending_by_month);
@@ -255,7 +276,7 @@ impl Advisor {
             .fired
             .iter()
             .filter(|f| pack.rules[f.rule].category != DOING_WELL)
-            .filter_map(|f| {
+            .flat_map(|f| {
                 StepNeed::from_values(
                     &format!("{}/{}", pack.id, pack.rules[f.rule].id),
                     &pack.rules[f.rule].id,
@@ -303,24 +324,37 @@ impl Advisor {
     }
 }
 
-/// Gives each action its monthly share from the plan; an impact on `values.planMonthly` (what the
+/// Gives each action its monthly share from the plan (the sum of its steps); an impact on `values.planMonthly` (what the
 /// step asks for, e.g. "everything left") becomes what the plan gives it.
 fn share_actions(actions: &mut [Action], plan: &MonthlyPlan, currency: &str) {
     for action in actions {
-        let Some(step) = plan.steps.iter().find(|s| s.action_id == action.id) else { continue };
-        action.monthly = Some(step.monthly);
+        let mut steps = plan.steps.iter().filter(|s| s.action_id == action.id).peekable();
+        if steps.peek().is_none() {
+            continue;
+        }
+        // An action with one step per item (its goals) gets the sum of its steps.
+        let monthly = crate::money::round_cents(steps.map(|s| s.monthly).sum());
+        action.monthly = Some(monthly);
         if let Some(impact) = action.impact.as_mut().filter(|i| i.path == "values.planMonthly") {
-            impact.value = Some(step.monthly);
+            impact.value = Some(monthly);
             impact.unit = Some("money/month".to_string());
             impact.text = crate::rules::impact_text(impact.value, impact.unit.as_deref(), currency);
         }
     }
 }
 
-/// The (description, amount) rows the categorizer reads.
+/// The rows the categorizer reads: description, amount and the bank's evidence.
 #[inline(never)]
-fn statement_rows(transactions: &[Transaction]) -> Vec<(&str, f64)> {
-    transactions.iter().map(|t| (t.description.as_str(), t.amount)).collect()
+fn statement_rows(transactions: &[Transaction]) -> Vec<EvidenceRow<'_>> {
+    transactions
+        .iter()
+        .map(|t| EvidenceRow {
+            description: &t.description,
+            amount: t.amount,
+            bank_category: t.bank_category.as_deref(),
+            mcc: t.mcc.as_deref(),
+        })
+        .collect()
 }
 
 /// The category of each categorized line, in order.

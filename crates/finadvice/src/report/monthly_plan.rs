@@ -6,8 +6,10 @@
 //! comes, a ratio; steps that run beside the next ones), `planToGo` (money left to complete it),
 //! `planAprPercent` with `planMinimums` (the to-go amount is a debt at that APR, on which those
 //! minimums are already paid), `planMonths` (it ends after that many months), `planLabel` (its
-//! name in notes). Steps are served in the actions' rank order; each gets `min(planMonthly,
-//! planShare × left, what completes it)`. The month-by-month timeline runs until every step that
+//! name in notes). A rule whose `planMonthly` is a list asks for one step per item (its goals):
+//! the other `plan*` values are then lists of the same length, or one value for every item, and
+//! `planPart` names each item. Steps are served in the actions' rank order (a rule's items in
+//! their list order); each gets `min(planMonthly, planShare × left, what completes it)`. The month-by-month timeline runs until every step that
 //! can complete has completed (at most [`HORIZON_MONTHS`]); a completed step's money flows to the
 //! steps the same rule then serves.
 
@@ -44,6 +46,11 @@ pub struct MonthlyPlan {
 pub struct PlanStep {
     /// The action's id (`us-default/roth-ira`).
     pub action_id: String,
+    /// Which item of the action this step is, for an action with one step per item (a goal's
+    /// name for `us-default/save-for-goals`); absent for an action with one step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub part: Option<String>,
     /// What it gets each month from now, money/month.
     pub monthly: f64,
     /// What it asks for each month (its `planMonthly`), money/month.
@@ -65,6 +72,10 @@ pub struct PlanStep {
 pub struct PlanMove {
     /// The action that receives it.
     pub action_id: String,
+    /// The item of that action that receives it ([`PlanStep::part`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub part: Option<String>,
     /// How much more it gets each month, money/month.
     pub monthly: f64,
 }
@@ -74,6 +85,8 @@ pub struct PlanMove {
 pub struct StepNeed {
     /// The action's id.
     pub action_id: String,
+    /// The item of the action (`planPart`), for a rule that asks for one step per item.
+    pub part: Option<String>,
     /// Its name in notes (`planLabel`, else the rule id).
     pub label: String,
     /// `planMonthly`, money/month.
@@ -91,15 +104,38 @@ pub struct StepNeed {
 }
 
 impl StepNeed {
-    /// The step a fired rule asks for, from its named values; `None` without a finite,
-    /// non-negative `planMonthly`.
-    pub fn from_values(action_id: &str, rule_id: &str, values: &[(String, Value)]) -> Option<StepNeed> {
-        let get = |name: &str| values.iter().find(|(n, _)| n == name).map(|(_, v)| v);
+    /// The steps a fired rule asks for, from its named values: none without a `planMonthly`, one
+    /// for a number, one per item for a list (an item that is not a finite number asks for none).
+    pub fn from_values(action_id: &str, rule_id: &str, values: &[(String, Value)]) -> Vec<StepNeed> {
+        match values.iter().find(|(n, _)| n == "planMonthly").map(|(_, v)| v) {
+            Some(Value::Array(items)) => {
+                (0..items.len()).filter_map(|i| StepNeed::item(action_id, rule_id, values, Some(i))).collect()
+            }
+            Some(_) => StepNeed::item(action_id, rule_id, values, None).into_iter().collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// One step: item `index` of list values (a value that is not a list holds for every item),
+    /// or the values themselves; `None` without a finite `planMonthly`.
+    fn item(action_id: &str, rule_id: &str, values: &[(String, Value)], index: Option<usize>) -> Option<StepNeed> {
+        let get = |name: &str| {
+            let value = values.iter().find(|(n, _)| n == name).map(|(_, v)| v)?;
+            match (index, value) {
+                (Some(i), Value::Array(items)) => items.get(i),
+                (None, Value::Array(_)) => None,
+                (_, value) => Some(value),
+            }
+        };
         let number = |name: &str| get(name).and_then(Value::as_f64).filter(|v| v.is_finite());
         let monthly = number("planMonthly")?.max(0.0);
+        let label = get("planLabel").and_then(Value::as_str).unwrap_or(rule_id).to_string();
+        let part =
+            index.map(|i| get("planPart").and_then(Value::as_str).map_or_else(|| (i + 1).to_string(), str::to_string));
         Some(StepNeed {
             action_id: action_id.to_string(),
-            label: get("planLabel").and_then(Value::as_str).unwrap_or(rule_id).to_string(),
+            part,
+            label,
             monthly,
             share: number("planShare").map(|s| s.clamp(0.0, 1.0)),
             to_go: number("planToGo").map(|v| v.max(0.0)),
@@ -174,7 +210,11 @@ pub fn plan(needs: &[StepNeed], available: f64, as_of: Date, currency: &str) -> 
                 .iter()
                 .enumerate()
                 .filter(|&(j, _)| j != i && give[j] > before[j] + EPSILON)
-                .map(|(j, n)| PlanMove { action_id: n.action_id.clone(), monthly: round_cents(give[j] - before[j]) })
+                .map(|(j, n)| PlanMove {
+                    action_id: n.action_id.clone(),
+                    part: n.part.clone(),
+                    monthly: round_cents(give[j] - before[j]),
+                })
                 .collect();
         }
         completed_last.clear();
@@ -220,6 +260,7 @@ pub fn plan(needs: &[StepNeed], available: f64, as_of: Date, currency: &str) -> 
             let note = note(need, first[i], until, starts, &moves[i], needs, available, currency);
             PlanStep {
                 action_id: need.action_id.clone(),
+                part: need.part.clone(),
                 monthly: first[i],
                 needed: round_cents(need.monthly),
                 until,
@@ -251,7 +292,12 @@ fn note(
     available: f64,
     currency: &str,
 ) -> String {
-    let label = |id: &str| needs.iter().find(|n| n.action_id == id).map_or(id.to_string(), |n| n.label.clone());
+    let label = |m: &PlanMove| {
+        needs
+            .iter()
+            .find(|n| n.action_id == m.action_id && n.part == m.part)
+            .map_or(m.action_id.clone(), |n| n.label.clone())
+    };
     let mut out = String::new();
     if monthly > 0.0 {
         out.push_str(&format!("{}: {} a month", need.label, money(monthly, currency)));
@@ -279,6 +325,11 @@ fn note(
             out.push_str(&format!(", paid off by its minimum payments alone in {}.", month_name(date)));
             return out;
         }
+        // A step that ends at a date (a goal, the HSA at Medicare age) and gets nothing before it.
+        Some(date) if never_paid && need.to_go.is_none() => {
+            out.push_str(&format!(", and none reaches it before it ends in {}.", month_name(date)));
+            return out;
+        }
         Some(date) if need.to_go.is_some() => out.push_str(&format!(", complete in {}", month_name(date))),
         Some(date) => out.push_str(&format!(", until {}", month_name(date))),
         None if need.to_go.is_some() && monthly > 0.0 => out.push_str(", not complete within 50 years at this rate"),
@@ -289,7 +340,7 @@ fn note(
             out.push_str("; then its money is free for the next steps");
         } else {
             let list: Vec<String> =
-                moves.iter().map(|m| format!("{} to {}", money(m.monthly, currency), label(&m.action_id))).collect();
+                moves.iter().map(|m| format!("{} to {}", money(m.monthly, currency), label(m))).collect();
             out.push_str(&format!(
                 "; then {} a month moves on: {}",
                 money(moves.iter().map(|m| m.monthly).sum(), currency),
@@ -313,6 +364,7 @@ mod tests {
     fn need(id: &str, monthly: f64) -> StepNeed {
         StepNeed {
             action_id: id.to_string(),
+            part: None,
             label: id.to_string(),
             monthly,
             share: None,
@@ -347,7 +399,7 @@ mod tests {
         // 2,000 at 400 a month: five payments from December, the last in April 2027; then the IRA
         // gets its full 625.
         assert_eq!(plan.steps[0].until, Date::parse("2027-04-15"));
-        assert_eq!(plan.steps[0].then, [PlanMove { action_id: "ira".into(), monthly: 225.0 }]);
+        assert_eq!(plan.steps[0].then, [PlanMove { action_id: "ira".into(), part: None, monthly: 225.0 }]);
         assert!(
             plan.steps[0]
                 .note
@@ -388,7 +440,21 @@ mod tests {
         let plan = plan(&[hsa, need("ira", 1_000.0)], 900.0, as_of(), "USD");
         // 30 payments from December 2026: the last in May 2029.
         assert_eq!(plan.steps[0].until, Date::parse("2029-05-15"));
-        assert_eq!(plan.steps[0].then, [PlanMove { action_id: "ira".into(), monthly: 450.0 }]);
+        assert_eq!(plan.steps[0].then, [PlanMove { action_id: "ira".into(), part: None, monthly: 450.0 }]);
+    }
+
+    #[test]
+    fn a_step_that_ends_unpaid_says_so_and_hands_nothing_on() {
+        let mut goal = need("goal", 150.0);
+        goal.months = Some(24);
+        let plan = plan(&[need("ira", 500.0), goal], 400.0, as_of(), "USD");
+        assert_eq!(plan.steps[1].monthly, 0.0);
+        assert!(plan.steps[1].then.is_empty());
+        assert!(
+            plan.steps[1].note.ends_with("and none reaches it before it ends in Nov 2028."),
+            "{}",
+            plan.steps[1].note
+        );
     }
 
     #[test]
@@ -407,8 +473,52 @@ mod tests {
             ("planToGo".to_string(), serde_json::json!("x")),
             ("planLabel".to_string(), serde_json::json!("Roth IRA")),
         ];
-        let need = StepNeed::from_values("p/r", "r", &values).unwrap();
+        let needs = StepNeed::from_values("p/r", "r", &values);
+        let need = &needs[0];
+        assert_eq!(needs.len(), 1);
         assert_eq!((need.monthly, need.share, need.to_go, need.label.as_str()), (120.5, Some(1.0), None, "Roth IRA"));
-        assert!(StepNeed::from_values("p/r", "r", &[("planMonthly".to_string(), Value::Null)]).is_none());
+        assert_eq!(need.part, None);
+        assert!(StepNeed::from_values("p/r", "r", &[("planMonthly".to_string(), Value::Null)]).is_empty());
+        assert!(StepNeed::from_values("p/r", "r", &[]).is_empty());
+    }
+
+    /// A list `planMonthly` asks for one step per item; list values are read item by item, a
+    /// single value holds for all, and an item without a number asks for nothing.
+    #[test]
+    fn a_list_asks_for_one_step_per_item() {
+        let values = vec![
+            ("planMonthly".to_string(), serde_json::json!([300, null, 150.5])),
+            ("planMonths".to_string(), serde_json::json!([12, 6, 40])),
+            ("planPart".to_string(), serde_json::json!(["Car", "Past goal", "House"])),
+            ("planLabel".to_string(), serde_json::json!("Goal")),
+        ];
+        let needs = StepNeed::from_values("p/goals", "goals", &values);
+        let got: Vec<(Option<&str>, f64, Option<u32>, &str)> =
+            needs.iter().map(|n| (n.part.as_deref(), n.monthly, n.months, n.label.as_str())).collect();
+        assert_eq!(got, [(Some("Car"), 300.0, Some(12), "Goal"), (Some("House"), 150.5, Some(40), "Goal")]);
+    }
+
+    /// Each goal is its own step: the nearer one ends at its date and its money moves to the
+    /// other, which is named by its part; the sum never exceeds what is available.
+    #[test]
+    fn goals_each_end_at_their_date_and_hand_on_their_money() {
+        let mut car = need("goals", 300.0);
+        car.part = Some("Car".into());
+        car.label = "Car".into();
+        car.months = Some(12);
+        let mut house = need("goals", 500.0);
+        house.part = Some("House".into());
+        house.label = "House".into();
+        house.months = Some(48);
+        let plan = plan(&[car, house], 600.0, as_of(), "USD");
+        let got: Vec<f64> = plan.steps.iter().map(|s| s.monthly).collect();
+        assert_eq!(got, [300.0, 300.0]);
+        assert_eq!(plan.steps[0].until, Date::parse("2027-11-15"));
+        assert_eq!(
+            plan.steps[0].then,
+            [PlanMove { action_id: "goals".into(), part: Some("House".into()), monthly: 200.0 }]
+        );
+        assert!(plan.steps[0].note.contains("$200 to House"), "{}", plan.steps[0].note);
+        assert!(plan.steps[1].note.contains("of the $500 a month it needs"), "{}", plan.steps[1].note);
     }
 }

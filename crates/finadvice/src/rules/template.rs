@@ -3,6 +3,7 @@
 //!
 //! Filters: `number:N` (N decimals, default 0, thousands separated), `money` (the currency's
 //! symbol, cents only when the amount has them), `percent:N` (a ratio 0.153 → `15.3%`, default 0
+//! decimals), `months:N` (a count of months with its word: `1 month`, `2.5 months`, default 0
 //! decimals). Without a filter, numbers print as `number` would with up to 2 decimals and strings
 //! as they are. A missing or null value renders as `n/a`, never as an error: plans and model outputs
 //! may be absent.
@@ -29,6 +30,8 @@ pub enum Filter {
     Money,
     /// A ratio as a percentage with this many decimals.
     Percent(usize),
+    /// A number of months with this many decimals, followed by `month` or `months`.
+    Months(usize),
 }
 
 /// One piece of a template.
@@ -154,9 +157,10 @@ fn parse_filter(text: &str) -> Result<Filter, String> {
     match name {
         "number" => Ok(Filter::Number(digits(arg)?)),
         "percent" => Ok(Filter::Percent(digits(arg)?)),
+        "months" => Ok(Filter::Months(digits(arg)?)),
         "money" if arg.is_none() => Ok(Filter::Money),
         "money" => Err("money takes no argument".to_string()),
-        other => Err(format!("unknown filter \"{other}\"; allowed: number:N, money, percent:N")),
+        other => Err(format!("unknown filter \"{other}\"; allowed: number:N, money, percent:N, months:N")),
     }
 }
 
@@ -186,6 +190,13 @@ fn push_value(out: &mut String, value: Option<&Value>, filter: Filter, currency:
             out.push('%');
         }
         Filter::Money => push_money(out, n, currency),
+        Filter::Months(d) => {
+            let start = out.len();
+            push_group(out, n, d);
+            // Singular only when the printed figure is exactly one ("1", "1.0"), as a reader sees it.
+            let one = out[start..].parse::<f64>() == Ok(1.0);
+            out.push_str(if one { " month" } else { " months" });
+        }
     }
 }
 
@@ -207,6 +218,17 @@ mod tests {
         assert_eq!(render("{{f.r | percent:1}}", data.clone()), "15.3%");
         assert_eq!(render("{{f.big | number}}", data.clone()), "1,234,568");
         assert_eq!(render("{{f.m}}", data), "1.44");
+    }
+
+    #[test]
+    fn months_take_their_word_in_the_singular_only_for_one() {
+        let months = |n: f64, filter: &str| render(&format!("{{{{m | {filter}}}}}"), json!({ "m": n }));
+        assert_eq!(months(1.0, "months"), "1 month");
+        assert_eq!(months(1.2, "months"), "1 month");
+        assert_eq!(months(1.2, "months:1"), "1.2 months");
+        assert_eq!(months(0.0, "months"), "0 months");
+        assert_eq!(months(2.0, "months"), "2 months");
+        assert_eq!(months(1234.0, "months"), "1,234 months");
     }
 
     #[test]
