@@ -39,10 +39,11 @@ const examples = new Map(
   await Promise.all(PERSONAS.map(async ([name]) => [name, await (await fetch(`./${name}.json`)).json()])),
 );
 
+/** Shows the chosen example and moves to its plan (on a phone, the plan is below the whole form). */
 async function useExample() {
   confirm.hidden = true;
   element.profile = examples.get(select.value);
-  await element.advise();
+  if (await element.advise()) element.focusPlan();
 }
 
 form.addEventListener("submit", (event) => {

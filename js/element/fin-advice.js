@@ -67,6 +67,7 @@ const TEMPLATE = `
         <button type="button" class="draft-replace">Fill in from my transactions</button>
         <button type="button" class="draft-keep">Keep what I typed</button>
       </p>
+      <button type="button" class="show-form" hidden>See or change all your numbers</button>
       <div class="form-fields"></div>
       <button type="submit" class="submit">Get my plan</button>
       <fieldset class="keep">
@@ -156,6 +157,10 @@ export class FinAdviceElement extends HTMLElement {
       this.focusPlan();
     });
     root.querySelector(".refresh").addEventListener("click", () => this.#submit());
+    root.querySelector(".show-form").addEventListener("click", () => {
+      this.#showForm(true);
+      root.querySelector(".form-fields [data-pointer]")?.focus();
+    });
     this.#importPanel = buildImportPanel(root.querySelector(".import"), {
       call: (method, ...args) => this.#engine.call(method, ...args),
       onUse: (transactions, files) => this.#useImport(transactions, files),
@@ -165,7 +170,7 @@ export class FinAdviceElement extends HTMLElement {
     this.#questions = buildQuestions(root.querySelector(".questions"), {
       form: this.#form,
       onDone: () => {
-        this.#showForm(true);
+        this.#showForm(false); // the answers are in: the plan comes next, the whole form one button away
         this.#submit();
       },
       onFullForm: (path) => {
@@ -363,7 +368,7 @@ export class FinAdviceElement extends HTMLElement {
 
   #showError(error) {
     // The summary links to fields of the whole form: it is shown, even when the questions were.
-    if (this.#questions?.active) this.#showForm(true);
+    if (this.shadowRoot.querySelector(".form-fields").hidden) this.#showForm(true);
     const issues = error.errors ?? [{ code: "engine", path: "", message: error.message }];
     const shown = error.errors
       ? this.#form.showErrors(issues)
@@ -484,12 +489,16 @@ export class FinAdviceElement extends HTMLElement {
     if (this.#questions.start(questions, text)) this.#showForm(false);
   }
 
-  /** Shows the whole form (or hides it while the open questions are asked). */
+  /**
+   * Shows the whole form, or hides it while the open questions are asked and after they are
+   * answered (then a button shows it again).
+   */
   #showForm(shown) {
     const root = this.shadowRoot;
+    if (shown) this.#questions.stop();
     root.querySelector(".form-fields").hidden = !shown;
     root.querySelector(".submit").hidden = !shown;
-    if (shown) this.#questions.stop();
+    root.querySelector(".show-form").hidden = shown || this.#questions.active;
   }
 
   #removeTransactions() {

@@ -121,7 +121,10 @@ async function openFirefox(width) {
   return { browser, page, requests, problems };
 }
 
-/** Polls `check` until it holds (page.waitForFunction compiles with Function(), which the page's CSP refuses in Firefox). */
+/**
+ * Polls `check` until it holds: puppeteer's waitForFunction, and waitForSelector once it has to
+ * poll, compile with Function(), which the page's CSP refuses in Firefox.
+ */
 async function until(check, timeout = 10_000) {
   for (const start = Date.now(); !(await check());) {
     if (Date.now() - start > timeout) throw new Error(`not reached in ${timeout} ms`);
@@ -137,9 +140,9 @@ for (const width of [1280, 390]) {
     const loaded = requests.length;
     const input = await page.$(inShadow(".import-files"));
     await input.uploadFile(...["chase-checking.csv", "chase-card.csv", "checking-jan.ofx"].map(fixture));
-    await page.waitForSelector(inShadow(".import-preview:not([hidden])"), { timeout: 60_000 });
+    await until(async () => Boolean(await page.$(inShadow(".import-preview:not([hidden])"))), 60_000);
     await page.click(inShadow(".import-use"));
-    await page.waitForSelector(inShadow(".questions:not([hidden])"));
+    await until(async () => Boolean(await page.$(inShadow(".questions:not([hidden])"))));
     const title = () => page.$eval(inShadow(".ask-title"), (h) => h.textContent);
     const focused = () => page.evaluate(() => document.querySelector("fin-advice").shadowRoot.activeElement?.className);
     const steps = Number(/of (\d+)\)$/.exec(await title())[1]);
@@ -148,7 +151,7 @@ for (const width of [1280, 390]) {
       assert.equal(await focused(), "ask-title", "focus on the group's heading");
       if (await page.$(inShadow(".ask-plan"))) {
         await page.click(inShadow('.ask-plan input[value="yes"]'));
-        await page.waitForSelector(inShadow('.ask-plan [data-asks$="/balance"]'));
+        await until(async () => Boolean(await page.$(inShadow('.ask-plan [data-asks$="/balance"]'))));
       }
       const asked = await page.$$eval(inShadow(".questions input[data-asks]"), (els) =>
         els.filter((e) => e.value === "").map((e) => e.dataset.asks),

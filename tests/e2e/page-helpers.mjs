@@ -54,11 +54,15 @@ export async function openDemo(
   return { page, context, requests, problems };
 }
 
-/** Resolves with the element's next `advice` ({report}) or `error` ({error}) event. */
-export function nextOutcome(page) {
+/**
+ * Resolves with the element's next `advice` ({report}) or `error` ({error}) event; rejects when
+ * neither comes within `timeout` ms (a test fails instead of waiting forever).
+ */
+export function nextOutcome(page, timeout = 30_000) {
   return page.evaluate(
-    () =>
-      new Promise((resolve) => {
+    (timeout) =>
+      new Promise((resolve, reject) => {
+        setTimeout(() => reject(new Error(`no advice or error event within ${timeout} ms`)), timeout);
         const element = document.querySelector("fin-advice");
         const done = (value) => {
           element.removeEventListener("advice", onAdvice);
@@ -70,6 +74,7 @@ export function nextOutcome(page) {
         element.addEventListener("advice", onAdvice);
         element.addEventListener("error", onError);
       }),
+    timeout,
   );
 }
 

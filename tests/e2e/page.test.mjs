@@ -35,9 +35,15 @@ for (const [device, width] of Object.entries(WIDTHS)) {
     await axe("empty");
     await shot(page, `page-empty-${width}`);
 
-    // A plan, with impacts in words and units.
+    // A plan, with impacts in words and units, in view at once (focus on its heading).
     const { report } = await choose(page, "examples/new-graduate");
     assert.equal(await state(page), "plan");
+    // The plan's heading has focus and reaches the top of the screen (a smooth scroll takes a moment).
+    await page.waitForFunction(() => {
+      const root = document.querySelector("fin-advice").shadowRoot;
+      const top = root.getElementById("plan-heading").getBoundingClientRect().top;
+      return root.activeElement?.id === "plan-heading" && top >= 0 && top < 200;
+    });
     const impacts = await page.$$eval("fin-advice >> .action .impact", (ps) => ps.map((p) => p.textContent));
     assert.ok(impacts.includes("$870 a year of free money from your employer"), impacts.join(" | "));
     assert.ok(
