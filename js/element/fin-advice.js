@@ -566,7 +566,7 @@ export class FinAdviceElement extends HTMLElement {
         select.dataset.row = String(i);
         for (const c of CATEGORIES) select.append(new Option(c.replace(/_/g, " "), c));
         select.value = t.category ?? "uncategorized";
-        categoryChoice(select, (category) => this.#correct(t.description, category, i));
+        categoryChoice(select, (category) => this.#correct(t.description, category, i, this.#bankCategoryOf(t, i)));
         const tr = row([t.date, t.description, money(t.amount, currency)]);
         const td = document.createElement("td");
         td.append(select);
@@ -576,9 +576,19 @@ export class FinAdviceElement extends HTMLElement {
     );
   }
 
-  async #correct(description, category, rowIndex) {
+  /** The bank's category of the report's row `i`: the report lists the profile's transactions in
+   * order, so its imported transaction at that index, when it is the same line. */
+  #bankCategoryOf(line, i) {
+    const source = this.#transactions?.[i];
+    return source && source.description === line.description ? source.bankCategory : undefined;
+  }
+
+  async #correct(description, category, rowIndex, bankCategory) {
     await this.#work("Learning your correction…", async () => {
-      await this.#engine.call("learn", { description, category });
+      await this.#engine.call(
+        "learn",
+        bankCategory ? { description, category, bankCategory } : { description, category },
+      );
       await this.#saveMemory();
     });
     await this.advise();

@@ -12,4 +12,8 @@ merchant: string,
 /**
  * The category the person chose.
  */
-category: Category, };
+category: Category, 
+/**
+ * The bank's category of the corrected row (its export's `Category` column), if it had one.
+ */
+bankCategory?: string, };

@@ -11,7 +11,7 @@ use crate::flags::AdvisorFlags;
 use crate::io::{print_errors, read_text};
 use crate::usage_error;
 use finadvice::categorize::Categorizer;
-use finadvice::categorize::{categorize_with_evidence, BankMemory, EvidenceRow};
+use finadvice::categorize::{categorize_with_evidence, EvidenceRow};
 use finadvice::input::Input;
 use finadvice::{ErrorCode, Errors, Issue};
 use std::process::ExitCode;
@@ -51,7 +51,7 @@ pub fn run(args: &[String]) -> ExitCode {
                 mcc: r.mcc.as_deref(),
             })
             .collect();
-        let lines = categorize_with_evidence(&categorizer, &memory, &BankMemory::default(), &evidence)?;
+        let lines = categorize_with_evidence(&categorizer, &memory, &memory.bank_memory(), &evidence)?;
         Ok(lines.iter().map(|line| serde_json::to_string(line).expect("a line always serializes")).collect())
     })();
     match result {

@@ -1,5 +1,5 @@
 //! JavaScript bindings of the categorizer: `advisor.categorize(transactions)`,
-//! `advisor.learn({description, category})` and `advisor.exportMemory()`. The memory is given
+//! `advisor.learn({description, category, bankCategory?})` and `advisor.exportMemory()`. The memory is given
 //! back with `new Advisor({memory})` (read in `read_options`, see [`read_memory_option`]).
 
 use super::{js_error, read_input, to_js, Advisor};
@@ -157,8 +157,8 @@ fn json_to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&text)
 }
 
-/// Reads `{description, category}`.
-fn read_correction(input: &Input) -> Result<(String, String), Errors> {
+/// Reads `{description, category, bankCategory?}`.
+fn read_correction(input: &Input) -> Result<(String, String, Option<String>), Errors> {
     let mut p = Problems::default();
     let mut result = None;
     if let Some(mut f) = p.object(input, "", "a correction") {
@@ -179,11 +179,15 @@ fn read_correction(input: &Input) -> Result<(String, String), Errors> {
                 None
             }
         };
-        f.finish(&mut p, &["description", "category"]);
-        result = description.zip(category);
+        let bank_category = match f.get("bankCategory") {
+            None | Some(Input::Null) => None,
+            label => p.text(label, &f.path("bankCategory"), finadvice::limits::MAX_NAME_CHARS),
+        };
+        f.finish(&mut p, &["description", "category", "bankCategory"]);
+        result = description.zip(category).map(|(d, c)| (d, c, bank_category));
     }
     match result {
-        Some(pair) if p.issues.is_empty() => Ok(pair),
+        Some(correction) if p.issues.is_empty() => Ok(correction),
         _ => Err(Errors(p.issues)),
     }
 }
@@ -212,15 +216,18 @@ impl Advisor {
         }
     }
 
-    /// Records the person's correction `{description, category}`: from now on this merchant is
-    /// in that category. Returns the merchant key it is remembered under.
+    /// Records the person's correction `{description, category, bankCategory?}`: from now on this
+    /// merchant is in that category, and the bank's label of the corrected row (when given) leans
+    /// unknown merchants with the same label the same way. Returns the merchant key it is
+    /// remembered under.
     pub fn learn(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "{ description: string; category: Category }")] correction: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "{ description: string; category: Category; bankCategory?: string }")]
+        correction: JsValue,
     ) -> Result<String, JsValue> {
         let input = read_input(correction).map_err(|e| js_error(&e))?;
-        let (description, category) = read_correction(&input).map_err(|e| js_error(&e))?;
-        self.inner.learn(&description, &category).map_err(|e| js_error(&e))
+        let (description, category, bank_category) = read_correction(&input).map_err(|e| js_error(&e))?;
+        self.inner.learn_labelled(&description, bank_category.as_deref(), &category).map_err(|e| js_error(&e))
     }
 
     /// The merchant memory as `{version, entries: [{merchant, category}]}`, to save (e.g. in

@@ -216,3 +216,35 @@ fn reports_with_transactions_are_byte_identical_run_to_run() {
     assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
     assert_eq!(a.transactions.len(), 6);
 }
+
+/// A correction of a row the bank labelled teaches the label: an unknown merchant under the same
+/// label then leans the same way; the label is kept in the exported memory, so the lesson
+/// survives a reload; an export written before labels were kept still reads.
+#[test]
+fn labelled_corrections_teach_the_bank_category() {
+    use finadvice::categorize::EvidenceRow;
+    let label = "Bills & Utilities";
+    let unknown =
+        [EvidenceRow { description: "ACH DEBIT TRILLIUM", amount: -120.0, bank_category: Some(label), mcc: None }];
+    let mut advisor = Advisor::new(AdvisorOptions::default()).unwrap();
+    let before = advisor.categorize_with_evidence(&unknown).unwrap()[0].category;
+    assert_ne!(before, Category::Insurance, "already insurance before any correction: nothing to teach");
+    for merchant in ["ACME MUTUAL", "STATEWIDE ASSURANCE", "HOMEGUARD POLICY"] {
+        advisor.learn_labelled(merchant, Some(label), "insurance").unwrap();
+    }
+    let after = advisor.categorize_with_evidence(&unknown).unwrap()[0].clone();
+    assert_eq!((after.category, after.source), (Category::Insurance, Source::Bank), "before: {before:?}");
+
+    let exported = serde_json::to_string(&advisor.export_memory()).unwrap();
+    assert!(exported.contains(r#""bankCategory":"Bills & Utilities""#), "{exported}");
+    let memory = MerchantMemory::from_json(&exported).unwrap();
+    let restored = Advisor::new(AdvisorOptions { memory: Some(memory), ..AdvisorOptions::default() }).unwrap();
+    assert_eq!(restored.categorize_with_evidence(&unknown).unwrap()[0].category, Category::Insurance);
+
+    let unlabelled = r#"{"version": 1, "entries": [{"merchant": "safeway", "category": "groceries"}]}"#;
+    assert!(!serde_json::to_string(&MerchantMemory::from_json(unlabelled).unwrap().export())
+        .unwrap()
+        .contains("bankCategory"));
+    let too_long = advisor.learn_labelled("ACME MUTUAL", Some(&"x".repeat(500)), "insurance").unwrap_err();
+    assert_eq!(too_long.issues()[0].path, "/bankCategory");
+}

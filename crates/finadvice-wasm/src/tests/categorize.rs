@@ -50,6 +50,29 @@ fn corrections_persist_across_export_and_import() {
 }
 
 #[wasm_bindgen_test]
+fn a_correction_keeps_the_bank_category_of_its_row_in_the_memory() {
+    let mut advisor = Advisor::new(None).unwrap();
+    advisor
+        .learn(object(
+            r#"{"description":"STATEWIDE ASSURANCE","category":"insurance","bankCategory":"Bills & Utilities"}"#,
+        ))
+        .unwrap();
+    let saved = JSON::stringify(&advisor.export_memory().unwrap()).unwrap().as_string().unwrap();
+    assert_eq!(
+        saved,
+        r#"{"version":1,"entries":[{"merchant":"statewide assurance","category":"insurance","bankCategory":"Bills & Utilities"}]}"#
+    );
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"memory".into(), &object(&saved)).unwrap();
+    let restored = Advisor::new(Some(options.into())).unwrap();
+    let again = JSON::stringify(&restored.export_memory().unwrap()).unwrap().as_string().unwrap();
+    assert_eq!(again, saved);
+    let thrown =
+        advisor.learn(object(r#"{"description":"COSTCO","category":"groceries","bankCategory":7}"#)).unwrap_err();
+    assert_eq!(problems(thrown)[0].1, "/bankCategory");
+}
+
+#[wasm_bindgen_test]
 fn bad_corrections_rows_and_memories_throw_structured_errors() {
     let mut advisor = Advisor::new(None).unwrap();
     let thrown = advisor.learn(object(r#"{"description":"COSTCO","category":"food"}"#)).unwrap_err();

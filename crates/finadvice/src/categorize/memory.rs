@@ -1,11 +1,16 @@
 //! The person's merchant memory: corrections they made ("this merchant is groceries"), keyed by a
-//! normalized merchant name, which win over the model. The page persists it as JSON (e.g. in
-//! localStorage) with [`MerchantMemory::export`] and gives it back in the advisor's options.
+//! normalized merchant name, which win over the model. A correction of a row the bank labelled
+//! (`bankCategory`) also keeps the label, and the labelled corrections teach the bank-category
+//! mapping ([`MerchantMemory::bank_memory`]), so an unknown merchant with the same label leans the
+//! same way. The page persists it as JSON (e.g. in localStorage) with [`MerchantMemory::export`]
+//! and gives it back in the advisor's options.
 
+use super::bank_category::BankMemory;
 use super::category::Category;
 use super::featurize::tokens;
 use crate::error::{ErrorCode, Errors, Issue};
 use crate::input::Input;
+use crate::limits::MAX_NAME_CHARS;
 use crate::validation::Problems;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -77,10 +82,11 @@ pub fn merchant_key(description: &str) -> String {
         .join(" ")
 }
 
-/// Remembered corrections, in key order (so exports are byte-identical for the same content).
+/// Remembered corrections, in key order (so exports are byte-identical for the same content):
+/// each merchant's category and the bank's label of the corrected row, if it had one.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MerchantMemory {
-    entries: BTreeMap<String, Category>,
+    entries: BTreeMap<String, (Category, Option<String>)>,
 }
 
 /// One remembered merchant, as exported.
@@ -91,6 +97,10 @@ pub struct MemoryEntry {
     pub merchant: String,
     /// The category the person chose.
     pub category: Category,
+    /// The bank's category of the corrected row (its export's `Category` column), if it had one.
+    #[serde(rename = "bankCategory", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub bank_category: Option<String>,
 }
 
 /// The JSON form of a memory: `{"version": 1, "entries": [{"merchant", "category"}]}`.
@@ -120,13 +130,24 @@ impl MerchantMemory {
         if key.is_empty() {
             None
         } else {
-            self.entries.get(&key).copied()
+            self.entries.get(&key).map(|(category, _)| *category)
         }
     }
 
     /// Records a correction and returns the merchant key it was stored under. Later corrections
     /// of the same merchant replace earlier ones.
     pub fn learn(&mut self, description: &str, category: &str) -> Result<String, Errors> {
+        self.learn_labelled(description, None, category)
+    }
+
+    /// [`MerchantMemory::learn`] of a row the bank labelled `bank_category`: the label is kept
+    /// with the merchant and teaches the bank-category mapping ([`MerchantMemory::bank_memory`]).
+    pub fn learn_labelled(
+        &mut self,
+        description: &str,
+        bank_category: Option<&str>,
+        category: &str,
+    ) -> Result<String, Errors> {
         let mut issues = Vec::new();
         let key = merchant_key(description);
         if key.is_empty() {
@@ -144,6 +165,13 @@ impl MerchantMemory {
                 format!("{category:?} is not a category; one of {}", Category::ids_list()),
             ));
         }
+        if bank_category.is_some_and(|label| crate::limits::chars_beyond(label, MAX_NAME_CHARS).is_some()) {
+            issues.push(Issue::new(
+                ErrorCode::TooLarge,
+                "/bankCategory",
+                format!("is longer than {MAX_NAME_CHARS} characters"),
+            ));
+        }
         if !self.entries.contains_key(&key) && self.entries.len() >= MAX_MEMORY_ENTRIES {
             issues.push(Issue::new(
                 ErrorCode::TooLarge,
@@ -153,7 +181,8 @@ impl MerchantMemory {
         }
         match parsed {
             Some(category) if issues.is_empty() => {
-                self.entries.insert(key.clone(), category);
+                let label = bank_category.map(str::trim).filter(|l| !l.is_empty()).map(str::to_string);
+                self.entries.insert(key.clone(), (category, label));
                 Ok(key)
             }
             _ => Err(Errors(issues)),
@@ -167,9 +196,25 @@ impl MerchantMemory {
             entries: self
                 .entries
                 .iter()
-                .map(|(merchant, category)| MemoryEntry { merchant: merchant.clone(), category: *category })
+                .map(|(merchant, (category, label))| MemoryEntry {
+                    merchant: merchant.clone(),
+                    category: *category,
+                    bank_category: label.clone(),
+                })
                 .collect(),
         }
+    }
+
+    /// What the labelled corrections teach about the bank's categories: one vote per remembered
+    /// merchant for its category under its row's label.
+    pub fn bank_memory(&self) -> BankMemory {
+        let mut bank = BankMemory::default();
+        for (category, label) in self.entries.values() {
+            if let Some(label) = label {
+                bank.learn(label, *category);
+            }
+        }
+        bank
     }
 
     /// Reads an exported memory (JSON text).
@@ -225,12 +270,16 @@ impl MerchantMemory {
                         None
                     }
                 };
-                e.finish(&mut p, &["merchant", "category"]);
+                let label = match e.get("bankCategory") {
+                    None => None,
+                    label => p.text(label, &e.path("bankCategory"), MAX_NAME_CHARS),
+                };
+                e.finish(&mut p, &["merchant", "category", "bankCategory"]);
                 if let (Some(merchant), Some(category)) = (merchant, category) {
                     let key = merchant_key(&merchant);
                     if key.is_empty() {
                         p.push(ErrorCode::InvalidValue, &merchant_path, format!("{merchant:?} is not a merchant key"));
-                    } else if memory.entries.insert(key, category).is_some() {
+                    } else if memory.entries.insert(key, (category, label)).is_some() {
                         p.push(ErrorCode::Duplicate, &merchant_path, format!("{merchant:?} appears twice"));
                     }
                 }

@@ -6,8 +6,8 @@ use crate::categorize::lines::read_lines;
 use crate::categorize::memory::MemoryExport;
 use crate::categorize::model::ModelInfo;
 use crate::categorize::{
-    categorize, categorize_with_evidence, decide, BankMemory, CategorizedLine, Categorizer, Category, Decision,
-    EvidenceRow, MerchantMemory,
+    categorize, categorize_with_evidence, decide, CategorizedLine, Categorizer, Category, Decision, EvidenceRow,
+    MerchantMemory,
 };
 use crate::date::Date;
 use crate::error::Errors;
@@ -188,7 +188,7 @@ impl Advisor {
     /// Categorizes rows with the bank's category or MCC where they have one (the model's
     /// probabilities combined with that evidence; the person's corrections still come first).
     pub fn categorize_with_evidence(&self, rows: &[EvidenceRow]) -> Result<Vec<CategorizedLine>, Errors> {
-        Ok(categorize_with_evidence(&self.categorizer, &self.memory, &BankMemory::default(), rows)?)
+        Ok(categorize_with_evidence(&self.categorizer, &self.memory, &self.memory.bank_memory(), rows)?)
     }
 
     /// Categorizes `[{description, amount}]` given as an input value (other fields are ignored).
@@ -214,6 +214,17 @@ impl Advisor {
     /// category id). Returns the merchant key it is remembered under.
     pub fn learn(&mut self, description: &str, category: &str) -> Result<String, Errors> {
         self.memory.learn(description, category)
+    }
+
+    /// [`Advisor::learn`] of a row the bank labelled `bank_category` (its export's category): the
+    /// label also teaches how this person's bank categories map to ours.
+    pub fn learn_labelled(
+        &mut self,
+        description: &str,
+        bank_category: Option<&str>,
+        category: &str,
+    ) -> Result<String, Errors> {
+        self.memory.learn_labelled(description, bank_category, category)
     }
 
     /// The merchant memory, for the page to save and give back in [`AdvisorOptions::memory`].
