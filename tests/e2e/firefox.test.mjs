@@ -34,21 +34,7 @@ const inShadow = (selector) => `fin-advice >>> ${selector}`;
 
 for (const width of [1280, 390]) {
   test(`Firefox ${width} px: an example's plan, marked out of date on edit, cleared on an error, with no request`, async () => {
-    const browser = await launchFirefox({ width, height: 900 });
-    const [page] = await browser.pages();
-    const requests = [];
-    const problems = [];
-    // data: URLs (Firefox loads a built-in font as one) never leave the device.
-    page.on("request", (r) => {
-      if (!r.url().startsWith("data:")) requests.push(r.url());
-    });
-    page.on("console", (m) => {
-      if (m.type() === "error") problems.push(m.text());
-    });
-    page.on("pageerror", (e) => problems.push(String(e)));
-    await page.goto(url);
-    await page.waitForSelector('fin-advice[data-ready="true"]', { timeout: 60_000 });
-    await page.waitForSelector('body[data-ready="true"]');
+    const { browser, page, requests, problems } = await openFirefox(width);
     const loaded = requests.length;
     assert.ok(
       requests.every((r) => r.startsWith(url)),
@@ -102,7 +88,8 @@ for (const width of [1280, 390]) {
   });
 }
 
-/** Opens the demo in Firefox at `width`; collects requests (data: URLs excepted) and console errors. */
+/** Opens the demo in Firefox at `width`; collects requests (data: URLs, as Firefox loads a built-in
+ * font, never leave the device) and console errors. */
 async function openFirefox(width) {
   const browser = await launchFirefox({ width, height: 900 });
   const [page] = await browser.pages();
