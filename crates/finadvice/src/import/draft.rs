@@ -368,9 +368,11 @@ fn build(
     let mut income_values = Vec::new();
     for (i, (name, monthly)) in incomes.iter().enumerate() {
         let name = unique(name.clone(), &mut names);
+        let mut amount = String::new();
+        crate::money::push_group(&mut amount, *monthly, 2);
         questions.push(Question {
             path: format!("/incomes/{i}/grossAnnual"),
-            question: format!("What is the yearly pay before tax and deductions behind \"{name}\" ({monthly:.2} a month reaches your account)?"),
+            question: format!("What is the yearly pay before tax and deductions behind \"{name}\" ({amount} a month reaches your account)?"),
             why: "Tax brackets, retirement contribution limits and an employer match are computed on gross pay, which a statement does not show.".into(),
         });
         income_values.push(json!({"name": name, "grossAnnual": null, "netMonthly": monthly}));
