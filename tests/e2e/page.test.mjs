@@ -76,6 +76,10 @@ for (const [device, width] of Object.entries(WIDTHS)) {
     await page.fill(field("/person/age"), String(Number(age) + 2));
     assert.equal(await state(page), "stale");
     assert.equal(await page.isVisible("fin-advice >> .stale"), true);
+    // Read further down the plan: the banner stays on screen above it.
+    await page.$eval("fin-advice >> .actions > li:last-child", (li) => li.scrollIntoView({ block: "end" }));
+    const banner = await page.$eval("fin-advice >> .stale", (el) => el.getBoundingClientRect().toJSON());
+    assert.ok(banner.top >= 0 && banner.bottom <= (await page.evaluate(() => innerHeight)), JSON.stringify(banner));
     await axe("out of date");
     await shot(page, `page-stale-${width}`);
     await page.fill(field("/person/age"), age);
