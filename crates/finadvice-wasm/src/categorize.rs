@@ -227,7 +227,7 @@ impl Advisor {
     ) -> Result<String, JsValue> {
         let input = read_input(correction).map_err(|e| js_error(&e))?;
         let (description, category, bank_category) = read_correction(&input).map_err(|e| js_error(&e))?;
-        self.inner.learn_labelled(&description, bank_category.as_deref(), &category).map_err(|e| js_error(&e))
+        self.inner.learn(&description, &category, bank_category.as_deref()).map_err(|e| js_error(&e))
     }
 
     /// The merchant memory as `{version, entries: [{merchant, category}]}`, to save (e.g. in

@@ -143,7 +143,7 @@ fn corrections_win_over_the_model_and_survive_export_and_import() {
     let before = advisor.categorize(&rent).unwrap();
     assert_eq!(before[0].source, Source::Model);
     assert_ne!(before[0].category, Category::Housing, "update this test if the model reads this line as rent");
-    assert_eq!(advisor.learn("ZELLE PAYMENT JOHN SMITH", "housing").unwrap(), "zelle john");
+    assert_eq!(advisor.learn("ZELLE PAYMENT JOHN SMITH", "housing", None).unwrap(), "zelle john");
     let after = advisor.categorize(&rent).unwrap();
     assert_eq!((after[0].category, after[0].source, after[0].confidence), (Category::Housing, Source::Memory, 1.0));
 
@@ -180,7 +180,7 @@ fn decide_gives_the_rows_of_categorize_and_its_errors() {
     // Advisor::decide is categorize for rows given as columns (the JS binding's packed rows):
     // same decisions, same checks with the same pointers.
     let mut advisor = Advisor::new(AdvisorOptions::default()).unwrap();
-    advisor.learn("SQ *BLUE BOTTLE 0412", "groceries").unwrap();
+    advisor.learn("SQ *BLUE BOTTLE 0412", "groceries", None).unwrap();
     let rows = [
         ("SQ *BLUE BOTTLE 0977 OAKLAND CA", -6.75),
         ("SAFEWAY #1234", -84.2),
@@ -230,7 +230,7 @@ fn labelled_corrections_teach_the_bank_category() {
     let before = advisor.categorize_with_evidence(&unknown).unwrap()[0].category;
     assert_ne!(before, Category::Insurance, "already insurance before any correction: nothing to teach");
     for merchant in ["ACME MUTUAL", "STATEWIDE ASSURANCE", "HOMEGUARD POLICY"] {
-        advisor.learn_labelled(merchant, Some(label), "insurance").unwrap();
+        advisor.learn(merchant, "insurance", Some(label)).unwrap();
     }
     let after = advisor.categorize_with_evidence(&unknown).unwrap()[0].clone();
     assert_eq!((after.category, after.source), (Category::Insurance, Source::Bank), "before: {before:?}");
@@ -245,6 +245,6 @@ fn labelled_corrections_teach_the_bank_category() {
     assert!(!serde_json::to_string(&MerchantMemory::from_json(unlabelled).unwrap().export())
         .unwrap()
         .contains("bankCategory"));
-    let too_long = advisor.learn_labelled("ACME MUTUAL", Some(&"x".repeat(500)), "insurance").unwrap_err();
+    let too_long = advisor.learn("ACME MUTUAL", "insurance", Some(&"x".repeat(500))).unwrap_err();
     assert_eq!(too_long.issues()[0].path, "/bankCategory");
 }

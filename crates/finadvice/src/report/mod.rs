@@ -211,19 +211,10 @@ impl Advisor {
     }
 
     /// Records the person's correction: this description's merchant belongs in `category` (a
-    /// category id). Returns the merchant key it is remembered under.
-    pub fn learn(&mut self, description: &str, category: &str) -> Result<String, Errors> {
-        self.memory.learn(description, category)
-    }
-
-    /// [`Advisor::learn`] of a row the bank labelled `bank_category` (its export's category): the
-    /// label also teaches how this person's bank categories map to ours.
-    pub fn learn_labelled(
-        &mut self,
-        description: &str,
-        bank_category: Option<&str>,
-        category: &str,
-    ) -> Result<String, Errors> {
+    /// category id); `bank_category`, the bank's label of the corrected row when it had one, also
+    /// teaches how this person's bank categories map to ours. Returns the merchant key it is
+    /// remembered under.
+    pub fn learn(&mut self, description: &str, category: &str, bank_category: Option<&str>) -> Result<String, Errors> {
         self.memory.learn_labelled(description, bank_category, category)
     }
 
