@@ -148,8 +148,7 @@ let minPages;
 let maxPages = null;
 if (limitsFlag === 1) [maxPages, pos] = readU32(bytes, pos);
 
-// Data section: every segment active in memory 0 at an i32.const offset.
-const dataStarts = [];
+// Data section: every segment active in memory 0 at an i32.const offset; its [start, end) in memory.
 const dataRanges = [];
 [count, pos] = readU32(bytes, dataSection.body);
 for (let i = 0; i < count; i++) {
@@ -158,7 +157,6 @@ for (let i = 0; i < count; i++) {
   if (bytes[pos++] !== 0x41) fail(`data segment ${i}'s offset is not an i32.const`);
   let size, offset;
   [offset, pos] = readI32(bytes, pos);
-  dataStarts.push(offset >>> 0);
   if (bytes[pos++] !== 0x0b) fail(`data segment ${i}'s offset is not a constant expression`);
   [size, pos] = readU32(bytes, pos);
   dataRanges.push([offset >>> 0, (offset >>> 0) + size]);
@@ -236,7 +234,7 @@ memory.fill(0, sourcesStart, sourcesEnd);
 // the stack is [0, its start value) and every static lies above it. Back at its start value, all
 // of the stack is dead frames of the call: zeroed, so that they are not shipped.
 let stackZeroed = 0;
-if (globals.length === 1 && dataStarts.every((start) => start >= stackTop)) {
+if (globals.length === 1 && dataRanges.every(([start]) => start >= stackTop)) {
   memory.fill(0, 0, stackTop);
   stackZeroed = stackTop;
 }
