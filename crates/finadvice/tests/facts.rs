@@ -97,7 +97,7 @@ fn the_persons_corrections_change_the_spending_split() {
     // The person splits the rent: the Zelle goes to a roommate who pays the landlord, so it is a
     // transfer, not the person's housing spending (the model says housing).
     let mut memory = finadvice::categorize::MerchantMemory::default();
-    memory.learn("RENT PAYMENT ZELLE", "transfer").unwrap();
+    memory.learn("RENT PAYMENT ZELLE", "transfer", None).unwrap();
     let advisor =
         Advisor::new(AdvisorOptions { model: None, memory: Some(memory), ..AdvisorOptions::default() }).unwrap();
     let report = advisor.advise_json(&read_test_file("profiles/transactions-only.json")).unwrap();

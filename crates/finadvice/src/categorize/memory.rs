@@ -135,19 +135,10 @@ impl MerchantMemory {
     }
 
     /// Records a correction and returns the merchant key it was stored under. Later corrections
-    /// of the same merchant replace earlier ones.
-    pub fn learn(&mut self, description: &str, category: &str) -> Result<String, Errors> {
-        self.learn_labelled(description, None, category)
-    }
-
-    /// [`MerchantMemory::learn`] of a row the bank labelled `bank_category`: the label is kept
-    /// with the merchant and teaches the bank-category mapping ([`MerchantMemory::bank_memory`]).
-    pub fn learn_labelled(
-        &mut self,
-        description: &str,
-        bank_category: Option<&str>,
-        category: &str,
-    ) -> Result<String, Errors> {
+    /// of the same merchant replace earlier ones. `bank_category`, the bank's label of the
+    /// corrected row when it had one, is kept with the merchant and teaches the bank-category
+    /// mapping ([`MerchantMemory::bank_memory`]).
+    pub fn learn(&mut self, description: &str, category: &str, bank_category: Option<&str>) -> Result<String, Errors> {
         let mut issues = Vec::new();
         let key = merchant_key(description);
         if key.is_empty() {
@@ -309,9 +300,9 @@ mod tests {
     #[test]
     fn learn_export_import_round_trip() {
         let mut memory = MerchantMemory::default();
-        assert_eq!(memory.learn("RENT PAYMENT ZELLE", "housing").unwrap(), "rent zelle");
-        memory.learn("SQ *BLUE BOTTLE 0412", "groceries").unwrap();
-        memory.learn("SQ *BLUE BOTTLE 9999 SF", "dining").unwrap(); // a later correction wins
+        assert_eq!(memory.learn("RENT PAYMENT ZELLE", "housing", None).unwrap(), "rent zelle");
+        memory.learn("SQ *BLUE BOTTLE 0412", "groceries", None).unwrap();
+        memory.learn("SQ *BLUE BOTTLE 9999 SF", "dining", None).unwrap(); // a later correction wins
         let json = serde_json::to_string(&memory.export()).unwrap();
         assert_eq!(
             json,
@@ -326,10 +317,13 @@ mod tests {
     #[test]
     fn bad_corrections_and_imports_are_structured_errors() {
         let mut memory = MerchantMemory::default();
-        let e = memory.learn("#1234", "restaurants").unwrap_err();
+        let e = memory.learn("#1234", "restaurants", None).unwrap_err();
         let paths: Vec<&str> = e.issues().iter().map(|i| i.path.as_str()).collect();
         assert_eq!(paths, ["/description", "/category"]);
-        assert_eq!(memory.learn("COSTCO", "uncategorized").unwrap_err().issues()[0].code, ErrorCode::InvalidValue);
+        assert_eq!(
+            memory.learn("COSTCO", "uncategorized", None).unwrap_err().issues()[0].code,
+            ErrorCode::InvalidValue
+        );
         let e = MerchantMemory::from_json(
             r#"{"version":2,"entries":[{"merchant":"a","category":"x"},{"merchant":7,"category":"dining","extra":1},{"merchant":"a b","category":"dining"},{"merchant":"A B","category":"cash"}],"more":[]}"#,
         )

@@ -215,7 +215,7 @@ impl Advisor {
     /// teaches how this person's bank categories map to ours. Returns the merchant key it is
     /// remembered under.
     pub fn learn(&mut self, description: &str, category: &str, bank_category: Option<&str>) -> Result<String, Errors> {
-        self.memory.learn_labelled(description, bank_category, category)
+        self.memory.learn(description, category, bank_category)
     }
 
     /// The merchant memory, for the page to save and give back in [`AdvisorOptions::memory`].
