@@ -6,49 +6,20 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import binaryen from "binaryen";
 
 const releaseWasm = fileURLToPath(
   new URL("../../target/wasm32-unknown-unknown/release/finadvice_wasm.wasm", import.meta.url),
 );
 
-function leb128(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return [value, at];
-  }
-}
-
-/** The function names of a module's `name` section (subsection 1). */
+/** The function names of a module's name section, as binaryen reads them. */
 function functionNames(wasm) {
-  const module = new WebAssembly.Module(wasm);
-  const [section] = WebAssembly.Module.customSections(module, "name");
-  assert.ok(section, "the release module has no name section: is `strip` on in Cargo.toml's release profile?");
-  const bytes = new Uint8Array(section);
-  const decoder = new TextDecoder();
+  const module = binaryen.readBinary(wasm);
   const names = [];
-  let at = 0;
-  while (at < bytes.length) {
-    const kind = bytes[at++];
-    let size;
-    [size, at] = leb128(bytes, at);
-    const end = at + size;
-    if (kind === 1) {
-      let count;
-      [count, at] = leb128(bytes, at);
-      for (let i = 0; i < count; i++) {
-        let length;
-        [, at] = leb128(bytes, at);
-        [length, at] = leb128(bytes, at);
-        names.push(decoder.decode(bytes.subarray(at, at + length)));
-        at += length;
-      }
-    }
-    at = end;
+  for (let i = 0; i < module.getNumFunctions(); i++) {
+    names.push(binaryen.getFunctionInfo(module.getFunctionByIndex(i)).name);
   }
+  module.dispose();
   return names;
 }
 
