@@ -32,7 +32,8 @@ def score(params, rows):
 
 
 def run(settings):
-    defaults = (corpus.INTL_SHARE, nsi.USE_OPERATORS, corpus.USE_WORDINGS)
+    defaults = (corpus.INTL_SHARE, nsi.USE_OPERATORS, nsi.OPERATOR_SET, corpus.USE_WORDINGS, nsi.EXTRA_PLACES,
+                corpus.NSI_ROWS_PER_CATEGORY, corpus.NSI_MIN_ROWS)
     seed = T.SEED
     for kv in filter(None, settings.split(",")):
         if kv == "base":
@@ -40,10 +41,17 @@ def run(settings):
         k, v = kv.split("=")
         if k == "intl":
             corpus.INTL_SHARE = float(v)
-        elif k == "operators":
-            nsi.USE_OPERATORS = bool(int(v))
+        elif k == "operators":  # 0, 1 (every operator tree), household, transit
+            nsi.USE_OPERATORS = v != "0"
+            nsi.OPERATOR_SET = v if v in ("household", "transit") else "all"
         elif k == "generic":
             corpus.USE_WORDINGS = bool(int(v))
+        elif k == "places":
+            nsi.EXTRA_PLACES = tuple(p for name in v.split("+") for p in nsi.PLACE_GROUPS.get(name, (name,)))
+        elif k == "nsi_rows":
+            corpus.NSI_ROWS_PER_CATEGORY = int(v)
+        elif k == "nsi_min":
+            corpus.NSI_MIN_ROWS = int(v)
         elif k == "seed":
             seed = int(v)
         else:
@@ -51,13 +59,17 @@ def run(settings):
     tr, ho = corpus.build(seed)
     everything = tuple(np.concatenate(p) for p in zip(T.encode(tr), T.encode(ho)))
     params = T.as_shipped(T.train(*everything, np.random.default_rng(seed)))
-    corpus.INTL_SHARE, nsi.USE_OPERATORS, corpus.USE_WORDINGS = defaults
+    (corpus.INTL_SHARE, nsi.USE_OPERATORS, nsi.OPERATOR_SET, corpus.USE_WORDINGS, nsi.EXTRA_PLACES,
+     corpus.NSI_ROWS_PER_CATEGORY, corpus.NSI_MIN_ROWS) = defaults
     rows = real_lines.load()
     dev = [r for r in rows if r[4] in DEV_SOURCES]
     test = [r for r in rows if r[4] not in DEV_SOURCES]
-    out = {"dev": score(params, dev), "test": score(params, test), "all": score(params, rows)}
-    print("%-40s dev %.1f%% (%d)  test %.1f%% (%d)  all %.1f%%" % (
-        settings, 100 * out["dev"][0], len(dev), 100 * out["test"][0], len(test), 100 * out["all"][0]), flush=True)
+    out = {"dev": score(params, dev), "test": score(params, test), "all": score(params, rows),
+           "dev_non_us": score(params, [r for r in dev if r[3] != "US"]),
+           "test_non_us": score(params, [r for r in test if r[3] != "US"])}
+    print("%-40s dev %.1f%% (%d; non-US %.1f%%)  test %.1f%% (%d; non-US %.1f%%)  all %.1f%%" % (
+        settings, 100 * out["dev"][0], len(dev), 100 * out["dev_non_us"][0], 100 * out["test"][0], len(test),
+        100 * out["test_non_us"][0], 100 * out["all"][0]), flush=True)
     return out
 
 

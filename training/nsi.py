@@ -35,6 +35,12 @@ MEMBER = "package/dist/json/nsi.min.json"
 # Canada, and brands tagged as operating worldwide ("001"). EXTRA_PLACES may add others (gb, au, ...).
 PLACES = ("us", "ca", "001")
 EXTRA_PLACES = ()
+# Country groups for EXTRA_PLACES (ablate.py places=intl): the non-US countries whose bank formats the
+# real-line set has, and the other western European countries whose brands their statements print.
+PLACE_GROUPS = {
+    "intl": ("gb", "ie", "nl", "de", "fr", "be", "lu", "au", "nz", "sg"),
+    "eu": ("at", "ch", "es", "it", "pt", "dk", "se", "no", "fi", "pl", "cz"),
+}
 
 # OSM tag path (the NSI tree key without "brands/") -> our category. Chosen from what a purchase at
 # such a business is in a household budget and from where the corpus already puts such businesses
@@ -97,8 +103,27 @@ OPERATOR_TREES = {
                  "transit/railway/station operators/amenity/charging_station operators/man_made/charge_point",
     "health": "operators/amenity/hospital operators/amenity/clinic",
 }
-CATEGORY_OF_OPERATOR_TREE = {tree: category for category, trees in OPERATOR_TREES.items() for tree in trees.split()}
+# The operators a household pays (OPERATOR_SET = "household"): power distribution (line and minor
+# line operators, not generation or pipelines), energy and water suppliers, telephone exchanges; the
+# public-transport networks and stations, car-sharing, parking and charging operators; hospital systems.
+HOUSEHOLD_OPERATOR_TREES = {
+    "utilities": "operators/power/line operators/power/minor_line operators/office/energy_supplier "
+                 "operators/office/water_utility operators/man_made/water_works operators/telecom/exchange",
+    "transport": "transit/route/bus transit/route/train transit/route/subway transit/route/light_rail "
+                 "transit/route/tram transit/route/trolleybus transit/route/ferry transit/railway/station "
+                 "transit/amenity/ferry_terminal operators/amenity/charging_station operators/man_made/charge_point "
+                 "operators/amenity/car_sharing operators/amenity/parking",
+    "health": "operators/amenity/hospital operators/amenity/clinic",
+}
 USE_OPERATORS = False  # off in the shipped recipe (see corpus.INTL_SHARE); tune.py / ablate.py operators=1
+OPERATOR_SET = "all"  # "all": OPERATOR_TREES; "household": HOUSEHOLD_OPERATOR_TREES; "transit": its transport only
+
+
+def _category_of_operator_tree():
+    trees = HOUSEHOLD_OPERATOR_TREES if OPERATOR_SET in ("household", "transit") else OPERATOR_TREES
+    if OPERATOR_SET == "transit":
+        trees = {"transport": trees["transport"]}
+    return {tree: category for category, names in trees.items() for tree in names.split()}
 
 
 def _fetch():
@@ -149,11 +174,12 @@ def load(places=None):
     with tarfile.open(_fetch(), "r:gz") as tar:
         data = json.load(tar.extractfile(MEMBER))
     seen = {}
+    category_of_operator_tree = _category_of_operator_tree()
     for tree_key, tree in sorted(data["nsi"].items()):
         if tree_key.startswith("brands/"):
             category, fields = CATEGORY_OF_TAG.get(tree_key[len("brands/"):]), ("brand", "name")
         elif USE_OPERATORS:
-            category = CATEGORY_OF_OPERATOR_TREE.get(tree_key)
+            category = category_of_operator_tree.get(tree_key)
             fields = ("network", "operator") if tree_key.startswith("transit/") else ("operator",)
         else:
             continue

@@ -193,8 +193,9 @@ def main():
             F.AMOUNT_REPEAT = int(value)
         elif key == "NSI":
             corpus.USE_NSI = bool(int(value))
-        elif key == "operators":
-            nsi.USE_OPERATORS = bool(int(value))
+        elif key == "operators":  # 0, 1 (every operator tree), household, transit
+            nsi.USE_OPERATORS = value != "0"
+            nsi.OPERATOR_SET = value if value in ("household", "transit") else "all"
         elif key == "intl":
             corpus.INTL_SHARE = float(value)
         elif key == "generic":
@@ -206,7 +207,8 @@ def main():
             global BALANCE
             BALANCE = bool(int(value))
         elif key == "places":
-            nsi.EXTRA_PLACES = tuple(value.split(","))
+            nsi.EXTRA_PLACES = tuple(p for name in value.replace("+", ",").split(",")
+                                     for p in nsi.PLACE_GROUPS.get(name, (name,)))
         elif key == "nsi_max":
             corpus.NSI_MAX_ROWS = int(value)
         elif key == "drop_tags":
