@@ -5,9 +5,10 @@ part (sources collected afterwards; reported, not tuned on).
 
     training/.venv/bin/python training/ablate.py intl=0 operators=0 generic=0 [intl=0.25 ...]
 
-Each argument is one variant: comma-separated settings (intl=SHARE, operators=0/1, generic=0/1,
-seed=N for another corpus draw and initialisation), "base" for the current corpus.py settings. The
-real-line set is small and dominated by a few recurring payees, so one draw moves it by several
+Each argument is one variant: comma-separated settings (intl=SHARE, generic=0/1,
+operators=0/1/household/transit, places=intl+eu (nsi.PLACE_GROUPS or country codes), nsi_rows=N,
+nsi_min=N, errors=1 to list the development part's wrong rows, seed=N for another corpus draw and
+initialisation), "base" for the current corpus.py settings. The real-line set is small and dominated by a few recurring payees, so one draw moves it by several
 points: compare variants over the same few seeds.
 """
 import sys
@@ -35,6 +36,7 @@ def run(settings):
     defaults = (corpus.INTL_SHARE, nsi.USE_OPERATORS, nsi.OPERATOR_SET, corpus.USE_WORDINGS, nsi.EXTRA_PLACES,
                 corpus.NSI_ROWS_PER_CATEGORY, corpus.NSI_MIN_ROWS)
     seed = T.SEED
+    show_errors = False
     for kv in filter(None, settings.split(",")):
         if kv == "base":
             continue
@@ -52,6 +54,8 @@ def run(settings):
             corpus.NSI_ROWS_PER_CATEGORY = int(v)
         elif k == "nsi_min":
             corpus.NSI_MIN_ROWS = int(v)
+        elif k == "errors":  # 1: print the development part's wrong rows (never the test part's)
+            show_errors = bool(int(v))
         elif k == "seed":
             seed = int(v)
         else:
@@ -70,6 +74,11 @@ def run(settings):
     print("%-40s dev %.1f%% (%d; non-US %.1f%%)  test %.1f%% (%d; non-US %.1f%%)  all %.1f%%" % (
         settings, 100 * out["dev"][0], len(dev), 100 * out["dev_non_us"][0], 100 * out["test"][0], len(test),
         100 * out["test_non_us"][0], 100 * out["all"][0]), flush=True)
+    if show_errors:
+        m = real_lines.Model.__new__(real_lines.Model)
+        m.E, m.W, m.b = params
+        for e in real_lines.score(m, dev)["errors"]:
+            print("  wrong (dev): %r %.2f: %s -> %s (%.2f)" % e)
     return out
 
 

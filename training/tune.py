@@ -1,6 +1,6 @@
 """Hyper-parameter experiments on a validation split of the *training* merchants (never the held-out
 test merchants). Usage:  training/.venv/bin/python training/tune.py [D=32] [H=32] [epochs=8] [drop=0.5]
-[lr=0.005] [B=16384] [MCC=16] [ISO=0] [NSI=0] [operators=1] [intl=0.25] [generic=1] [nsi_rows=2000] [test=1] [report=1]
+[lr=0.005] [B=16384] [MCC=16] [ISO=0] [NSI=0] [operators=1] [intl=0.25] [generic=1] [nsi_rows=2000] [places=intl+eu] [nsi_min=1] [test=1] [report=1]
 Prints validation accuracy overall, on validation brands and on validation local businesses; `test=1`
 trains on all training merchants and scores the held-out merchants instead (for the model card only).
 `report=1` adds per-category recall (brands / local), the most frequent confusions and sample errors.
@@ -209,6 +209,8 @@ def main():
         elif key == "places":
             nsi.EXTRA_PLACES = tuple(p for name in value.replace("+", ",").split(",")
                                      for p in nsi.PLACE_GROUPS.get(name, (name,)))
+        elif key == "nsi_min":
+            corpus.NSI_MIN_ROWS = int(value)
         elif key == "nsi_max":
             corpus.NSI_MAX_ROWS = int(value)
         elif key == "drop_tags":
