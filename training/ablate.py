@@ -8,8 +8,9 @@ part (sources collected afterwards; reported, not tuned on).
 Each argument is one variant: comma-separated settings (intl=SHARE, generic=0/1,
 operators=0/1/household/transit, places=intl+eu (nsi.PLACE_GROUPS or country codes), nsi_rows=N,
 nsi_min=N, errors=1 to list the development part's wrong rows, seed=N for another corpus draw and
-initialisation), "base" for the current corpus.py settings. The real-line set is small and dominated by a few recurring payees, so one draw moves it by several
-points: compare variants over the same few seeds.
+initialisation), "base" for the current corpus.py settings. The real-line set is small and dominated
+by a few recurring payees, so one draw moves it by several points: compare variants over the same
+few seeds (MODEL_CARD.md, "What was tried, second round", used seeds 20261125-29).
 """
 import sys
 
