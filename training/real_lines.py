@@ -29,7 +29,7 @@ COPYLEFT_SOURCES = {"woolworthsmoney", "checking2", "amex", "bank_medium", "sunc
                     "beangulp_ofx", "beangulp_csv", "icscards"}
 # Sources whose licence could not be verified (real-lines/SOURCES.md says why they are kept): their
 # figures are also given without them.
-UNVERIFIED_SOURCES = {"oklahoma_pcard_2025_07"}
+UNVERIFIED_SOURCES = {"oklahoma_pcard_2025_07", "oklahoma_pcard_2025_07_dot"}
 
 
 def licence(source):
@@ -99,11 +99,12 @@ def score(model, rows):
     pred = [CATEGORIES[i] for i in p.argmax(axis=1)]
     conf = p.max(axis=1)
     right = [pr == r[2] for pr, r in zip(pred, rows)]
-    by_cat, by_country, by_licence = defaultdict(list), defaultdict(list), defaultdict(list)
+    by_cat, by_country, by_licence, by_source = defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list)
     for ok, r in zip(right, rows):
         by_cat[r[2]].append(ok)
         by_country[r[3]].append(ok)
         by_licence[licence(r[4])].append(ok)
+        by_source[r[4]].append(ok)
     distinct = {}
     for ok, r in zip(right, rows):
         distinct.setdefault(norm(r[0]), ok)
@@ -118,6 +119,7 @@ def score(model, rows):
         "per_category": {c: {"accuracy": round(float(np.mean(v)), 4), "rows": len(v)} for c, v in sorted(by_cat.items())},
         "per_country": {c: {"accuracy": round(float(np.mean(v)), 4), "rows": len(v)} for c, v in sorted(by_country.items())},
         "per_licence": {c: {"accuracy": round(float(np.mean(v)), 4), "rows": len(v)} for c, v in sorted(by_licence.items())},
+        "per_source": {c: {"accuracy": round(float(np.mean(v)), 4), "rows": len(v)} for c, v in sorted(by_source.items())},
         "errors": [(r[0], r[1], r[2], pr, round(float(c), 3)) for ok, r, pr, c in zip(right, rows, pred, conf) if not ok],
     }
 
@@ -141,6 +143,9 @@ def main(argv):
               100 * sum(v["accuracy"] * v["rows"] for v in non_us) / n, n))
     print("  by licence of the source: " + ", ".join("%s %.1f%% (%d)" % (c, 100 * v["accuracy"], v["rows"])
                                                    for c, v in s["per_licence"].items()))
+    big = {c: v for c, v in s["per_source"].items() if v["rows"] >= 100}
+    print("  sources of 100 rows or more: " + ", ".join("%s %.1f%% (%d)" % (c, 100 * v["accuracy"], v["rows"])
+                                                     for c, v in big.items()))
     if "--errors" in argv:
         for e in s["errors"]:
             print("  wrong: %r %.2f: %s -> %s (%.2f)" % e)
