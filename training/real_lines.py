@@ -26,7 +26,8 @@ THRESHOLD = 0.5  # CONFIDENCE_THRESHOLD in src/categorize/model.rs
 # Sources under a copyleft licence (GPL-2.0 / GPL-3.0, see real-lines/SOURCES.md): their lines are
 # facts read from the fixtures, kept apart so that the figures can be given without them.
 COPYLEFT_SOURCES = {"woolworthsmoney", "checking2", "amex", "bank_medium", "suncorp", "mint_beancount_import",
-                    "beangulp_ofx", "beangulp_csv", "icscards", "bp_fr_2023_11"}
+                    "beangulp_ofx", "beangulp_csv", "icscards", "bp_fr_2023_11", "bp_fr_casden_2023",
+                    "bp_fr_2022_08"}
 # Sources whose licence could not be verified (real-lines/SOURCES.md says why they are kept): their
 # figures are also given without them.
 UNVERIFIED_SOURCES = {"oklahoma_pcard_2025_07", "oklahoma_pcard_2025_07_dot"}
