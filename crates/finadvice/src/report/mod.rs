@@ -1,5 +1,6 @@
 //! Orchestration: profile → facts → plans → rules → monthly plan → report.
 
+pub mod json;
 pub mod monthly_plan;
 
 use crate::categorize::lines::read_lines;
