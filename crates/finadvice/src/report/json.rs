@@ -5,7 +5,7 @@
 //! report: code that runs once runs unoptimized.
 
 use super::{Report, ReportTransaction};
-use serde::{Serialize, Serializer};
+use serde::Serializer;
 
 /// Where the transactions sit in the text of a report serialized without them: the field before
 /// and after are fixed by [`Report`]'s field order, and inside a JSON string the quotes would be
@@ -30,9 +30,9 @@ pub fn to_json_text(mut report: Report) -> serde_json::Result<String> {
     String::from_utf8(out).map_err(serde::ser::Error::custom)
 }
 
-/// `[{"date":…,"description":…,"amount":…,"category":…,"confidence":…,"source":…},…]`, the
-/// values written by serde_json itself (so strings are escaped and numbers formatted as the
-/// derived code writes them) and the keys and punctuation as fixed text.
+/// `[{"date":…,"description":…,"amount":…,"category":…,"confidence":…,"source":…},…]`: the
+/// description and the numbers written by serde_json itself (escaped and formatted as the
+/// derived code writes them), the keys, punctuation and ids as fixed text.
 fn write_transactions(out: &mut Vec<u8>, transactions: &[ReportTransaction]) -> serde_json::Result<()> {
     out.push(b'[');
     for (i, t) in transactions.iter().enumerate() {
@@ -40,18 +40,20 @@ fn write_transactions(out: &mut Vec<u8>, transactions: &[ReportTransaction]) -> 
             out.push(b',');
         }
         let line = &t.line;
-        out.extend_from_slice(b"{\"date\":");
-        t.date.serialize(&mut serde_json::Serializer::new(&mut *out))?;
-        out.extend_from_slice(b",\"description\":");
+        // The date, category and source are ASCII ids that JSON writes as they are.
+        out.extend_from_slice(b"{\"date\":\"");
+        out.extend_from_slice(&t.date.iso_bytes());
+        out.extend_from_slice(b"\",\"description\":");
         serde_json::Serializer::new(&mut *out).serialize_str(&line.description)?;
         out.extend_from_slice(b",\"amount\":");
         serde_json::Serializer::new(&mut *out).serialize_f64(line.amount)?;
-        out.extend_from_slice(b",\"category\":");
-        line.category.serialize(&mut serde_json::Serializer::new(&mut *out))?;
-        out.extend_from_slice(b",\"confidence\":");
+        out.extend_from_slice(b",\"category\":\"");
+        out.extend_from_slice(line.category.as_str().as_bytes());
+        out.extend_from_slice(b"\",\"confidence\":");
         serde_json::Serializer::new(&mut *out).serialize_f64(line.confidence)?;
-        out.extend_from_slice(b",\"source\":");
-        line.source.serialize(&mut serde_json::Serializer::new(&mut *out))?;
+        out.extend_from_slice(b",\"source\":\"");
+        out.extend_from_slice(line.source.as_str().as_bytes());
+        out.push(b'"');
         out.push(b'}');
     }
     out.push(b']');
@@ -121,6 +123,17 @@ mod tests {
         let text = to_json_text(report.clone()).unwrap();
         assert_eq!(text, serde_json::to_string(&report).unwrap());
         assert!(text.contains("CAFÉ MÜNCHEN ☕ 🍕"));
+    }
+
+    #[test]
+    fn the_ids_written_as_they_are_are_what_serde_writes() {
+        use crate::categorize::{Category, Source};
+        for c in Category::MODEL_CLASSES.into_iter().chain([Category::Uncategorized]) {
+            assert_eq!(serde_json::to_string(&c).unwrap(), format!("\"{}\"", c.as_str()));
+        }
+        for s in [Source::Memory, Source::Model, Source::Bank] {
+            assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", s.as_str()));
+        }
     }
 
     #[test]
