@@ -19,7 +19,7 @@ const encoder = new TextEncoder();
 const encode = TextEncoder.prototype.encode;
 const objectPrototype = Object.prototype;
 const getPrototypeOf = Object.getPrototypeOf;
-const wellFormed = typeof String.prototype.isWellFormed === "function" ? (s) => s.isWellFormed() : () => false;
+const isWellFormed = String.prototype.isWellFormed ?? (() => false);
 
 /**
  * Whether serde_json reads this number's JSON text (JavaScript's shortest round-trip form) back
@@ -50,14 +50,14 @@ function copyValue(value, maxDepth, maxValues, maxItems, maxText, json) {
   let count = 0;
   let text = 0;
   let exact = json && !("toJSON" in Object.prototype) && !("toJSON" in Array.prototype);
-  const addText = (n) => {
-    text += n;
-    if (text > maxText) throw new RangeError(`input holds more than ${maxText} UTF-16 units of text`);
+  const tooMuchText = () => {
+    throw new RangeError(`input holds more than ${maxText} UTF-16 units of text`);
   };
   const copy = (v, depth) => {
     if (typeof v === "string") {
-      addText(v.length);
-      if (exact && !wellFormed(v)) exact = false;
+      text += v.length;
+      if (text > maxText) tooMuchText();
+      if (exact && !isWellFormed.call(v)) exact = false;
       return v;
     }
     if (v === null || typeof v === "boolean") return v;
@@ -82,7 +82,8 @@ function copyValue(value, maxDepth, maxValues, maxItems, maxText, json) {
       const keys = Object.keys(v);
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i];
-        addText(key.length);
+        text += key.length;
+        if (text > maxText) tooMuchText();
         const item = copy(v[key], depth + 1);
         // A plain assignment makes the same own data property as defineProperty, and is much
         // cheaper in code that runs once (not yet optimized), unless Object.prototype has the key:
