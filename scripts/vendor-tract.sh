@@ -2,11 +2,13 @@
 # Re-creates the patched tract crates under vendor/ (the [patch.crates-io] copies in Cargo.toml) from
 # the crates published on crates.io, and checks that each differs from its published crate by exactly
 # its patch under patches/ (patches/README.md):
+#   tract-core: Gather's and Softmax's per-datum-type evaluation in functions of their own;
 #   tract-nnef: the always-linked "patch" model transform behind a default feature;
 #   tract-onnx: the parser of symbolic input dimensions (dim_param) behind a default feature.
-# finadvice enables neither feature, so neither piece of code is linked into the wasm module.
+# finadvice enables neither feature of the last two, so neither piece of code is linked into the wasm
+# module.
 #
-#   bash scripts/vendor-tract.sh          re-create vendor/tract-nnef and vendor/tract-onnx
+#   bash scripts/vendor-tract.sh          re-create vendor/tract-core, vendor/tract-nnef and vendor/tract-onnx
 #   bash scripts/vendor-tract.sh --check  only check the committed copies (CI)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +18,7 @@ VERSION=0.23.9
 # crate, crates.io's SHA-256 of its .crate file (what Cargo.lock records), its patch, the files the
 # patch may touch.
 CRATES=(
+  "tract-core bb76580817f14ceb9f054d3732c1d09575940e88fa5bbfc85c3eae34482bb089 patches/tract-core/per-type-eval-outlined.crate.patch b/src/ops/array/gather.rs,b/src/ops/nn/softmax/mod.rs"
   "tract-nnef 3bdfc2f17d10eaf04d27f7a2d7b45e3dc41ffd0bc6c1e48d87636d7e960d441d patches/tract-nnef/transform-patch-feature.crate.patch b/Cargo.toml,b/src/lib.rs"
   "tract-onnx 43727ce75fcd18908927e6e1b47d043fe5606d8b85c8ea6aa36481406d37b24a patches/tract-onnx/dim-params-feature.crate.patch b/Cargo.toml,b/src/tensor.rs"
 )

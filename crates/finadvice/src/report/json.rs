@@ -22,10 +22,10 @@ pub fn to_json_text(mut report: Report) -> serde_json::Result<String> {
         return serde_json::to_string(&report);
     };
     let mut out = Vec::with_capacity(text.len() + 160 * transactions.len());
-    out.extend_from_slice(text[..at].as_bytes());
+    out.extend_from_slice(&text.as_bytes()[..at]);
     out.extend_from_slice(b",\"transactions\":");
     write_transactions(&mut out, &transactions)?;
-    out.extend_from_slice(text[at + EMPTY_TRANSACTIONS.len() - ",\"spendingByMonth\":".len()..].as_bytes());
+    out.extend_from_slice(&text.as_bytes()[at + EMPTY_TRANSACTIONS.len() - ",\"spendingByMonth\":".len()..]);
     // Every piece is UTF-8: serde_json's output and ASCII punctuation.
     String::from_utf8(out).map_err(serde::ser::Error::custom)
 }
