@@ -222,9 +222,31 @@ fn prepare(bytes: &[u8]) -> Result<Arc<TypedSimplePlan>, Issue> {
         .map_err(|e| model_issue(format!("the model cannot be prepared to run: {e}")))
 }
 
-/// A hash map with a fixed-seed fast hash: the dedup maps below hash every row of a statement
-/// (keys are the page's own descriptions and ids, so there is no adversary to seed against).
-type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+/// Hash tables keyed by a 64-bit hash computed here (the dedup below looks up every row of a
+/// statement; an entry is `(hash or key, index)`). A key that is itself a number is mixed by
+/// [`mix`]; a normalized text is hashed by [`Scratch::normalized_hash`] and compared in full.
+type Table = hashbrown::HashTable<(u64, usize)>;
+
+/// Spreads a numeric key over 64 bits (hash tables index by the low bits).
+#[inline(always)]
+fn mix(key: u64) -> u64 {
+    let h = (key ^ (key >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^ (h >> 29)
+}
+
+/// The index stored for `key` in `table`, or `new()` stored and returned when there is none.
+#[inline(always)]
+fn number(table: &mut Table, key: u64, new: impl FnOnce() -> usize) -> usize {
+    let hash = mix(key);
+    match table.find(hash, |&(k, _)| k == key) {
+        Some(&(_, index)) => index,
+        None => {
+            let index = new();
+            table.insert_unique(hash, (key, index), |&(k, _)| mix(k));
+            index
+        }
+    }
+}
 
 /// The distinct feature-id rows of `rows` in order of first appearance, and for each row the
 /// index of its distinct row. Each distinct normalized description is featurized once.
@@ -234,44 +256,48 @@ fn distinct_features(rows: &[(&str, f64)]) -> (Vec<Vec<u32>>, Vec<usize>) {
     // `SAFEWAY #5678`, store numbers, dates, references) have the same normalized text and so the
     // same ids, and amounts of one size and shape the same amount ids. A line's ids are its
     // amount's ids then its description's, so a line is known by (normalized text, amount ids),
-    // each numbered once: a row costs one pass over its bytes and two lookups, and only a new
-    // normalized text is featurized, only a new pair builds a feature list.
-    let mut by_text: FastMap<Vec<u8>, usize> = FastMap::default();
+    // each numbered once: a row costs one pass over its bytes and three lookups, only a new
+    // normalized text is featurized, only a new amount hashed, only a new pair builds a feature list.
+    let mut by_text = Table::new();
+    let mut texts: Vec<Vec<u8>> = Vec::new();
     let mut descriptions: Vec<Vec<u32>> = Vec::new();
-    let mut by_amount: FastMap<AmountIds, usize> = FastMap::default();
+    let mut by_amount = Table::new(); // the amount's bits → its amount ids' number
+    let mut by_amount_ids: HashMap<AmountIds, usize, foldhash::fast::FixedState> = HashMap::default();
     let mut amounts: Vec<AmountIds> = Vec::new();
-    let mut seen: FastMap<(usize, usize), usize> = FastMap::default();
+    let mut seen = Table::new(); // (text number, amount ids' number) → distinct row
     let mut distinct = Vec::new();
     let mut scratch = Scratch::default();
-    let row_to_distinct = rows
-        .iter()
-        .map(|(description, amount)| {
-            scratch.tokenize(description);
-            let d = match by_text.get(scratch.normalized()) {
-                Some(&d) => d,
-                None => {
-                    let mut ids = Vec::with_capacity(MAX_FEATURES - 1);
-                    scratch.token_ids(&mut ids);
-                    descriptions.push(ids);
-                    by_text.insert(scratch.normalized().to_vec(), descriptions.len() - 1);
-                    descriptions.len() - 1
-                }
-            };
-            let amount_ids = amount_ids(*amount);
-            let a = *by_amount.entry(amount_ids).or_insert_with(|| {
-                amounts.push(amount_ids);
+    let mut row_to_distinct = Vec::with_capacity(rows.len());
+    for &(description, amount) in rows {
+        scratch.tokenize(description);
+        let hash = scratch.normalized_hash();
+        let d = match by_text.find(hash, |&(h, d)| h == hash && texts[d] == scratch.normalized()) {
+            Some(&(_, d)) => d,
+            None => {
+                let mut ids = Vec::with_capacity(MAX_FEATURES - 1);
+                scratch.token_ids(&mut ids);
+                descriptions.push(ids);
+                texts.push(scratch.normalized().to_vec());
+                by_text.insert_unique(hash, (hash, texts.len() - 1), |&(h, _)| h);
+                texts.len() - 1
+            }
+        };
+        let a = number(&mut by_amount, amount.to_bits(), || {
+            let ids = amount_ids(amount);
+            *by_amount_ids.entry(ids).or_insert_with(|| {
+                amounts.push(ids);
                 amounts.len() - 1
-            });
-            *seen.entry((d, a)).or_insert_with(|| {
-                let mut features = Vec::with_capacity(MAX_FEATURES);
-                features.extend_from_slice(&amounts[a]);
-                let room = MAX_FEATURES - features.len();
-                features.extend(descriptions[d].iter().take(room));
-                distinct.push(features);
-                distinct.len() - 1
             })
-        })
-        .collect();
+        });
+        row_to_distinct.push(number(&mut seen, (d as u64) << 32 | a as u64, || {
+            let mut features = Vec::with_capacity(MAX_FEATURES);
+            features.extend_from_slice(&amounts[a]);
+            let room = MAX_FEATURES - features.len();
+            features.extend(descriptions[d].iter().take(room));
+            distinct.push(features);
+            distinct.len() - 1
+        }));
+    }
     (distinct, row_to_distinct)
 }
 
@@ -388,6 +414,25 @@ mod tests {
             assert_eq!(best(&alone).category, best(row(i)).category, "row {i}");
         }
         assert!(model.probabilities(&[]).unwrap().is_empty());
+    }
+
+    #[test]
+    fn each_row_gets_its_own_ids_and_distinct_rows_differ() {
+        // Many rows over few shapes: store numbers, amounts of one size, 0 and -0, cents.
+        let merchants = ["SAFEWAY #", "SQ *BLUE BOTTLE ", "Café ", "", "ZELLE TO 12 ", "1 2 3 "];
+        let amounts = [-6.75, -7.25, -60.0, -1200.0, 0.0, -0.0, 1825.0, -9.99, -16.5, 40.0];
+        let descriptions: Vec<String> =
+            (0..600).map(|i| format!("{}{}", merchants[i % merchants.len()], (i * 7919) % 100_000)).collect();
+        let rows: Vec<(&str, f64)> =
+            descriptions.iter().enumerate().map(|(i, d)| (d.as_str(), amounts[(i / 7) % amounts.len()])).collect();
+        let (distinct, row_to_distinct) = distinct_features(&rows);
+        assert_eq!(row_to_distinct.len(), rows.len());
+        for (row, &d) in rows.iter().zip(&row_to_distinct) {
+            assert_eq!(distinct[d], super::super::featurize::featurize(row.0, row.1), "{row:?}");
+        }
+        let unique: std::collections::HashSet<&Vec<u32>> = distinct.iter().collect();
+        assert_eq!(unique.len(), distinct.len(), "every distinct row is distinct");
+        assert!(distinct.len() < rows.len() / 4, "{} distinct rows", distinct.len());
     }
 
     #[test]
