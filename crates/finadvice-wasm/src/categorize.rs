@@ -54,9 +54,14 @@ enum Rows {
 /// The result rows through `assembleRows`: columns instead of JSON text.
 fn assemble(descriptions: &JsValue, amounts: &[f64], decisions: &[Decision]) -> JsValue {
     let names: js_sys::Array = Category::ALL.iter().map(|c| JsValue::from_str(c.as_str())).collect();
-    let categories: Vec<u8> = decisions.iter().map(|d| d.category.index()).collect();
-    let confidences: Vec<f64> = decisions.iter().map(|d| d.confidence).collect();
-    let memory: Vec<u8> = decisions.iter().map(|d| u8::from(d.source == Source::Memory)).collect();
+    let n = decisions.len();
+    let (mut categories, mut confidences, mut memory) =
+        (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    for d in decisions {
+        categories.push(d.category.index());
+        confidences.push(d.confidence);
+        memory.push(u8::from(d.source == Source::Memory));
+    }
     assemble_rows(descriptions, amounts, &categories, &confidences, &memory, &names)
 }
 
@@ -110,6 +115,7 @@ fn utf8_text(text: &JsValue) -> Option<String> {
     None
 }
 
+#[inline(never)] // the general path, out of the packed path's function
 fn read_plain_rows(value: JsValue) -> Result<Input, Errors> {
     let Some(array) = value.dyn_ref::<js_sys::Array>() else { return read_input(value) };
     let length = array.length() as usize;
@@ -211,6 +217,16 @@ fn read_correction(input: &Input) -> Result<(String, String, Option<String>), Er
     }
 }
 
+impl Advisor {
+    /// `categorize` of rows that were not packed. Out of line, so that the packed path's function
+    /// stays small (V8 recompiles it whole once it is hot).
+    #[inline(never)]
+    fn categorize_general(&self, input: &Input) -> Result<JsValue, JsValue> {
+        let lines = self.inner.categorize_input(input).map_err(|e| js_error(&e))?;
+        json_to_js(&lines)
+    }
+}
+
 #[wasm_bindgen]
 impl Advisor {
     /// Categorizes `[{description, amount}]` (other fields ignored) in one batched model run.
@@ -228,10 +244,7 @@ impl Advisor {
                 let decisions = self.inner.decide(&rows).map_err(|e| js_error(&e))?;
                 Ok(assemble(&descriptions, &amounts, &decisions))
             }
-            Rows::Input(input) => {
-                let lines = self.inner.categorize_input(&input).map_err(|e| js_error(&e))?;
-                json_to_js(&lines)
-            }
+            Rows::Input(input) => self.categorize_general(&input),
         }
     }
 

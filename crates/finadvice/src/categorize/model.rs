@@ -234,71 +234,103 @@ fn mix(key: u64) -> u64 {
     h ^ (h >> 29)
 }
 
-/// The index stored for `key` in `table`, or `new()` stored and returned when there is none.
-#[inline(always)]
-fn number(table: &mut Table, key: u64, new: impl FnOnce() -> usize) -> usize {
-    let hash = mix(key);
-    match table.find(hash, |&(k, _)| k == key) {
-        Some(&(_, index)) => index,
-        None => {
-            let index = new();
-            table.insert_unique(hash, (key, index), |&(k, _)| mix(k));
-            index
-        }
-    }
-}
-
 /// The distinct feature-id rows of `rows` in order of first appearance, and for each row the
 /// index of its distinct row. Each distinct normalized description is featurized once.
 #[inline(never)] // the hot loop of a statement: a small function of its own (see `Advisor::report`)
 fn distinct_features(rows: &[(&str, f64)]) -> (Vec<Vec<u32>>, Vec<usize>) {
-    // Statements repeat: descriptions that differ only in numbers (`SAFEWAY #1234` and
-    // `SAFEWAY #5678`, store numbers, dates, references) have the same normalized text and so the
-    // same ids, and amounts of one size and shape the same amount ids. A line's ids are its
-    // amount's ids then its description's, so a line is known by (normalized text, amount ids),
-    // each numbered once: a row costs one pass over its bytes and three lookups, only a new
-    // normalized text is featurized, only a new amount hashed, only a new pair builds a feature list.
-    let mut by_text = Table::new();
-    let mut texts: Vec<Vec<u8>> = Vec::new();
-    let mut descriptions: Vec<Vec<u32>> = Vec::new();
-    let mut by_amount = Table::new(); // the amount's bits → its amount ids' number
-    let mut by_amount_ids: HashMap<AmountIds, usize, foldhash::fast::FixedState> = HashMap::default();
-    let mut amounts: Vec<AmountIds> = Vec::new();
-    let mut seen = Table::new(); // (text number, amount ids' number) → distinct row
-    let mut distinct = Vec::new();
-    let mut scratch = Scratch::default();
-    let mut row_to_distinct = Vec::with_capacity(rows.len());
-    for &(description, amount) in rows {
-        scratch.tokenize(description);
-        let hash = scratch.normalized_hash();
-        let d = match by_text.find(hash, |&(h, d)| h == hash && texts[d] == scratch.normalized()) {
+    let mut dedup = Dedup::default();
+    let row_to_distinct = rows.iter().map(|&(description, amount)| dedup.row(description, amount)).collect();
+    (dedup.distinct, row_to_distinct)
+}
+
+/// The numbering of [`distinct_features`]. Statements repeat: descriptions that differ only in
+/// numbers (`SAFEWAY #1234` and `SAFEWAY #5678`, store numbers, dates, references) have the same
+/// normalized text and so the same ids, and amounts of one size and shape the same amount ids. A
+/// line's ids are its amount's ids then its description's, so a line is known by (normalized
+/// text, amount ids), each numbered once: a row costs one pass over its bytes and three lookups.
+/// What is new (a text to featurize, an amount to hash, a pair to build) is done out of line, so
+/// that the per-row function stays small: V8 compiles it once per page, and then again, whole,
+/// with its optimizing compiler once it is hot, during the first statement.
+#[derive(Default)]
+struct Dedup {
+    scratch: Scratch,
+    /// Normalized text → its number (`texts`, `descriptions`).
+    by_text: Table,
+    texts: Vec<Vec<u8>>,
+    descriptions: Vec<Vec<u32>>,
+    /// The amount's bits → the number of its amount ids (`amounts`).
+    by_amount: Table,
+    by_amount_ids: HashMap<AmountIds, usize, foldhash::fast::FixedState>,
+    amounts: Vec<AmountIds>,
+    /// (text number, amount ids' number) → distinct row.
+    seen: Table,
+    distinct: Vec<Vec<u32>>,
+}
+
+impl Dedup {
+    /// The distinct row of a line.
+    #[inline(always)]
+    fn row(&mut self, description: &str, amount: f64) -> usize {
+        self.scratch.tokenize(description);
+        let hash = self.scratch.normalized_hash();
+        let (texts, normalized) = (&self.texts, self.scratch.normalized());
+        let d = match self.by_text.find(hash, |&(h, d)| h == hash && texts[d] == normalized) {
             Some(&(_, d)) => d,
-            None => {
-                let mut ids = Vec::with_capacity(MAX_FEATURES - 1);
-                scratch.token_ids(&mut ids);
-                descriptions.push(ids);
-                texts.push(scratch.normalized().to_vec());
-                by_text.insert_unique(hash, (hash, texts.len() - 1), |&(h, _)| h);
-                texts.len() - 1
-            }
+            None => self.new_text(hash),
         };
-        let a = number(&mut by_amount, amount.to_bits(), || {
-            let ids = amount_ids(amount);
-            *by_amount_ids.entry(ids).or_insert_with(|| {
-                amounts.push(ids);
-                amounts.len() - 1
-            })
-        });
-        row_to_distinct.push(number(&mut seen, (d as u64) << 32 | a as u64, || {
-            let mut features = Vec::with_capacity(MAX_FEATURES);
-            features.extend_from_slice(&amounts[a]);
-            let room = MAX_FEATURES - features.len();
-            features.extend(descriptions[d].iter().take(room));
-            distinct.push(features);
-            distinct.len() - 1
-        }));
+        let bits = amount.to_bits();
+        let a = match self.by_amount.find(mix(bits), |&(k, _)| k == bits) {
+            Some(&(_, a)) => a,
+            None => self.new_amount(amount),
+        };
+        let pair = (d as u64) << 32 | a as u64;
+        match self.seen.find(mix(pair), |&(k, _)| k == pair) {
+            Some(&(_, i)) => i,
+            None => self.new_pair(d, a),
+        }
     }
-    (distinct, row_to_distinct)
+
+    /// Numbers the text [`Dedup::scratch`] holds, featurizing it.
+    #[cold]
+    #[inline(never)]
+    fn new_text(&mut self, hash: u64) -> usize {
+        let mut ids = Vec::with_capacity(MAX_FEATURES - 1);
+        self.scratch.token_ids(&mut ids);
+        self.descriptions.push(ids);
+        self.texts.push(self.scratch.normalized().to_vec());
+        let d = self.texts.len() - 1;
+        self.by_text.insert_unique(hash, (hash, d), |&(h, _)| h);
+        d
+    }
+
+    /// Numbers an amount not seen yet (amounts with the same ids get the same number).
+    #[cold]
+    #[inline(never)]
+    fn new_amount(&mut self, amount: f64) -> usize {
+        let ids = amount_ids(amount);
+        let amounts = &mut self.amounts;
+        let a = *self.by_amount_ids.entry(ids).or_insert_with(|| {
+            amounts.push(ids);
+            amounts.len() - 1
+        });
+        let bits = amount.to_bits();
+        self.by_amount.insert_unique(mix(bits), (bits, a), |&(k, _)| mix(k));
+        a
+    }
+
+    /// Builds the feature ids of a (text, amount) pair not seen yet.
+    #[cold]
+    #[inline(never)]
+    fn new_pair(&mut self, d: usize, a: usize) -> usize {
+        let mut features = Vec::with_capacity(MAX_FEATURES);
+        features.extend_from_slice(&self.amounts[a]);
+        let room = MAX_FEATURES - features.len();
+        features.extend(self.descriptions[d].iter().take(room));
+        self.distinct.push(features);
+        let (i, pair) = (self.distinct.len() - 1, (d as u64) << 32 | a as u64);
+        self.seen.insert_unique(mix(pair), (pair, i), |&(k, _)| mix(k));
+        i
+    }
 }
 
 /// The most probable category of one row of probabilities (`Uncategorized` below
