@@ -18,6 +18,7 @@ const stringify = JSON.stringify;
 const encoder = new TextEncoder();
 const encode = TextEncoder.prototype.encode;
 const objectPrototype = Object.prototype;
+const getPrototypeOf = Object.getPrototypeOf;
 const wellFormed = typeof String.prototype.isWellFormed === "function" ? (s) => s.isWellFormed() : () => false;
 
 /**
@@ -73,6 +74,25 @@ function copyValue(value, maxDepth, maxValues, maxItems, maxText, json) {
       for (let i = 0; i < n; i++) out[i] = copy(v[i], depth + 1);
       return out;
     }
+    // Plain objects first: a profile is thousands of them, and their prototype alone tells them
+    // from bytes and from every other kind of object.
+    const proto = getPrototypeOf(v);
+    if (proto === objectPrototype || proto === null) {
+      const out = {};
+      const keys = Object.keys(v);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        addText(key.length);
+        const item = copy(v[key], depth + 1);
+        // A plain assignment makes the same own data property as defineProperty, and is much
+        // cheaper in code that runs once (not yet optimized), unless Object.prototype has the key:
+        // an inherited setter, a read-only property, `__proto__` or `constructor`.
+        if (key in objectPrototype)
+          Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+        else out[key] = item;
+      }
+      return out;
+    }
     // Bytes (a model) are re-viewed, which fails on a Proxy dressed as a Uint8Array; every other
     // non-plain object (Map, Date, class instances, proxies of them) becomes an empty object, so
     // no built-in method is later called on something that is not what it claims.
@@ -85,22 +105,7 @@ function copyValue(value, maxDepth, maxValues, maxItems, maxText, json) {
       byteLength.call(v); // the brand check: throws for a Proxy, without copying the bytes
       return new Uint8Array(v);
     }
-    const proto = Object.getPrototypeOf(v);
-    if (proto !== objectPrototype && proto !== null) return {};
-    const out = {};
-    const keys = Object.keys(v);
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      addText(key.length);
-      const item = copy(v[key], depth + 1);
-      // A plain assignment makes the same own data property as defineProperty, and is much
-      // cheaper in code that runs once (not yet optimized), unless Object.prototype has the key:
-      // an inherited setter, a read-only property, `__proto__` or `constructor`.
-      if (key in objectPrototype)
-        Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
-      else out[key] = item;
-    }
-    return out;
+    return {};
   };
   const out = copy(value, 0);
   if (!json) return out;

@@ -2,20 +2,9 @@
 //! `riskProfile`, `riskQuestions`. Each takes a plain object (or JSON text), validates it with
 //! JSON-pointer errors and throws a `FinAdviceError` on bad input.
 
-use super::{js_error, read_input, to_js};
+use super::{js_error, read_input, to_js, to_js_via_json};
 use finadvice::calc::requests;
-use finadvice::error::{ErrorCode, Issue};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-/// Converts a large result (a schedule, percentile bands) through JSON text and `JSON.parse`:
-/// one boundary crossing instead of one per field, several times faster than building the
-/// objects field by field. Gives the same value as `to_js` (results hold only finite numbers).
-fn to_js_via_json<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| js_error(&Issue::new(ErrorCode::Type, "", format!("cannot convert the result: {e}")).into()))?;
-    js_sys::JSON::parse(&text)
-}
 
 /// A debt payoff plan: `{debts: [{name, balance, aprPercent, minPayment}], monthlyBudget,
 /// strategy?: "avalanche"|"snowball"|"custom", order?: [names], extraPayments?: [{month, amount}],

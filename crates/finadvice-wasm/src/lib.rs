@@ -264,7 +264,8 @@ impl Advisor {
     ) -> Result<JsValue, JsValue> {
         let input = read_input(profile).map_err(|e| js_error(&e))?;
         let report = self.inner.advise_input(&input).map_err(|e| js_error(&e))?;
-        to_js_via_json(&report)
+        let text = finadvice::report::json::to_json_text(report).map_err(|e| conversion_error(&e))?;
+        js_sys::JSON::parse(&text)
     }
 }
 
@@ -272,9 +273,13 @@ impl Advisor {
 /// which is several times faster than building the objects property by property across the
 /// boundary (a report with hundreds of actions and traces). Same shape: absent values are null.
 pub(crate) fn to_js_via_json<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| js_error(&Issue::new(ErrorCode::Type, "", format!("cannot convert the result: {e}")).into()))?;
+    let text = serde_json::to_string(value).map_err(|e| conversion_error(&e))?;
     js_sys::JSON::parse(&text)
+}
+
+/// The error thrown when a result cannot be written as JSON.
+fn conversion_error(e: &serde_json::Error) -> JsValue {
+    js_error(&Issue::new(ErrorCode::Type, "", format!("cannot convert the result: {e}")).into())
 }
 
 /// Validates a profile without computing advice: returns every problem (`[]` when valid).

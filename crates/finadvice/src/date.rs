@@ -116,7 +116,7 @@ impl Date {
     /// `YYYY-MM-DD` as ASCII bytes, written digit by digit: a report serializes one date per
     /// transaction, and the formatting machinery of `write!` is among what V8 would recompile
     /// during a page's first `advise`. The year is always four digits (`MIN_YEAR..=MAX_YEAR`).
-    fn iso_bytes(&self) -> [u8; 10] {
+    pub(crate) fn iso_bytes(&self) -> [u8; 10] {
         let digit = |n: u32| b'0' + (n % 10) as u8;
         let (y, m, d) = (self.year as u32, u32::from(self.month), u32::from(self.day));
         [

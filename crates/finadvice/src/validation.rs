@@ -6,6 +6,37 @@ use crate::error::{pointer_join, ErrorCode, Issue};
 use crate::input::Input;
 use crate::limits::{chars_beyond, MAX_MONEY};
 
+/// Where a value sits in the document, written out as a JSON pointer only when a problem is
+/// recorded there: reading thousands of valid transactions then builds no pointer text.
+pub trait Pointer {
+    /// The JSON pointer.
+    fn pointer(&self) -> String;
+}
+
+impl Pointer for str {
+    fn pointer(&self) -> String {
+        self.to_string()
+    }
+}
+
+impl Pointer for String {
+    fn pointer(&self) -> String {
+        self.clone()
+    }
+}
+
+/// The pointer of field `key` of the object at `base`, built on demand ([`Fields::at`]).
+pub struct FieldPointer<'a> {
+    base: &'a str,
+    key: &'a str,
+}
+
+impl Pointer for FieldPointer<'_> {
+    fn pointer(&self) -> String {
+        pointer_join(self.base, self.key)
+    }
+}
+
 /// Collects issues while a document is read.
 #[derive(Default)]
 pub struct Problems {
@@ -15,16 +46,14 @@ pub struct Problems {
 
 impl Problems {
     /// Records one issue.
-    pub fn push(&mut self, code: ErrorCode, path: &str, message: impl Into<String>) {
-        self.issues.push(Issue::new(code, path, message));
+    pub fn push(&mut self, code: ErrorCode, path: &(impl Pointer + ?Sized), message: impl Into<String>) {
+        self.issues.push(Issue::new(code, path.pointer(), message));
     }
 
     /// Opens `value` as an object, or records a type error.
-    pub fn object<'a>(&mut self, value: &'a Input, path: &str, what: &str) -> Option<Fields<'a>> {
+    pub fn object<'a>(&mut self, value: &'a Input, path: &(impl Pointer + ?Sized), what: &str) -> Option<Fields<'a>> {
         match value {
-            Input::Object(entries) => {
-                Some(Fields { entries, path: path.to_string(), seen: vec![false; entries.len()] })
-            }
+            Input::Object(entries) => Some(Fields { entries, path: path.pointer(), seen: vec![false; entries.len()] }),
             other => {
                 self.push(ErrorCode::Type, path, format!("{what} must be an object, not {}", other.type_name()));
                 None
@@ -33,7 +62,7 @@ impl Problems {
     }
 
     /// Reads an optional array of at most `max` items; a missing or null field is an empty list.
-    pub fn array<'a>(&mut self, value: Option<&'a Input>, path: &str, max: usize) -> &'a [Input] {
+    pub fn array<'a>(&mut self, value: Option<&'a Input>, path: &(impl Pointer + ?Sized), max: usize) -> &'a [Input] {
         match value {
             None => &[],
             Some(Input::Array(items)) if items.len() > max => {
@@ -49,7 +78,14 @@ impl Problems {
     }
 
     /// Reads a finite number within `min..=max`; `integer` also refuses fractions.
-    pub fn number(&mut self, value: Option<&Input>, path: &str, min: f64, max: f64, integer: bool) -> Option<f64> {
+    pub fn number(
+        &mut self,
+        value: Option<&Input>,
+        path: &(impl Pointer + ?Sized),
+        min: f64,
+        max: f64,
+        integer: bool,
+    ) -> Option<f64> {
         let v = match value {
             None => {
                 self.push(ErrorCode::Required, path, "is required");
@@ -77,7 +113,12 @@ impl Problems {
     }
 
     /// Reads an amount of money: finite, at most `MAX_MONEY` in size, and not negative unless allowed.
-    pub fn money(&mut self, value: Option<&Input>, path: &str, allow_negative: bool) -> Option<f64> {
+    pub fn money(
+        &mut self,
+        value: Option<&Input>,
+        path: &(impl Pointer + ?Sized),
+        allow_negative: bool,
+    ) -> Option<f64> {
         let v = self.number(value, path, f64::NEG_INFINITY, f64::INFINITY, false)?;
         if v.abs() > MAX_MONEY {
             self.push(
@@ -95,7 +136,7 @@ impl Problems {
     }
 
     /// Like [`Problems::money`], with a default when the field is absent or null.
-    pub fn money_or(&mut self, value: Option<&Input>, path: &str, default: f64) -> Option<f64> {
+    pub fn money_or(&mut self, value: Option<&Input>, path: &(impl Pointer + ?Sized), default: f64) -> Option<f64> {
         match value {
             None => Some(default),
             v => self.money(v, path, false),
@@ -103,7 +144,7 @@ impl Problems {
     }
 
     /// Reads a string of 1 to `max_chars` characters (surrounding whitespace does not count).
-    pub fn text(&mut self, value: Option<&Input>, path: &str, max_chars: usize) -> Option<String> {
+    pub fn text(&mut self, value: Option<&Input>, path: &(impl Pointer + ?Sized), max_chars: usize) -> Option<String> {
         match value {
             None => {
                 self.push(ErrorCode::Required, path, "is required");
@@ -129,7 +170,7 @@ impl Problems {
     }
 
     /// Reads a date `YYYY-MM-DD` between the years `MIN_YEAR` and `MAX_YEAR`.
-    pub fn date(&mut self, value: Option<&Input>, path: &str) -> Option<Date> {
+    pub fn date(&mut self, value: Option<&Input>, path: &(impl Pointer + ?Sized)) -> Option<Date> {
         let text = match value {
             None => {
                 self.push(ErrorCode::Required, path, "is required");
@@ -162,7 +203,7 @@ impl Problems {
     pub fn choice<T: Copy>(
         &mut self,
         value: Option<&Input>,
-        path: &str,
+        path: &(impl Pointer + ?Sized),
         allowed: &[(T, &str)],
         default: Option<T>,
     ) -> Option<T> {
@@ -222,8 +263,13 @@ impl<'a> Fields<'a> {
         pointer_join(&self.path, key)
     }
 
+    /// [`Fields::path`] of `key`, written out only if a problem is recorded there.
+    pub fn at<'k>(&'k self, key: &'k str) -> FieldPointer<'k> {
+        FieldPointer { base: &self.path, key }
+    }
+
     /// Reports every field that was not read as unknown, naming the fields that are allowed.
-    pub fn finish(self, problems: &mut Problems, known: &[&str]) {
+    pub fn finish(&self, problems: &mut Problems, known: &[&str]) {
         for ((key, _), seen) in self.entries.iter().zip(&self.seen) {
             if !seen {
                 let hint = known

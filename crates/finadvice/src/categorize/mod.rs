@@ -35,6 +35,17 @@ pub enum Source {
     Bank,
 }
 
+impl Source {
+    /// The public id, as serialized (`"memory"`, `"model"`, `"bank"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Memory => "memory",
+            Source::Model => "model",
+            Source::Bank => "bank",
+        }
+    }
+}
+
 /// A statement line with its category.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]

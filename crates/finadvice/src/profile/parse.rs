@@ -409,28 +409,27 @@ fn read_goal(p: &mut Problems, v: &Input, path: &str, as_of: Option<Date>) -> Op
 #[inline(never)]
 fn read_transaction(p: &mut Problems, v: &Input, path: &str, as_of: Option<Date>) -> Option<Transaction> {
     let mut f = p.object(v, path, "a transaction")?;
-    let date_path = f.path("date");
-    let date = p.date(f.get("date"), &date_path);
-    let description = p.text(f.get("description"), &f.path("description"), MAX_DESCRIPTION_CHARS);
-    let amount = p.money(f.get("amount"), &f.path("amount"), true);
+    let date = p.date(f.get("date"), &f.at("date"));
+    let description = p.text(f.get("description"), &f.at("description"), MAX_DESCRIPTION_CHARS);
+    let amount = p.money(f.get("amount"), &f.at("amount"), true);
     let account = match f.get("account") {
         None => Some(None),
-        v => p.text(v, &f.path("account"), MAX_NAME_CHARS).map(Some),
+        v => p.text(v, &f.at("account"), MAX_NAME_CHARS).map(Some),
     };
     let bank_category = match f.get("bankCategory") {
         None => Some(None),
-        v => p.text(v, &f.path("bankCategory"), MAX_NAME_CHARS).map(Some),
+        v => p.text(v, &f.at("bankCategory"), MAX_NAME_CHARS).map(Some),
     };
     let mcc = read_mcc(p, &mut f);
     f.finish(p, TRANSACTION_FIELDS);
     if let (Some(d), Some(as_of)) = (date, as_of) {
         let age_days = as_of.days_since_epoch() - d.days_since_epoch();
         if age_days < 0 {
-            p.push(ErrorCode::OutOfRange, &date_path, format!("{d} is after asOf ({as_of})"));
+            p.push(ErrorCode::OutOfRange, &f.at("date"), format!("{d} is after asOf ({as_of})"));
             return None;
         }
         if age_days > MAX_TRANSACTION_AGE_DAYS {
-            p.push(ErrorCode::OutOfRange, &date_path, format!("{d} is more than ten years before asOf ({as_of})"));
+            p.push(ErrorCode::OutOfRange, &f.at("date"), format!("{d} is more than ten years before asOf ({as_of})"));
             return None;
         }
     }
@@ -446,8 +445,8 @@ fn read_transaction(p: &mut Problems, v: &Input, path: &str, as_of: Option<Date>
 
 /// A transaction's merchant category code: four digits (ISO 18245), as text.
 fn read_mcc(p: &mut Problems, f: &mut Fields<'_>) -> Option<Option<String>> {
-    let path = f.path("mcc");
     let Some(v) = f.get("mcc") else { return Some(None) };
+    let path = f.path("mcc");
     let text = p.text(Some(v), &path, MAX_NAME_CHARS)?;
     if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
         p.push(

@@ -1,5 +1,6 @@
 //! Orchestration: profile → facts → plans → rules → monthly plan → report.
 
+pub mod json;
 pub mod monthly_plan;
 
 use crate::categorize::lines::read_lines;
@@ -47,15 +48,32 @@ pub struct Advisor {
 }
 
 /// A transaction of the profile with its category, as the report lists it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]
-#[serde(rename_all = "camelCase")]
 pub struct ReportTransaction {
     /// Booking date.
     pub date: Date,
     /// Description, amount, category, confidence and source.
-    #[serde(flatten)]
+    #[cfg_attr(test, ts(flatten))]
     pub line: CategorizedLine,
+}
+
+/// The date and the line's fields side by side in one object, written as a plain struct: a
+/// report lists thousands of these, and serde's `flatten` would go through a map serializer of
+/// unknown length for each.
+impl Serialize for ReportTransaction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let line = &self.line;
+        let mut out = serializer.serialize_struct("ReportTransaction", 6)?;
+        out.serialize_field("date", &self.date)?;
+        out.serialize_field("description", &line.description)?;
+        out.serialize_field("amount", &line.amount)?;
+        out.serialize_field("category", &line.category)?;
+        out.serialize_field("confidence", &line.confidence)?;
+        out.serialize_field("source", &line.source)?;
+        out.end()
+    }
 }
 
 /// One recommended action, produced by a rule that fired.
