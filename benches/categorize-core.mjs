@@ -163,16 +163,23 @@ export async function run({ finadvice, ort, modelBytes, golden, now, rows = 10_0
   results.push({ what: "onnxruntime-web run + JS featurization (anchor, like for like)", ms: ortAll, ratio: 1 });
   results.push({ what: "finadvice new Advisor() (model load + check)", ms: loadMs, ratio: loadMs / ortLoadMs });
   results.push({ what: "onnxruntime-web InferenceSession.create (anchor for load)", ms: ortLoadMs, ratio: 1 });
-  return { results, rowsPerSecond: Math.round(rows / (fin / 1000)), agreement: agree / rows };
+  return {
+    results,
+    rowsPerSecond: Math.round(rows / (fin / 1000)),
+    agreement: agree / rows,
+    calls: times,
+    ortCalls: runTimes,
+  };
 }
 
 /** Prints the table as markdown. */
-export function table(title, { results, rowsPerSecond, agreement }) {
+export function table(title, { results, rowsPerSecond, agreement, calls, ortCalls }) {
   const lines = [`### ${title}`, "", "| what | ms (median of 5) | ratio to anchor |", "|---|---:|---:|"];
   for (const r of results) lines.push(`| ${r.what} | ${r.ms.toFixed(1)} | ${r.ratio.toFixed(2)}× |`);
   lines.push(
     "",
     `finadvice: ${rowsPerSecond.toLocaleString("en-US")} rows/s; rows where both runtimes give the same confidence (±0.001): ${(agreement * 100).toFixed(2)}%`,
+    `each call, in order (ms): finadvice ${calls.map((t) => t.toFixed(1)).join(", ")}; onnxruntime-web run ${ortCalls.map((t) => t.toFixed(1)).join(", ")}`,
   );
   return lines.join("\n");
 }

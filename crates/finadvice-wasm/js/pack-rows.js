@@ -1,15 +1,19 @@
 // Packs the rows of `advisor.categorize(rows)` for one crossing into wasm: every description in
-// one text (separated by NUL; wasm-bindgen writes it into wasm memory as UTF-8, ASCII directly,
-// without an intermediate copy) and every amount in one Float64Array, instead of reading two
-// fields per row across the boundary. Only for the common case: an array of plain objects whose
-// own `description` is a well-formed string without NUL of at most maxDescription UTF-16 units
-// (maxText for all of them together) and whose own `amount` is a number. Anything else returns undefined and takes the general path
-// (plainCopy, then field by field), which reports every problem with its path; Rust validates the
-// packed rows with the same code, so both paths accept and refuse the same rows. Getters and
-// Proxy traps run here, inside the caller's try, as in plainCopy.
+// one text (separated by NUL; writeText puts it into wasm memory as UTF-8) and every amount in one
+// Float64Array, instead of reading two fields per row across the boundary. Only for the common
+// case: an array of plain objects whose own `description` is a well-formed string without NUL of
+// at most maxDescription UTF-16 units (maxText for all of them together) and whose own `amount`
+// is a number. Anything else returns undefined and takes the general path (plainCopy, then field
+// by field), which reports every problem with its path; Rust validates the packed rows with the
+// same code, so both paths accept and refuse the same rows. Getters and Proxy traps run here,
+// inside the caller's try, as in plainCopy. Checks that hold for the joined text exactly when
+// they hold for every description are made once on it: well-formedness (NUL pairs with no
+// surrogate) here, no NUL inside a description in Rust (the text must split into exactly one
+// piece per amount).
 const objectPrototype = Object.prototype;
 const isEnumerable = Object.prototype.propertyIsEnumerable;
 const wellFormed = typeof String.prototype.isWellFormed === "function" ? (s) => s.isWellFormed() : () => false;
+const encoder = new TextEncoder();
 
 export function packRows(rows, maxItems, maxDescription, maxText) {
   if (!Array.isArray(rows)) return undefined;
@@ -25,13 +29,24 @@ export function packRows(rows, maxItems, maxDescription, maxText) {
     const description = row.description;
     const amount = row.amount;
     if (typeof description !== "string" || typeof amount !== "number") return undefined;
-    if (description.length > maxDescription || description.includes("\0") || !wellFormed(description)) return undefined;
+    if (description.length > maxDescription) return undefined;
     text += description.length;
     if (text > maxText) return undefined;
     descriptions[i] = description;
     amounts[i] = amount;
   }
-  return [descriptions.join("\0"), amounts, descriptions];
+  const joined = descriptions.join("\0");
+  return wellFormed(joined) ? [joined, amounts, descriptions] : undefined;
+}
+
+/**
+ * Writes `text` as UTF-8 into the wasm `memory` at [ptr, ptr + capacity) with the engine's
+ * encoder (native code, where wasm-bindgen's string conversion loops over the characters in
+ * JavaScript): the number of bytes written, or -1 when the text did not fit.
+ */
+export function writeText(text, memory, ptr, capacity) {
+  const { read, written } = encoder.encodeInto(text, new Uint8Array(memory.buffer, ptr, capacity));
+  return read === text.length ? written : -1;
 }
 
 /**

@@ -30,6 +30,9 @@ extern "C" {
     #[wasm_bindgen(js_name = packRows, catch)]
     fn pack_rows(rows: &JsValue, max_items: u32, max_description: u32, max_text: u32) -> Result<JsValue, JsValue>;
 
+    #[wasm_bindgen(js_name = writeText)]
+    fn write_text(text: &JsValue, memory: &JsValue, ptr: u32, capacity: u32) -> i32;
+
     #[wasm_bindgen(js_name = assembleRows)]
     fn assemble_rows(
         descriptions: &JsValue,
@@ -50,12 +53,15 @@ enum Rows {
 
 /// The result rows through `assembleRows`: columns instead of JSON text.
 fn assemble(descriptions: &JsValue, amounts: &[f64], decisions: &[Decision]) -> JsValue {
-    let order: Vec<Category> = Category::MODEL_CLASSES.iter().copied().chain([Category::Uncategorized]).collect();
-    let names: js_sys::Array = order.iter().map(|c| JsValue::from_str(c.as_str())).collect();
-    let index = |c: Category| order.iter().position(|o| *o == c).unwrap_or(order.len() - 1) as u8;
-    let categories: Vec<u8> = decisions.iter().map(|d| index(d.category)).collect();
-    let confidences: Vec<f64> = decisions.iter().map(|d| d.confidence).collect();
-    let memory: Vec<u8> = decisions.iter().map(|d| u8::from(d.source == Source::Memory)).collect();
+    let names: js_sys::Array = Category::ALL.iter().map(|c| JsValue::from_str(c.as_str())).collect();
+    let n = decisions.len();
+    let (mut categories, mut confidences, mut memory) =
+        (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    for d in decisions {
+        categories.push(d.category.index());
+        confidences.push(d.confidence);
+        memory.push(u8::from(d.source == Source::Memory));
+    }
     assemble_rows(descriptions, amounts, &categories, &confidences, &memory, &names)
 }
 
@@ -83,7 +89,7 @@ fn read_packed_rows(value: &JsValue) -> Option<Rows> {
     let packed =
         pack_rows(value, MAX_TRANSACTIONS as u32, MAX_DESCRIPTION_CHARS as u32, MAX_INPUT_BYTES as u32).ok()?;
     let packed = packed.dyn_into::<js_sys::Array>().ok()?;
-    let text = packed.get(0).as_string()?;
+    let text = utf8_text(&packed.get(0))?;
     let amounts = packed.get(1).dyn_into::<js_sys::Float64Array>().ok()?.to_vec();
     if text.split('\0').count() != amounts.len() {
         return None;
@@ -91,6 +97,25 @@ fn read_packed_rows(value: &JsValue) -> Option<Rows> {
     Some(Rows::Packed { text, amounts, descriptions: packed.get(2) })
 }
 
+/// A JS string as UTF-8 written straight into wasm memory by the engine's `TextEncoder.encodeInto`
+/// (`writeText`), rather than by wasm-bindgen's string conversion, which copies an ASCII string
+/// with a JavaScript loop over its characters (slow until the engine has optimized it, i.e. during
+/// a page's first calls). `None` for anything but a well-formed string.
+fn utf8_text(text: &JsValue) -> Option<String> {
+    let units = text.dyn_ref::<js_sys::JsString>()?.length() as usize;
+    // ASCII takes one byte per UTF-16 unit, anything else at most three.
+    for capacity in [units, 3 * units] {
+        let mut bytes = vec![0u8; capacity];
+        let written = write_text(text, &wasm_bindgen::memory(), bytes.as_mut_ptr() as u32, capacity as u32);
+        if let Ok(written) = usize::try_from(written) {
+            bytes.truncate(written);
+            return String::from_utf8(bytes).ok();
+        }
+    }
+    None
+}
+
+#[inline(never)] // the general path, out of the packed path's function
 fn read_plain_rows(value: JsValue) -> Result<Input, Errors> {
     let Some(array) = value.dyn_ref::<js_sys::Array>() else { return read_input(value) };
     let length = array.length() as usize;
@@ -192,6 +217,16 @@ fn read_correction(input: &Input) -> Result<(String, String, Option<String>), Er
     }
 }
 
+impl Advisor {
+    /// `categorize` of rows that were not packed. Out of line, so that the packed path's function
+    /// stays small (V8 recompiles it whole once it is hot).
+    #[inline(never)]
+    fn categorize_general(&self, input: &Input) -> Result<JsValue, JsValue> {
+        let lines = self.inner.categorize_input(input).map_err(|e| js_error(&e))?;
+        json_to_js(&lines)
+    }
+}
+
 #[wasm_bindgen]
 impl Advisor {
     /// Categorizes `[{description, amount}]` (other fields ignored) in one batched model run.
@@ -209,10 +244,7 @@ impl Advisor {
                 let decisions = self.inner.decide(&rows).map_err(|e| js_error(&e))?;
                 Ok(assemble(&descriptions, &amounts, &decisions))
             }
-            Rows::Input(input) => {
-                let lines = self.inner.categorize_input(&input).map_err(|e| js_error(&e))?;
-                json_to_js(&lines)
-            }
+            Rows::Input(input) => self.categorize_general(&input),
         }
     }
 

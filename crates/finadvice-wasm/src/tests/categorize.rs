@@ -136,6 +136,23 @@ fn packed_rows_give_the_rows_of_the_general_path() {
     let packed = problems(advisor.categorize(object(bad)).unwrap_err());
     assert_eq!(packed, problems(advisor.categorize(JsValue::from_str(bad)).unwrap_err()));
     assert_eq!(packed, [("out_of_range".to_string(), "/1/amount".to_string())]);
+    // A NUL inside a description (the packed text's separator) and a lone surrogate (checked on
+    // the joined text) send the rows to the general path, which reads them as given.
+    let nul = r#"[{"description":"A\u0000B 12","amount":-2},{"description":"C","amount":1}]"#;
+    let packed = JSON::stringify(&advisor.categorize(object(nul)).unwrap()).unwrap();
+    assert_eq!(packed, JSON::stringify(&advisor.categorize(JsValue::from_str(nul)).unwrap()).unwrap());
+    let rows = Array::from(&advisor.categorize(object(nul)).unwrap());
+    assert_eq!(rows.length(), 2);
+    assert_eq!(Reflect::get(&rows.get(0), &"description".into()).unwrap().as_string().as_deref(), Some("A\0B 12"));
+    // (A row without a prototype is never packed: the general path's reading of the same rows.)
+    let lone = advisor.categorize(js("[{description: 'x', amount: 1}, {description: 'y\\ud800', amount: 2}]"));
+    let general = advisor.categorize(js(
+        "[Object.assign(Object.create(null), {description: 'x', amount: 1}), {description: 'y\\ud800', amount: 2}]",
+    ));
+    assert_eq!(lone.is_ok(), general.is_ok());
+    if let (Ok(lone), Ok(general)) = (lone, general) {
+        assert_eq!(JSON::stringify(&lone).unwrap(), JSON::stringify(&general).unwrap());
+    }
     // A row the packer declines (a getter that throws) is reported as on the general path.
     let thrown = advisor.categorize(js("[{description: 'x', get amount() { throw new Error('row') }}]")).unwrap_err();
     assert!(thrown.is_object());

@@ -68,6 +68,24 @@ impl Category {
         Category::Other,
     ];
 
+    /// Every category: the model's classes in their order, then `Uncategorized`
+    /// ([`Category::index`] is the position here).
+    pub const ALL: [Category; 21] = {
+        let mut all = [Category::Uncategorized; 21];
+        let mut i = 0;
+        while i < 20 {
+            all[i] = Category::MODEL_CLASSES[i];
+            i += 1;
+        }
+        all
+    };
+
+    /// The position in [`Category::ALL`] (the model's class id for a model class): the
+    /// declaration order, which is the model's (checked by the tests).
+    pub fn index(self) -> u8 {
+        self as u8
+    }
+
     /// The public id (`"personal_care"`).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -136,6 +154,10 @@ mod tests {
             assert_eq!(Category::from_id(c.as_str()), Some(*c));
             assert_eq!(Category::MODEL_CLASSES[index], *c);
         }
+        for (index, c) in Category::ALL.iter().enumerate() {
+            assert_eq!(usize::from(c.index()), index, "{c:?}");
+        }
+        assert_eq!(Category::ALL[20], Category::Uncategorized);
         assert_eq!(Category::from_id("uncategorized"), None);
         assert_eq!(Category::from_id("Dining"), None);
         // training/merchants.py lists CATEGORIES first: the first mention of each id must come in this order.

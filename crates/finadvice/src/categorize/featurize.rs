@@ -143,28 +143,22 @@ pub fn featurize(description: &str, amount: f64) -> Vec<u32> {
     line_ids(amount, &description_ids(description))
 }
 
-/// The normalized tokens of a description as byte ranges of one buffer (steps 1 and 2, the same
+/// Longest normalized text: of the first [`MAX_DESCRIPTION_CHARS`] characters, a token of
+/// digits becomes `#n` and each token is followed by a space, so two characters (`1 `) give at
+/// most three bytes (`#1 `), and the last token may have no separator after it.
+const MAX_NORMALIZED: usize = 3 * MAX_DESCRIPTION_CHARS / 2 + 3;
+
+/// The normalized tokens of a description as byte ranges of `buffer` (steps 1 and 2, the same
 /// tokens as [`tokens`] without a `String` per token): `buffer[range]` is a token, and each token
-/// is followed by a space, so that the buffer is the normalized text (tokens are `[a-z0-9#]`, the
-/// space cannot be part of one). Descriptions with the same normalized text have the same ids.
-fn token_spans(description: &str, buffer: &mut Vec<u8>, spans: &mut Vec<(usize, usize)>) {
-    let mut start = buffer.len();
-    let mut digits_only = true;
-    let mut close = |buffer: &mut Vec<u8>, start: usize, digits_only: bool| {
-        if buffer.len() > start {
-            if digits_only {
-                // a number becomes `#` and its length capped at 6
-                let len = (buffer.len() - start).clamp(1, 6);
-                buffer.truncate(start);
-                buffer.extend_from_slice(&[b'#', b'0' + len as u8]);
-            }
-            spans.push((start, buffer.len()));
-            buffer.push(b' ');
-        }
-    };
+/// is followed by a space, so that `buffer[..len]` (`len` returned) is the normalized text (tokens
+/// are `[a-z0-9#]`, the space cannot be part of one). Descriptions with the same normalized text
+/// have the same ids. This runs on every byte of every row: bytes are written by index into a
+/// buffer of [`MAX_NORMALIZED`] bytes (no `Vec::push` call per byte, which the size-optimized
+/// build does not inline).
+fn token_spans(description: &str, buffer: &mut [u8], spans: &mut Vec<(usize, usize)>) -> usize {
+    let (mut len, mut start, mut digits_only, mut chars) = (0, 0, true, 0);
     // Bytes rather than chars: every byte of a non-ASCII character is ≥ 0x80, a separator like
     // the character itself; characters are counted by their first bytes (not 0b10xxxxxx).
-    let mut chars = 0;
     for &b in description.as_bytes() {
         if b & 0xC0 != 0x80 {
             chars += 1;
@@ -172,16 +166,57 @@ fn token_spans(description: &str, buffer: &mut Vec<u8>, spans: &mut Vec<(usize, 
                 break;
             }
         }
-        if b.is_ascii_alphanumeric() {
-            digits_only &= b.is_ascii_digit();
-            buffer.push(if b.is_ascii_digit() { b'0' } else { b.to_ascii_lowercase() });
+        if b.is_ascii_digit() {
+            buffer[len] = b'0';
+            len += 1;
+        } else if b.is_ascii_alphabetic() {
+            buffer[len] = b | 0x20; // lower case
+            len += 1;
+            digits_only = false;
         } else {
-            close(buffer, start, digits_only);
-            start = buffer.len();
+            len = close_token(buffer, spans, start, len, digits_only);
+            start = len;
             digits_only = true;
         }
     }
-    close(buffer, start, digits_only);
+    close_token(buffer, spans, start, len, digits_only)
+}
+
+/// Ends the token `buffer[start..len]`, if any: a number becomes `#` and its length capped at 6,
+/// the token is recorded in `spans` and followed by a space. Returns the new length.
+#[inline(always)]
+fn close_token(
+    buffer: &mut [u8],
+    spans: &mut Vec<(usize, usize)>,
+    start: usize,
+    mut len: usize,
+    digits_only: bool,
+) -> usize {
+    if len == start {
+        return len;
+    }
+    if digits_only {
+        let digits = (len - start).min(6);
+        buffer[start] = b'#';
+        buffer[start + 1] = b'0' + digits as u8;
+        len = start + 2;
+    }
+    spans.push((start, len));
+    buffer[len] = b' ';
+    len + 1
+}
+
+/// A 64-bit hash of a normalized text, to key the cache of ids by text (FNV-1a, then its high
+/// half folded into the low one and mixed, since hash tables index by the low bits).
+#[inline(always)]
+fn text_hash(text: &[u8]) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325_u64;
+    for &b in text {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h ^= h >> 32;
+    h = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^ (h >> 29)
 }
 
 /// The ids of the description alone (words, pairs, character grams, step 3 after the amount), at
@@ -196,11 +231,18 @@ pub fn description_ids(description: &str) -> Vec<u32> {
 /// Buffers [`Scratch::description_ids`] reuses from one description to the next: a statement
 /// featurizes thousands of descriptions, and in wasm an allocation costs more than hashing a
 /// short line.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Scratch {
     buffer: Vec<u8>,
+    len: usize,
     spans: Vec<(usize, usize)>,
     fours: Vec<u32>,
+}
+
+impl Default for Scratch {
+    fn default() -> Scratch {
+        Scratch { buffer: vec![0; MAX_NORMALIZED], len: 0, spans: Vec::new(), fours: Vec::new() }
+    }
 }
 
 impl Scratch {
@@ -213,16 +255,20 @@ impl Scratch {
     /// Steps 1 and 2 for `description`: afterwards [`Scratch::normalized`] is its normalized text
     /// and [`Scratch::token_ids`] its ids.
     pub fn tokenize(&mut self, description: &str) {
-        self.buffer.clear();
         self.spans.clear();
-        token_spans(description, &mut self.buffer, &mut self.spans);
+        self.len = token_spans(description, &mut self.buffer, &mut self.spans);
     }
 
     /// The normalized text of the last [`Scratch::tokenize`]d description: its tokens, each
     /// followed by a space. Two descriptions with the same normalized text have the same ids (a
     /// statement's `SAFEWAY #1234` and `SAFEWAY #5678`), so it can key a cache of ids.
     pub fn normalized(&self) -> &[u8] {
-        &self.buffer
+        &self.buffer[..self.len]
+    }
+
+    /// A hash of [`Scratch::normalized`], for a hash table keyed by it.
+    pub fn normalized_hash(&self) -> u64 {
+        text_hash(self.normalized())
     }
 
     /// The description ids (step 3 after the amount) of the last [`Scratch::tokenize`]d
@@ -230,7 +276,7 @@ impl Scratch {
     pub fn token_ids(&mut self, ids: &mut Vec<u32>) {
         let limit = MAX_FEATURES - 1;
         ids.clear();
-        let Scratch { buffer, spans, fours } = self;
+        let Scratch { buffer, spans, fours, .. } = self;
         let token = |&(a, b): &(usize, usize)| &buffer[a..b];
         let (w, pair, gram) = (fnv_more(FNV_BASIS, b"w:"), fnv_more(FNV_BASIS, b"b:"), fnv_more(FNV_BASIS, b"c:"));
         for span in spans.iter() {
@@ -383,7 +429,19 @@ mod tests {
     fn streaming_ids_equal_hashing_the_feature_strings() {
         let amounts =
             [-6.75, 0.0, 1.0, -3.0, -1200.0, -60.0, -35.0, -9.99, 12.489, 0.5, 2e9, 1e300, f64::NAN, -0.01, 40.0];
-        let descriptions = ["SQ *BLUE BOTTLE 0412 OAKLAND CA", "", "a", &"x y z ".repeat(80), "POS 12/03 Café 4"];
+        let descriptions = [
+            "SQ *BLUE BOTTLE 0412 OAKLAND CA",
+            "",
+            "a",
+            &"x y z ".repeat(80),
+            "POS 12/03 Café 4",
+            // The longest normalized texts: one-digit numbers (`#1 ` for two characters), with and
+            // without a separator after the 200th character.
+            &"1 ".repeat(120),
+            &format!("{}1", "1 ".repeat(99)),
+            &"7".repeat(300),
+            "Zz09 aZ-9z",
+        ];
         for (d, a) in descriptions.iter().flat_map(|d| amounts.iter().map(move |a| (*d, *a))) {
             let expected: Vec<u32> =
                 feature_strings(d, a).iter().take(MAX_FEATURES).map(|f| fnv1a32(f.as_bytes()) % BUCKETS).collect();
@@ -391,6 +449,13 @@ mod tests {
         }
         // The normalized text is the tokens, each followed by a space.
         let mut scratch = Scratch::default();
+        for d in descriptions {
+            scratch.tokenize(d);
+            let joined: String = tokens(d).iter().map(|t| format!("{t} ")).collect();
+            assert_eq!(scratch.normalized(), joined.as_bytes(), "{d:?}");
+        }
+        scratch.tokenize(&"1 ".repeat(120));
+        assert_eq!(scratch.normalized().len(), MAX_NORMALIZED - 3, "100 tokens `#1 `");
         scratch.tokenize("SQ *BLUE BOTTLE 0412 Café—Ünïcode 2k4");
         assert_eq!(scratch.normalized(), b"sq blue bottle #4 caf n code 0k0 ");
         scratch.tokenize(&format!("{}ab c", "é".repeat(199)));

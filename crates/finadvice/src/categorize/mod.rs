@@ -153,6 +153,15 @@ pub fn decide_with_evidence(
     let (per_distinct, row_to_distinct) = categorizer.distinct_probabilities(&for_model)?;
     let classes = Category::MODEL_CLASSES.len();
     let best: Vec<model::Prediction> = per_distinct.chunks(classes).map(model::best).collect();
+    // Each distinct line's decision without the bank's evidence, made once (most rows have none).
+    let alone: Vec<Decision> = best
+        .iter()
+        .map(|p| Decision {
+            category: p.category,
+            confidence: round_ratio(f64::from(p.confidence)),
+            source: Source::Model,
+        })
+        .collect();
     let mut model_rows = row_to_distinct.into_iter();
     let mut out = Vec::with_capacity(rows.len());
     for (row, remembered) in rows.iter().zip(remembered) {
@@ -162,7 +171,6 @@ pub fn decide_with_evidence(
                 let i = model_rows.next().ok_or_else(|| {
                     Issue::new(crate::error::ErrorCode::Model, "/model", "the model returned too few rows")
                 })?;
-                let alone = best[i];
                 let evidence = if row.bank_category.is_none() && row.mcc.is_none() {
                     None
                 } else {
@@ -172,18 +180,14 @@ pub fn decide_with_evidence(
                     Some(e) => {
                         let p = &per_distinct[i * classes..(i + 1) * classes];
                         let combined = model::best(&bank_category::combine(p, &e));
-                        let source = if combined.category == alone.category { Source::Model } else { Source::Bank };
+                        let source = if combined.category == best[i].category { Source::Model } else { Source::Bank };
                         Decision {
                             category: combined.category,
                             confidence: round_ratio(f64::from(combined.confidence)),
                             source,
                         }
                     }
-                    None => Decision {
-                        category: alone.category,
-                        confidence: round_ratio(f64::from(alone.confidence)),
-                        source: Source::Model,
-                    },
+                    None => alone[i],
                 }
             }
         });

@@ -222,57 +222,115 @@ fn prepare(bytes: &[u8]) -> Result<Arc<TypedSimplePlan>, Issue> {
         .map_err(|e| model_issue(format!("the model cannot be prepared to run: {e}")))
 }
 
-/// A hash map with a fixed-seed fast hash: the dedup maps below hash every row of a statement
-/// (keys are the page's own descriptions and ids, so there is no adversary to seed against).
-type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+/// Hash tables keyed by a 64-bit hash computed here (the dedup below looks up every row of a
+/// statement; an entry is `(hash or key, index)`). A key that is itself a number is mixed by
+/// [`mix`]; a normalized text is hashed by [`Scratch::normalized_hash`] and compared in full.
+type Table = hashbrown::HashTable<(u64, usize)>;
+
+/// Spreads a numeric key over 64 bits (hash tables index by the low bits).
+#[inline(always)]
+fn mix(key: u64) -> u64 {
+    let h = (key ^ (key >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^ (h >> 29)
+}
 
 /// The distinct feature-id rows of `rows` in order of first appearance, and for each row the
 /// index of its distinct row. Each distinct normalized description is featurized once.
 #[inline(never)] // the hot loop of a statement: a small function of its own (see `Advisor::report`)
 fn distinct_features(rows: &[(&str, f64)]) -> (Vec<Vec<u32>>, Vec<usize>) {
-    // Statements repeat: descriptions that differ only in numbers (`SAFEWAY #1234` and
-    // `SAFEWAY #5678`, store numbers, dates, references) have the same normalized text and so the
-    // same ids, and amounts of one size and shape the same amount ids. A line's ids are its
-    // amount's ids then its description's, so a line is known by (normalized text, amount ids),
-    // each numbered once: a row costs one pass over its bytes and two lookups, and only a new
-    // normalized text is featurized, only a new pair builds a feature list.
-    let mut by_text: FastMap<Vec<u8>, usize> = FastMap::default();
-    let mut descriptions: Vec<Vec<u32>> = Vec::new();
-    let mut by_amount: FastMap<AmountIds, usize> = FastMap::default();
-    let mut amounts: Vec<AmountIds> = Vec::new();
-    let mut seen: FastMap<(usize, usize), usize> = FastMap::default();
-    let mut distinct = Vec::new();
-    let mut scratch = Scratch::default();
-    let row_to_distinct = rows
-        .iter()
-        .map(|(description, amount)| {
-            scratch.tokenize(description);
-            let d = match by_text.get(scratch.normalized()) {
-                Some(&d) => d,
-                None => {
-                    let mut ids = Vec::with_capacity(MAX_FEATURES - 1);
-                    scratch.token_ids(&mut ids);
-                    descriptions.push(ids);
-                    by_text.insert(scratch.normalized().to_vec(), descriptions.len() - 1);
-                    descriptions.len() - 1
-                }
-            };
-            let amount_ids = amount_ids(*amount);
-            let a = *by_amount.entry(amount_ids).or_insert_with(|| {
-                amounts.push(amount_ids);
-                amounts.len() - 1
-            });
-            *seen.entry((d, a)).or_insert_with(|| {
-                let mut features = Vec::with_capacity(MAX_FEATURES);
-                features.extend_from_slice(&amounts[a]);
-                let room = MAX_FEATURES - features.len();
-                features.extend(descriptions[d].iter().take(room));
-                distinct.push(features);
-                distinct.len() - 1
-            })
-        })
-        .collect();
-    (distinct, row_to_distinct)
+    let mut dedup = Dedup::default();
+    let row_to_distinct = rows.iter().map(|&(description, amount)| dedup.row(description, amount)).collect();
+    (dedup.distinct, row_to_distinct)
+}
+
+/// The numbering of [`distinct_features`]. Statements repeat: descriptions that differ only in
+/// numbers (`SAFEWAY #1234` and `SAFEWAY #5678`, store numbers, dates, references) have the same
+/// normalized text and so the same ids, and amounts of one size and shape the same amount ids. A
+/// line's ids are its amount's ids then its description's, so a line is known by (normalized
+/// text, amount ids), each numbered once: a row costs one pass over its bytes and three lookups.
+/// What is new (a text to featurize, an amount to hash, a pair to build) is done out of line, so
+/// that the per-row function stays small: V8 compiles it once per page, and then again, whole,
+/// with its optimizing compiler once it is hot, during the first statement.
+#[derive(Default)]
+struct Dedup {
+    scratch: Scratch,
+    /// Normalized text → its number (`texts`, `descriptions`).
+    by_text: Table,
+    texts: Vec<Vec<u8>>,
+    descriptions: Vec<Vec<u32>>,
+    /// The amount's bits → the number of its amount ids (`amounts`).
+    by_amount: Table,
+    by_amount_ids: HashMap<AmountIds, usize, foldhash::fast::FixedState>,
+    amounts: Vec<AmountIds>,
+    /// (text number, amount ids' number) → distinct row.
+    seen: Table,
+    distinct: Vec<Vec<u32>>,
+}
+
+impl Dedup {
+    /// The distinct row of a line.
+    #[inline(always)]
+    fn row(&mut self, description: &str, amount: f64) -> usize {
+        self.scratch.tokenize(description);
+        let hash = self.scratch.normalized_hash();
+        let (texts, normalized) = (&self.texts, self.scratch.normalized());
+        let d = match self.by_text.find(hash, |&(h, d)| h == hash && texts[d] == normalized) {
+            Some(&(_, d)) => d,
+            None => self.new_text(hash),
+        };
+        let bits = amount.to_bits();
+        let a = match self.by_amount.find(mix(bits), |&(k, _)| k == bits) {
+            Some(&(_, a)) => a,
+            None => self.new_amount(amount),
+        };
+        let pair = (d as u64) << 32 | a as u64;
+        match self.seen.find(mix(pair), |&(k, _)| k == pair) {
+            Some(&(_, i)) => i,
+            None => self.new_pair(d, a),
+        }
+    }
+
+    /// Numbers the text [`Dedup::scratch`] holds, featurizing it.
+    #[cold]
+    #[inline(never)]
+    fn new_text(&mut self, hash: u64) -> usize {
+        let mut ids = Vec::with_capacity(MAX_FEATURES - 1);
+        self.scratch.token_ids(&mut ids);
+        self.descriptions.push(ids);
+        self.texts.push(self.scratch.normalized().to_vec());
+        let d = self.texts.len() - 1;
+        self.by_text.insert_unique(hash, (hash, d), |&(h, _)| h);
+        d
+    }
+
+    /// Numbers an amount not seen yet (amounts with the same ids get the same number).
+    #[cold]
+    #[inline(never)]
+    fn new_amount(&mut self, amount: f64) -> usize {
+        let ids = amount_ids(amount);
+        let amounts = &mut self.amounts;
+        let a = *self.by_amount_ids.entry(ids).or_insert_with(|| {
+            amounts.push(ids);
+            amounts.len() - 1
+        });
+        let bits = amount.to_bits();
+        self.by_amount.insert_unique(mix(bits), (bits, a), |&(k, _)| mix(k));
+        a
+    }
+
+    /// Builds the feature ids of a (text, amount) pair not seen yet.
+    #[cold]
+    #[inline(never)]
+    fn new_pair(&mut self, d: usize, a: usize) -> usize {
+        let mut features = Vec::with_capacity(MAX_FEATURES);
+        features.extend_from_slice(&self.amounts[a]);
+        let room = MAX_FEATURES - features.len();
+        features.extend(self.descriptions[d].iter().take(room));
+        self.distinct.push(features);
+        let (i, pair) = (self.distinct.len() - 1, (d as u64) << 32 | a as u64);
+        self.seen.insert_unique(mix(pair), (pair, i), |&(k, _)| mix(k));
+        i
+    }
 }
 
 /// The most probable category of one row of probabilities (`Uncategorized` below
@@ -388,6 +446,25 @@ mod tests {
             assert_eq!(best(&alone).category, best(row(i)).category, "row {i}");
         }
         assert!(model.probabilities(&[]).unwrap().is_empty());
+    }
+
+    #[test]
+    fn each_row_gets_its_own_ids_and_distinct_rows_differ() {
+        // Many rows over few shapes: store numbers, amounts of one size, 0 and -0, cents.
+        let merchants = ["SAFEWAY #", "SQ *BLUE BOTTLE ", "Café ", "", "ZELLE TO 12 ", "1 2 3 "];
+        let amounts = [-6.75, -7.25, -60.0, -1200.0, 0.0, -0.0, 1825.0, -9.99, -16.5, 40.0];
+        let descriptions: Vec<String> =
+            (0..600).map(|i| format!("{}{}", merchants[i % merchants.len()], (i * 7919) % 100_000)).collect();
+        let rows: Vec<(&str, f64)> =
+            descriptions.iter().enumerate().map(|(i, d)| (d.as_str(), amounts[(i / 7) % amounts.len()])).collect();
+        let (distinct, row_to_distinct) = distinct_features(&rows);
+        assert_eq!(row_to_distinct.len(), rows.len());
+        for (row, &d) in rows.iter().zip(&row_to_distinct) {
+            assert_eq!(distinct[d], super::super::featurize::featurize(row.0, row.1), "{row:?}");
+        }
+        let unique: std::collections::HashSet<&Vec<u32>> = distinct.iter().collect();
+        assert_eq!(unique.len(), distinct.len(), "every distinct row is distinct");
+        assert!(distinct.len() < rows.len() / 4, "{} distinct rows", distinct.len());
     }
 
     #[test]
