@@ -18,7 +18,7 @@ import { barChart, lineChart, fanChart, donutChart, dataTable } from "./charts.j
 import { money, moneyCompact, factValue, humanName, monthYear } from "./format.js";
 import { impactWords, plainTrace } from "./explain.js";
 import * as store from "./store.js";
-import { scheduleSection } from "./schedule.js";
+import { laterItems, scheduleSection } from "./schedule.js";
 import { goalsSection } from "./goals.js";
 import { whatIfSection } from "./what-if.js";
 import { FinAdviceError } from "../index.js";
@@ -97,6 +97,11 @@ const TEMPLATE = `
         <div class="schedule-slot"></div>
         <div class="goals-slot"></div>
         <ol class="actions"></ol>
+        <section class="later" hidden>
+          <h3>After these steps</h3>
+          <p>These apply to you too, once the steps they wait for are done.</p>
+          <ul></ul>
+        </section>
         <div class="what-if-slot"></div>
         <section class="well" hidden><h3>What you are doing well</h3><ul></ul></section>
         <section class="charts"></section>
@@ -424,6 +429,7 @@ export class FinAdviceElement extends HTMLElement {
     root.querySelector(".actions").replaceChildren();
     root.querySelector(".what-if-slot").replaceChildren();
     root.querySelector(".well").hidden = true;
+    root.querySelector(".later").hidden = true;
     root.querySelector(".charts").replaceChildren();
     root.querySelector(".transactions").hidden = true;
     root.querySelector(".facts dl").replaceChildren();
@@ -521,7 +527,8 @@ export class FinAdviceElement extends HTMLElement {
     const root = this.shadowRoot;
     const currency = this.#currency();
     const catalog = Object.fromEntries(this.#catalog.map((f) => [f.name, f]));
-    const schedule = scheduleSection(report.monthlyPlan, report.actions, currency);
+    const later = report.later ?? [];
+    const schedule = scheduleSection(report.monthlyPlan, [...report.actions, ...later], currency);
     root.querySelector(".schedule-slot").replaceChildren(...(schedule ? [schedule] : []));
     const goals = goalsSection(report.plans?.goals, this.#form.read().goals, currency);
     root.querySelector(".goals-slot").replaceChildren(...(goals ? [goals] : []));
@@ -533,6 +540,8 @@ export class FinAdviceElement extends HTMLElement {
       currency,
     );
     root.querySelector(".what-if-slot").replaceChildren(...(whatIf ? [whatIf] : []));
+    root.querySelector(".later").hidden = later.length === 0;
+    root.querySelector(".later ul").replaceChildren(...laterItems(report.actions, later));
     const well = report.doingWell ?? report.wellDone ?? [];
     root.querySelector(".well").hidden = well.length === 0;
     root.querySelector(".well ul").replaceChildren(...well.map((w) => li(w.title ?? w.message ?? String(w))));

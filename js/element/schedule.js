@@ -63,12 +63,29 @@ function timing(step, next, titles, currency) {
   if (!parts.length) parts.push("ongoing");
   const name = (target) => lowerFirst(stepName(target, titles));
   if (step.until && Array.isArray(step.then)) {
-    if (!step.then.length) return `${parts.join(" ")}, then its money is free for the next steps`;
+    if (!step.then.length) return `${parts.join(" ")}, then no step takes its money`;
     const flows = step.then.map((t) => `${money(t.monthly, currency)} a month to: ${name(t)}`);
     return `${parts.join(" ")}, then ${flows.join("; ")}`;
   }
   if (step.until && next) return `${parts.join(" ")}, then this money goes to: ${name(next)}`;
   return parts.join(" ");
+}
+
+/**
+ * The report's `later` actions as list items: "Emergency fund — once High-interest debt is done."
+ * `actions` and `later` give the titles of what each waits for.
+ */
+export function laterItems(actions, later) {
+  const titles = new Map([...actions, ...later].map((a) => [a.id, a.title]));
+  return later.map((action) => {
+    const item = document.createElement("li");
+    item.dataset.action = action.id;
+    const title = document.createElement("strong");
+    title.textContent = action.title;
+    const waits = (action.waitsFor ?? []).map((id) => lowerFirst(titles.get(id) ?? id));
+    item.append(title, waits.length ? ` — once these are done: ${waits.join("; ")}.` : "");
+    return item;
+  });
 }
 
 /** A step's name: its action's title, followed for one of several steps of an action (a goal) by the item. */

@@ -46,4 +46,9 @@ monthly: number | null,
 /**
  * Ids of the pack's sources the rule rests on.
  */
-sources: Array<string>, };
+sources: Array<string>, 
+/**
+ * For an action of [`Report::later`]: the ids of the actions it waits for; absent for an
+ * action to take now.
+ */
+waitsFor?: Array<string>, };

@@ -18,8 +18,9 @@ debtPayoff: DebtPayoffPlans | null,
  */
 highInterestDebt: TierPayoff | null, 
 /**
- * The debts at or above the pack's medium-interest APR and their payoff with
- * [`SURPLUS_TO_DEBT`] of the free cash flow (null without such debts or threshold).
+ * The debts at or above the pack's medium-interest APR and below its high-interest APR, and
+ * their payoff with [`SURPLUS_TO_DEBT`] of the free cash flow (null without such debts or
+ * threshold).
  */
 mediumInterestDebt: TierPayoff | null, 
 /**

@@ -25,6 +25,12 @@ actions: Array<Action>,
  */
 doingWell: Array<Action>, 
 /**
+ * Actions that apply but come after an earlier step (a rule whose `after` names one that
+ * fired, or that waits itself), ranked; each names what it waits for. The monthly plan gives
+ * them money once those steps complete.
+ */
+later: Array<Action>, 
+/**
  * The report is educational information, not regulated advice ([`DISCLAIMER`]).
  */
 disclaimer: string, 

@@ -2,7 +2,7 @@
 import type { IsoDate } from "./IsoDate.js";
 
 /**
- * The debts at or above one APR and their avalanche payoff at a budget of their minimums plus an
+ * The debts in one APR band and their avalanche payoff at a budget of their minimums plus an
  * extra amount.
  */
 export type TierPayoff = { 
@@ -10,6 +10,11 @@ export type TierPayoff = {
  * The threshold: debts with `aprPercent` at or above it.
  */
 aprAtLeast: number, 
+/**
+ * The band's upper end, exclusive (the medium tier stops below the high-interest threshold);
+ * null for no upper end.
+ */
+aprBelow: number | null, 
 /**
  * Their balance.
  */

@@ -269,8 +269,14 @@ test("the plan as a schedule: this month's amount per step, until when, where it
     paid.map((s) => s.actionId),
     "one line per step with money, in the plan's order",
   );
+  // Steps that wait for an earlier one (the card) are actions of the report's `later`.
+  const everyAction = [...report.actions, ...report.later];
+  assert.ok(
+    paid.some((s) => report.later.some((a) => a.id === s.actionId)),
+    "the schedule goes on past the card",
+  );
   for (const [i, step] of paid.entries()) {
-    const title = report.actions.find((a) => a.id === step.actionId).title;
+    const title = everyAction.find((a) => a.id === step.actionId).title;
     const amount = step.monthly > 0 ? `$${Math.round(step.monthly).toLocaleString("en-US")} a month` : "From ";
     assert.ok(steps[i].text.startsWith(amount) && steps[i].text.includes(` — ${title}`), steps[i].text);
     if (step.until) {
@@ -282,13 +288,23 @@ test("the plan as a schedule: this month's amount per step, until when, where it
       assert.ok(steps[i].text.includes(`until ${month}`), steps[i].text);
     }
     for (const next of step.then ?? []) {
-      const nextTitle = report.actions.find((a) => a.id === next.actionId).title;
+      const nextTitle = everyAction.find((a) => a.id === next.actionId).title;
       assert.ok(
         steps[i].text.includes(`a month to: ${nextTitle[0].toLowerCase()}${nextTitle.slice(1)}`),
         steps[i].text,
       );
     }
   }
+  // What waits for an earlier step is listed with what it waits for.
+  const later = await page.$$eval("fin-advice >> .later li", (lis) =>
+    lis.map((li) => ({ id: li.dataset.action, text: li.textContent })),
+  );
+  assert.deepEqual(
+    later.map((l) => l.id),
+    report.later.map((a) => a.id),
+  );
+  const card = report.actions.find((a) => a.id.endsWith("/high-interest-debt")).title;
+  assert.ok(later[0].text.includes(`once these are done: ${card[0].toLowerCase()}${card.slice(1)}`), later[0].text);
   await assertAxeClean(page, "schedule");
   await shot(page, "page-schedule-390");
   await context.close();

@@ -150,8 +150,9 @@ pub struct Plans {
     /// The debts at or above the rule pack's high-interest APR and their payoff with everything
     /// free after the match (null without such debts or without the threshold).
     pub high_interest_debt: Option<TierPayoff>,
-    /// The debts at or above the pack's medium-interest APR and their payoff with
-    /// [`SURPLUS_TO_DEBT`] of the free cash flow (null without such debts or threshold).
+    /// The debts at or above the pack's medium-interest APR and below its high-interest APR, and
+    /// their payoff with [`SURPLUS_TO_DEBT`] of the free cash flow (null without such debts or
+    /// threshold).
     pub medium_interest_debt: Option<TierPayoff>,
     /// One entry per goal, in profile order.
     pub goals: Vec<GoalPlanEntry>,
@@ -350,8 +351,10 @@ impl Plans {
     ) -> Plans {
         let free = facts.free_cash_flow_monthly.max(0.0);
         self.high_interest_debt =
-            high_apr.and_then(|apr| tier_payoff(profile, apr, free - facts.contribution_for_full_match_monthly));
-        self.medium_interest_debt = medium_apr.and_then(|apr| tier_payoff(profile, apr, free * SURPLUS_TO_DEBT));
+            high_apr.and_then(|apr| tier_payoff(profile, apr, None, free - facts.contribution_for_full_match_monthly));
+        // The medium tier stops below the high one: the high-interest step pays those debts first.
+        self.medium_interest_debt =
+            medium_apr.and_then(|apr| tier_payoff(profile, apr, high_apr, free * SURPLUS_TO_DEBT));
         self
     }
 

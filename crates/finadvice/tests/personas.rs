@@ -12,11 +12,13 @@ use serde_json::Value;
 use std::path::PathBuf;
 
 /// What a persona's planner's review (`tests/personas/NAME.review.md`) says: the actions in order,
-/// the steps already done, and the monthly plan — each step's rule and its money this month.
+/// the steps already done, what comes after an earlier step, and the monthly plan — each step's rule and its money this month.
 struct Persona {
     name: &'static str,
     actions: &'static [&'static str],
     doing_well: &'static [&'static str],
+    /// The actions that wait for an earlier step ([`finadvice::Report::later`]), ranked.
+    later: &'static [&'static str],
     plan: &'static [(&'static str, f64)],
 }
 
@@ -32,7 +34,14 @@ const EXPECTED: &[Persona] = &[
         name: "new-graduate-card-debt",
         actions: &["starter-emergency-fund", "employer-match", "high-interest-debt"],
         doing_well: &[],
-        plan: &[("starter-emergency-fund", 100.0), ("employer-match", 145.0), ("high-interest-debt", 236.0)],
+        later: &["full-emergency-fund", "roth-ira", "save-for-goals", "medium-interest-debt", "workplace-plan-limit"],
+        plan: &[
+            ("starter-emergency-fund", 100.0),
+            ("employer-match", 145.0),
+            ("high-interest-debt", 236.0),
+            ("full-emergency-fund", 0.0),
+            ("roth-ira", 0.0),
+        ],
     },
     Persona {
         name: "family-mortgage-no-emergency-fund",
@@ -46,6 +55,7 @@ const EXPECTED: &[Persona] = &[
             "workplace-plan-limit",
         ],
         doing_well: &[MATCH, NO_HIGH],
+        later: &["medium-interest-debt"],
         plan: &[
             ("starter-emergency-fund", 410.0),
             ("full-emergency-fund", 0.0),
@@ -65,6 +75,7 @@ const EXPECTED: &[Persona] = &[
             "self-employed-retirement-plan",
         ],
         doing_well: &[DEBT_FREE, SAVINGS],
+        later: &[],
         plan: &[
             ("full-emergency-fund", 450.0),
             ("roth-ira", 450.0),
@@ -76,6 +87,7 @@ const EXPECTED: &[Persona] = &[
         name: "pre-retiree",
         actions: &["idle-cash", "hsa", "roth-ira", "workplace-plan-limit"],
         doing_well: &[MATCH, EF, NO_HIGH, RETIREMENT],
+        later: &[],
         plan: &[("hsa", 450.0), ("roth-ira", 450.0), ("workplace-plan-limit", 0.0)],
     },
     Persona {
@@ -89,6 +101,7 @@ const EXPECTED: &[Persona] = &[
             "taxable-investing",
         ],
         doing_well: &[EF, DEBT_FREE, SAVINGS],
+        later: &[],
         plan: &[
             ("employer-match", 375.0),
             ("backdoor-roth-ira", 625.0),
@@ -101,30 +114,41 @@ const EXPECTED: &[Persona] = &[
         name: "debt-free-no-plan",
         actions: &["idle-cash", "roth-ira", "retirement-saving-rate", "taxable-investing"],
         doing_well: &[EF, DEBT_FREE, SAVINGS],
+        later: &[],
         plan: &[("roth-ira", 625.0), ("retirement-saving-rate", 275.0), ("taxable-investing", 600.0)],
     },
     Persona {
         name: "crisis-expenses-exceed-income",
         actions: &["negative-surplus", "review-subscriptions", "bank-fees"],
         doing_well: &[],
+        later: &["starter-emergency-fund", "protect-income", "high-interest-debt", "full-emergency-fund", "roth-ira"],
         plan: &[],
     },
     Persona {
         name: "transactions-only",
         actions: &["high-interest-debt", "spending-grew", "review-subscriptions", "bank-fees"],
         doing_well: &[SAVINGS],
-        plan: &[("high-interest-debt", 1876.26)],
+        later: &["full-emergency-fund", "roth-ira", "retirement-saving-rate", "taxable-investing"],
+        plan: &[
+            ("high-interest-debt", 1876.26),
+            ("full-emergency-fund", 0.0),
+            ("roth-ira", 0.0),
+            ("retirement-saving-rate", 0.0),
+            ("taxable-investing", 0.0),
+        ],
     },
     Persona {
         name: "on-track-saver",
         actions: &["workplace-plan-limit", "taxable-investing"],
         doing_well: &[MATCH, EF, DEBT_FREE, RETIREMENT, SAVINGS],
+        later: &[],
         plan: &[("workplace-plan-limit", 1121.67), ("taxable-investing", 353.33)],
     },
     Persona {
         name: "hsa-eligible-car-loan",
         actions: &["hsa", "roth-ira", "medium-interest-debt", "workplace-plan-limit"],
         doing_well: &[MATCH, EF, NO_HIGH, SAVINGS],
+        later: &[],
         plan: &[
             ("hsa", 216.67),
             ("roth-ira", 625.0),
@@ -136,6 +160,7 @@ const EXPECTED: &[Persona] = &[
         name: "single-parent-dependents",
         actions: &["protect-income", "full-emergency-fund", "roth-ira", "save-for-goals", "workplace-plan-limit"],
         doing_well: &[MATCH, NO_HIGH, SAVINGS],
+        later: &[],
         plan: &[
             ("full-emergency-fund", 258.33),
             ("roth-ira", 625.0),
@@ -147,12 +172,14 @@ const EXPECTED: &[Persona] = &[
         name: "couple-as-of-2025",
         actions: &["roth-ira", "save-for-goals", "workplace-plan-limit"],
         doing_well: &[MATCH, EF, NO_HIGH, SAVINGS],
+        later: &[],
         plan: &[("roth-ira", 1250.0), ("save-for-goals:House renovation", 904.84), ("workplace-plan-limit", 595.16)],
     },
     Persona {
         name: "house-down-payment-saver",
         actions: &["roth-ira", "save-for-goals", "medium-interest-debt", "workplace-plan-limit"],
         doing_well: &[MATCH, EF, NO_HIGH, SAVINGS],
+        later: &[],
         plan: &[
             ("roth-ira", 625.0),
             ("save-for-goals:House down payment", 638.86),
@@ -165,12 +192,14 @@ const EXPECTED: &[Persona] = &[
         name: "room-left-saver",
         actions: &["hsa", "workplace-plan-limit", "taxable-investing"],
         doing_well: &[MATCH, EF, DEBT_FREE, RETIREMENT, SAVINGS],
+        later: &[],
         plan: &[("hsa", 166.67), ("workplace-plan-limit", 1166.67), ("taxable-investing", 141.66)],
     },
     Persona {
         name: "parent-four-months-fund",
         actions: &["protect-income", "full-emergency-fund", "roth-ira", "save-for-goals", "workplace-plan-limit"],
         doing_well: &[MATCH, NO_HIGH, SAVINGS],
+        later: &[],
         plan: &[
             ("full-emergency-fund", 808.33),
             ("roth-ira", 1250.0),
@@ -182,12 +211,14 @@ const EXPECTED: &[Persona] = &[
         name: "above-roth-limit",
         actions: &["backdoor-roth-ira", "taxable-investing"],
         doing_well: &[MATCH, EF, DEBT_FREE, RETIREMENT, SAVINGS],
+        later: &[],
         plan: &[("backdoor-roth-ira", 625.0), ("taxable-investing", 3975.0)],
     },
     Persona {
         name: "one-earner-couple",
         actions: &["protect-income", "full-emergency-fund", "roth-ira", "workplace-plan-limit"],
         doing_well: &[MATCH, DEBT_FREE, SAVINGS],
+        later: &[],
         plan: &[("full-emergency-fund", 616.67), ("roth-ira", 683.33), ("workplace-plan-limit", 0.0)],
     },
     Persona {
@@ -200,6 +231,7 @@ const EXPECTED: &[Persona] = &[
             "self-employed-retirement-plan",
         ],
         doing_well: &[DEBT_FREE, SAVINGS],
+        later: &[],
         plan: &[
             ("full-emergency-fund", 333.33),
             ("roth-ira", 625.0),
@@ -211,18 +243,21 @@ const EXPECTED: &[Persona] = &[
         name: "age-62-medicare-ahead",
         actions: &["hsa", "roth-ira", "workplace-plan-limit", "taxable-investing"],
         doing_well: &[MATCH, EF, DEBT_FREE, RETIREMENT, SAVINGS],
+        later: &[],
         plan: &[("hsa", 450.0), ("roth-ira", 1341.67), ("workplace-plan-limit", 937.5), ("taxable-investing", 170.83)],
     },
     Persona {
         name: "idle-cash",
         actions: &["idle-cash", "roth-ira", "workplace-plan-limit"],
         doing_well: &[MATCH, EF, DEBT_FREE, SAVINGS],
+        later: &[],
         plan: &[("roth-ira", 625.0), ("workplace-plan-limit", 1175.0)],
     },
     Persona {
         name: "mortgage-vs-investing",
         actions: &["medium-interest-debt", "taxable-investing"],
         doing_well: &[MATCH, EF, NO_HIGH, RETIREMENT],
+        later: &[],
         plan: &[("medium-interest-debt", 450.0), ("taxable-investing", 450.0)],
     },
 ];
@@ -275,6 +310,7 @@ fn personas_get_the_plan_of_their_review() {
         let report = report(name);
         assert_eq!(rules(&report, "actions"), persona.actions, "{name}: actions");
         assert_eq!(rules(&report, "doingWell"), persona.doing_well, "{name}: doingWell");
+        assert_eq!(rules(&report, "later"), persona.later, "{name}: later");
         let steps: Vec<(String, f64)> = report["monthlyPlan"]["steps"]
             .as_array()
             .unwrap()
@@ -308,10 +344,33 @@ fn the_monthly_plan_never_assigns_more_than_is_available() {
         assert!(assigned <= available + 1e-6, "{name}: {assigned} assigned of {available}");
         let unassigned = plan["unassigned"].as_f64().unwrap();
         assert!((available - assigned - unassigned).abs() < 0.011, "{name}: unassigned {unassigned}");
+        let later = report["later"].as_array().unwrap();
+        let waited_for = |id: &Value| later.iter().any(|a| a["waitsFor"].as_array().unwrap().contains(id));
         for step in steps {
-            assert!(step["monthly"].as_f64().unwrap() >= 0.0, "{name}: {step}");
-            assert!(step["monthly"].as_f64().unwrap() <= step["needed"].as_f64().unwrap() + 1e-6, "{name}: {step}");
+            let monthly = step["monthly"].as_f64().unwrap();
+            assert!(monthly >= 0.0, "{name}: {step}");
+            // A step gets at most what it asks for, except one that others wait for: it takes
+            // the money no other step can use yet.
+            assert!(
+                monthly <= step["needed"].as_f64().unwrap() + 1e-6 || waited_for(&step["actionId"]),
+                "{name}: {step}"
+            );
             assert!(!step["note"].as_str().unwrap().is_empty(), "{name}: {step}");
+            // A step of an action that waits gets nothing now and says when its money starts.
+            if let Some(action) = later.iter().find(|a| a["id"] == step["actionId"]) {
+                assert_eq!(monthly, 0.0, "{name}: {step}");
+                assert!(step["starts"].is_string(), "{name}: {step}");
+                assert!(action["monthly"].is_null(), "{name}: {action}");
+            }
+        }
+        // What a later action waits for is an action of the report, now or later.
+        for action in later {
+            let waits_for = action["waitsFor"].as_array().unwrap();
+            assert!(!waits_for.is_empty(), "{name}: {action}");
+            for id in waits_for {
+                let known = |list: &str| report[list].as_array().unwrap().iter().any(|a| &a["id"] == id);
+                assert!(known("actions") || known("later"), "{name}: {} waits for {id}", action["id"]);
+            }
         }
         // Every action shows its monthly share: the sum of its steps (one per goal for the goals),
         // null for an action without a step.

@@ -171,6 +171,60 @@ fn after_blocks_group_keeps_the_best_and_stop_ends_evaluation() {
     assert!(reasons.contains(&("later".into(), "not_reached".into(), "stopper".into())), "{reasons:?}");
 }
 
+/// A blocked rule whose condition holds is listed in `later` with what it waits for (also a rule
+/// that waits itself); of one group only the rule that would fire, and none where one of its
+/// group fired; a blocked rule whose condition fails is not listed.
+#[test]
+fn blocked_rules_that_apply_are_listed_as_later_with_what_they_wait_for() {
+    let mut first = rule("first", json!(true));
+    first["priority"] = json!(10);
+    let mut second = rule("second", json!(true));
+    second["after"] = json!(["first"]);
+    second["priority"] = json!(8);
+    let mut third = rule("third", json!(true));
+    third["after"] = json!(["first", "second", "unmatched"]);
+    third["priority"] = json!(9);
+    let unmatched = rule("unmatched", json!(false));
+    let mut failing = rule("failing", json!(false));
+    failing["after"] = json!(["first"]);
+    let mut low = rule("low", json!(true));
+    low["after"] = json!(["first"]);
+    low["group"] = json!("g");
+    low["priority"] = json!(1);
+    let mut high = rule("high", json!(true));
+    high["after"] = json!(["first"]);
+    high["group"] = json!("g");
+    high["priority"] = json!(5);
+    let mut fired_member = rule("fired-member", json!(true));
+    fired_member["group"] = json!("h");
+    let mut shadowed = rule("shadowed", json!(true));
+    shadowed["after"] = json!(["first"]);
+    shadowed["group"] = json!("h");
+    shadowed["priority"] = json!(7);
+    let rules = json!([first, second, third, unmatched, failing, low, high, fired_member, shadowed]);
+    let report = advise(&pack(rules), false);
+    assert_eq!(fired(&report), ["first", "fired-member"]);
+    let later: Vec<(String, Vec<String>)> = report["later"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            let waits = a["waitsFor"].as_array().unwrap().iter().map(|w| w.as_str().unwrap().to_string()).collect();
+            (a["rule"].as_str().unwrap().to_string(), waits)
+        })
+        .collect();
+    assert_eq!(
+        later,
+        [
+            ("third".to_string(), vec!["test/first".to_string(), "test/second".to_string()]),
+            ("second".to_string(), vec!["test/first".to_string()]),
+            ("high".to_string(), vec!["test/first".to_string()]),
+        ]
+    );
+    // Actions to take now carry no waitsFor.
+    assert!(report["actions"].as_array().unwrap().iter().all(|a| a.get("waitsFor").is_none()));
+}
+
 #[test]
 fn fired_rules_carry_traces_and_others_their_first_failing_condition() {
     let when = json!({"and": [

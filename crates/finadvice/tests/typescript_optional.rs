@@ -49,7 +49,9 @@ fn fields_missing_optional(path: &Path) -> Vec<String> {
             continue;
         }
         let attributes = lines[i..].iter().take_while(|l| l.trim_start().starts_with("#["));
-        let optional = attributes.into_iter().any(|l| l.contains("ts(optional") || l.contains("ts(skip"));
+        let optional = attributes.into_iter().any(|l| {
+            l.contains("ts(optional") || l.contains("ts(skip") || (l.contains("ts(as") && l.contains("optional"))
+        });
         if !optional {
             missing.push(format!("{}:{}", path.display(), i + 1));
         }

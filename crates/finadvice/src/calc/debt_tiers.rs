@@ -1,5 +1,5 @@
-//! Payoff plans of the debts at or above an APR threshold (the rule pack's high- and
-//! medium-interest lines), so that an action about those debts counts only them: their balance,
+//! Payoff plans of the debts in an APR band (the rule pack's high- and medium-interest lines:
+//! 10% and up, and 5% up to 10%, whose higher debts an earlier step pays), so that an action about those debts counts only them: their balance,
 //! minimums, balance-weighted APR and the interest an avalanche payoff saves on them against
 //! their minimums alone.
 
@@ -9,7 +9,7 @@ use crate::money::{round_cents, round_ratio};
 use crate::profile::Profile;
 use serde::Serialize;
 
-/// The debts at or above one APR and their avalanche payoff at a budget of their minimums plus an
+/// The debts in one APR band and their avalanche payoff at a budget of their minimums plus an
 /// extra amount.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]
@@ -17,6 +17,9 @@ use serde::Serialize;
 pub struct TierPayoff {
     /// The threshold: debts with `aprPercent` at or above it.
     pub apr_at_least: f64,
+    /// The band's upper end, exclusive (the medium tier stops below the high-interest threshold);
+    /// null for no upper end.
+    pub apr_below: Option<f64>,
     /// Their balance.
     pub balance: f64,
     /// Their minimum payments, money/month.
@@ -35,10 +38,17 @@ pub struct TierPayoff {
     pub order: Vec<String>,
 }
 
-/// The payoff of `profile`'s debts whose APR is at least `apr_at_least`, paying their minimums
-/// plus `extra_monthly`; `None` when no such debt has a balance.
-pub fn tier_payoff(profile: &Profile, apr_at_least: f64, extra_monthly: f64) -> Option<TierPayoff> {
-    let debts = payoff_debts(profile, apr_at_least);
+/// The payoff of `profile`'s debts whose APR is at least `apr_at_least` and below `apr_below`
+/// (when given), paying their minimums plus `extra_monthly`; `None` when no such debt has a
+/// balance.
+pub fn tier_payoff(
+    profile: &Profile,
+    apr_at_least: f64,
+    apr_below: Option<f64>,
+    extra_monthly: f64,
+) -> Option<TierPayoff> {
+    let mut debts = payoff_debts(profile, apr_at_least);
+    debts.retain(|d| apr_below.map_or(true, |below| d.apr_percent < below));
     if debts.is_empty() {
         return None;
     }
@@ -56,6 +66,7 @@ pub fn tier_payoff(profile: &Profile, apr_at_least: f64, extra_monthly: f64) -> 
     .ok();
     Some(TierPayoff {
         apr_at_least,
+        apr_below,
         balance: round_cents(balance),
         minimums: round_cents(minimums),
         apr_percent: round_ratio(apr),

@@ -17,7 +17,7 @@ use crate::facts::Facts;
 use crate::input::Input;
 use crate::plans::Plans;
 use crate::profile::{Profile, Transaction};
-use crate::rules::{evaluate_pack, Impact, NotFired, RulePack, TraceStep};
+use crate::rules::{evaluate_pack, Fired, Impact, NotFired, RulePack, TraceStep};
 use monthly_plan::{MonthlyPlan, StepNeed};
 use serde::Serialize;
 use serde_json::Value;
@@ -102,6 +102,11 @@ pub struct Action {
     pub monthly: Option<f64>,
     /// Ids of the pack's sources the rule rests on.
     pub sources: Vec<String>,
+    /// For an action of [`Report::later`]: the ids of the actions it waits for; absent for an
+    /// action to take now.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(test, ts(as = "Option<Vec<String>>", optional))]
+    pub waits_for: Vec<String>,
 }
 
 /// Identity of the rule pack used.
@@ -161,6 +166,10 @@ pub struct Report {
     pub actions: Vec<Action>,
     /// Steps already done ("what you are doing well"): rules of category `doing_well`.
     pub doing_well: Vec<Action>,
+    /// Actions that apply but come after an earlier step (a rule whose `after` names one that
+    /// fired, or that waits itself), ranked; each names what it waits for. The monthly plan gives
+    /// them money once those steps complete.
+    pub later: Vec<Action>,
     /// The report is educational information, not regulated advice ([`DISCLAIMER`]).
     pub disclaimer: &'static str,
     /// The profile's transactions, in input order, each with its category.
@@ -292,44 +301,53 @@ impl Advisor {
         let data = evaluation_data(&facts, &plans, profile, &self.rules);
         let outcome = evaluate_pack(&self.rules, &data, &profile.currency, self.explain)?;
         let pack = &self.rules;
-        let needs: Vec<StepNeed> = outcome
+        let action_id = |rule: usize| format!("{}/{}", pack.id, pack.rules[rule].id);
+        // Steps in rank order, the waiting ones among them by priority (the sort is stable, so
+        // the fired ones keep their rank and come first at equal priority).
+        let mut ranked: Vec<(&Fired, &[usize])> = outcome
             .fired
             .iter()
-            .filter(|f| pack.rules[f.rule].category != DOING_WELL)
-            .flat_map(|f| {
-                StepNeed::from_values(
-                    &format!("{}/{}", pack.id, pack.rules[f.rule].id),
-                    &pack.rules[f.rule].id,
-                    &f.values,
-                )
+            .map(|f| (f, &[][..]))
+            .chain(outcome.waiting.iter().map(|w| (&w.rule, &w.after[..])))
+            .filter(|(f, _)| pack.rules[f.rule].category != DOING_WELL)
+            .collect();
+        ranked.sort_by(|a, b| pack.rules[b.0.rule].priority.total_cmp(&pack.rules[a.0.rule].priority));
+        let needs: Vec<StepNeed> = ranked
+            .iter()
+            .flat_map(|(f, after)| {
+                let after: Vec<String> = after.iter().map(|&j| action_id(j)).collect();
+                StepNeed::from_values(&action_id(f.rule), &pack.rules[f.rule].id, &f.values)
+                    .into_iter()
+                    .map(move |need| StepNeed { after: after.clone(), ..need })
             })
             .collect();
         let monthly_plan = monthly_plan::plan(&needs, facts.free_cash_flow_monthly, profile.as_of, &profile.currency);
-        let (doing_well, mut actions): (Vec<Action>, Vec<Action>) = outcome
-            .fired
-            .into_iter()
-            .map(|f| {
-                let rule = &pack.rules[f.rule];
-                Action {
-                    monthly: None,
-                    id: format!("{}/{}", pack.id, rule.id),
-                    rule: rule.id.clone(),
-                    title: f.title,
-                    detail: f.detail,
-                    category: rule.category.clone(),
-                    priority: rule.priority,
-                    impact: f.impact,
-                    trace: f.trace,
-                    sources: rule.sources.clone(),
-                }
-            })
-            .partition(|a: &Action| a.category == DOING_WELL);
+        let action = |f: Fired, after: &[usize]| {
+            let rule = &pack.rules[f.rule];
+            Action {
+                monthly: None,
+                id: action_id(f.rule),
+                rule: rule.id.clone(),
+                title: f.title,
+                detail: f.detail,
+                category: rule.category.clone(),
+                priority: rule.priority,
+                impact: f.impact,
+                trace: f.trace,
+                sources: rule.sources.clone(),
+                waits_for: after.iter().map(|&j| action_id(j)).collect(),
+            }
+        };
+        let later: Vec<Action> = outcome.waiting.into_iter().map(|w| action(w.rule, &w.after)).collect();
+        let (doing_well, mut actions): (Vec<Action>, Vec<Action>) =
+            outcome.fired.into_iter().map(|f| action(f, &[])).partition(|a: &Action| a.category == DOING_WELL);
         share_actions(&mut actions, &monthly_plan, &profile.currency);
         Ok(Report {
             monthly_plan,
             facts,
             actions,
             doing_well,
+            later,
             disclaimer: DISCLAIMER,
             plans,
             not_fired: self.explain.then_some(outcome.not_fired),

@@ -101,6 +101,9 @@ pub struct StepNeed {
     pub minimums: f64,
     /// `planMonths`: the step ends after this many months.
     pub months: Option<u32>,
+    /// Ids of the actions whose steps must all complete before this one gets money (an action
+    /// that waits for an earlier step); empty for a step that runs from now.
+    pub after: Vec<String>,
 }
 
 impl StepNeed {
@@ -142,6 +145,7 @@ impl StepNeed {
             apr_percent: number("planAprPercent").map(|v| v.max(0.0)),
             minimums: number("planMinimums").unwrap_or(0.0).max(0.0),
             months: number("planMonths").map(|m| m.max(0.0).ceil().min(HORIZON_MONTHS as f64) as u32),
+            after: Vec::new(),
         })
     }
 
@@ -161,33 +165,60 @@ struct State {
     first_paid: Option<u32>,
 }
 
-/// One month's allocation: each step's money, in order, over the steps still running.
-fn allocate(needs: &[StepNeed], states: &[State], month: u32, available: f64) -> Vec<f64> {
+/// One month's allocation: each step's money, in order, over the steps still running (a step
+/// that waits runs from the month after the last of its `blockers` completed). Money no running
+/// step takes then goes, in order, to the running steps with a balance that others wait for, up
+/// to that balance: it completes them sooner instead of lying idle while the steps behind wait.
+fn allocate(
+    needs: &[StepNeed],
+    blockers: &[Option<Vec<usize>>],
+    states: &[State],
+    month: u32,
+    available: f64,
+) -> Vec<f64> {
+    let free = |i: usize| free_from(&blockers[i], states).is_some_and(|from| from <= month);
+    let running = |i: usize| free(i) && states[i].done_in.is_none() && needs[i].months.map_or(true, |n| month < n);
+    let owed = |i: usize| {
+        let (need, state) = (&needs[i], &states[i]);
+        need.to_go.map(|_| match need.apr_percent {
+            Some(apr) => (state.balance * (1.0 + apr / 1200.0) - need.minimums).max(0.0),
+            None => state.balance,
+        })
+    };
     let mut left = available;
-    needs
-        .iter()
-        .zip(states)
-        .map(|(need, state)| {
-            let running = state.done_in.is_none() && need.months.map_or(true, |n| month < n);
-            if !running || left <= EPSILON {
+    let mut give: Vec<f64> = (0..needs.len())
+        .map(|i| {
+            if !running(i) || left <= EPSILON {
                 return 0.0;
             }
+            let need = &needs[i];
             let mut cap = need.monthly;
             if let Some(share) = need.share {
                 cap = cap.min(share * left);
             }
-            if need.to_go.is_some() {
-                let owed = match need.apr_percent {
-                    Some(apr) => state.balance * (1.0 + apr / 1200.0) - need.minimums,
-                    None => state.balance,
-                };
-                cap = cap.min(owed.max(0.0));
+            if let Some(owed) = owed(i) {
+                cap = cap.min(owed);
             }
             let give = round_cents(cap.min(left).max(0.0));
             left -= give;
             give
         })
-        .collect()
+        .collect();
+    let waited_for = |i: usize| {
+        (0..needs.len())
+            .any(|k| states[k].done_in.is_none() && !free(k) && blockers[k].as_ref().is_some_and(|b| b.contains(&i)))
+    };
+    for (i, given) in give.iter_mut().enumerate() {
+        if left <= EPSILON {
+            break;
+        }
+        if let Some(owed) = owed(i).filter(|_| running(i) && waited_for(i)) {
+            let more = round_cents((owed - *given).min(left).max(0.0));
+            *given += more;
+            left -= more;
+        }
+    }
+    give
 }
 
 /// The monthly plan of `needs` (in the actions' rank order) over `available` money a month,
@@ -196,31 +227,47 @@ pub fn plan(needs: &[StepNeed], available: f64, as_of: Date, currency: &str) -> 
     let available = round_cents(available.max(0.0));
     let mut states: Vec<State> =
         needs.iter().map(|n| State { balance: n.to_go.unwrap_or(0.0), done_in: None, first_paid: None }).collect();
+    let blockers = blockers(needs);
     let mut moves: Vec<Vec<PlanMove>> = vec![Vec::new(); needs.len()];
     // Each month's allocation, so that a completed step's money can be traced: the month after
     // its last payment against the month before it (the last payment may be a partial one).
     let mut history: Vec<Vec<f64>> = Vec::new();
     let mut completed_last: Vec<usize> = Vec::new();
     for month in 0..=HORIZON_MONTHS {
-        let give = allocate(needs, &states, month, available);
+        let give = allocate(needs, &blockers, &states, month, available);
         for &i in &completed_last {
-            let done = states[i].done_in.unwrap_or(0) as usize;
-            let before = &history[done.saturating_sub(1)];
+            let done = states[i].done_in.unwrap_or(0);
+            // What a step got before: the month before the completing one (whose last payment
+            // may be partial, leaving more to the others), or the completing month itself for a
+            // step that was waiting until then for another step.
+            let before = |j: usize| {
+                let month = if free_from(&blockers[j], &states) == Some(done) { done } else { done.saturating_sub(1) };
+                history[month as usize][j]
+            };
             moves[i] = needs
                 .iter()
                 .enumerate()
-                .filter(|&(j, _)| j != i && give[j] > before[j] + EPSILON)
+                .filter(|&(j, _)| j != i && give[j] > before(j) + EPSILON)
                 .map(|(j, n)| PlanMove {
                     action_id: n.action_id.clone(),
                     part: n.part.clone(),
-                    monthly: round_cents(give[j] - before[j]),
+                    monthly: round_cents(give[j] - before(j)),
                 })
                 .collect();
         }
         completed_last.clear();
         history.push(give.clone());
         let give = &history[month as usize];
-        let finite_running = needs.iter().zip(&states).any(|(n, s)| n.is_finite_step() && s.done_in.is_none());
+        for (state, &given) in states.iter_mut().zip(give) {
+            if given > 0.0 && state.first_paid.is_none() {
+                state.first_paid = Some(month);
+            }
+        }
+        let finite_running = needs
+            .iter()
+            .zip(&states)
+            .zip(&blockers)
+            .any(|((n, s), b)| n.is_finite_step() && s.done_in.is_none() && b.is_some());
         if !finite_running || month == HORIZON_MONTHS {
             break;
         }
@@ -228,9 +275,6 @@ pub fn plan(needs: &[StepNeed], available: f64, as_of: Date, currency: &str) -> 
             let state = &mut states[i];
             if state.done_in.is_some() {
                 continue;
-            }
-            if give[i] > 0.0 && state.first_paid.is_none() {
-                state.first_paid = Some(month);
             }
             if need.to_go.is_some() {
                 let interest = need.apr_percent.map_or(0.0, |apr| state.balance * apr / 1200.0);
@@ -250,9 +294,11 @@ pub fn plan(needs: &[StepNeed], available: f64, as_of: Date, currency: &str) -> 
     // Month index m is the (m + 1)-th payment, made one month after the previous one, the first one
     // month after asOf (as in the payoff calculator).
     let date = |index: u32| as_of.add_months(index as i32 + 1);
+    // A step that waits and never gets money within the timeline is not on the plan.
     let steps: Vec<PlanStep> = needs
         .iter()
         .enumerate()
+        .filter(|&(i, need)| need.after.is_empty() || states[i].first_paid.is_some())
         .map(|(i, need)| {
             let state = &states[i];
             let until = state.done_in.and_then(date);
@@ -272,6 +318,45 @@ pub fn plan(needs: &[StepNeed], available: f64, as_of: Date, currency: &str) -> 
         .collect();
     let assigned: f64 = steps.iter().map(|s| s.monthly).sum();
     MonthlyPlan { available, unassigned: round_cents((available - assigned).max(0.0)), steps }
+}
+
+/// The first month a step with these `blockers` may get money: 0 for a step that does not
+/// wait, the month after the last of them completed, `None` while one has not completed.
+fn free_from(blockers: &Option<Vec<usize>>, states: &[State]) -> Option<u32> {
+    let list = blockers.as_ref()?;
+    list.iter().try_fold(0, |from, &j| Some(from.max(states[j].done_in? + 1)))
+}
+
+/// For each step, the steps it waits for (every step of each action its `after` names): `None`
+/// when one of them is not on the plan or can never complete (a step without an end, one that
+/// waits for such a step), so the step can never start.
+fn blockers(needs: &[StepNeed]) -> Vec<Option<Vec<usize>>> {
+    let mut out: Vec<Option<Vec<usize>>> = needs
+        .iter()
+        .map(|need| {
+            let mut list = Vec::new();
+            for id in &need.after {
+                let before: Vec<usize> = (0..needs.len()).filter(|&j| &needs[j].action_id == id).collect();
+                if before.is_empty() || before.iter().any(|&j| !needs[j].is_finite_step()) {
+                    return None;
+                }
+                list.extend(before);
+            }
+            Some(list)
+        })
+        .collect();
+    // A step waiting for one that can never start can never start either (chains are short).
+    loop {
+        let stuck: Vec<usize> = (0..needs.len())
+            .filter(|&i| out[i].as_ref().is_some_and(|b| b.iter().any(|&j| out[j].is_none())))
+            .collect();
+        if stuck.is_empty() {
+            return out;
+        }
+        for i in stuck {
+            out[i] = None;
+        }
+    }
 }
 
 /// "Mar 2027".
@@ -337,7 +422,7 @@ fn note(
     }
     if until.is_some() {
         if moves.is_empty() {
-            out.push_str("; then its money is free for the next steps");
+            out.push_str("; then no step takes its money");
         } else {
             let list: Vec<String> =
                 moves.iter().map(|m| format!("{} to {}", money(m.monthly, currency), label(m))).collect();
@@ -346,10 +431,10 @@ fn note(
                 money(moves.iter().map(|m| m.monthly).sum(), currency),
                 list.join(", ")
             ));
-            // Money the other steps do not take is free for the steps the report lists later.
+            // Money the other steps do not take is left unassigned.
             let moved: f64 = moves.iter().map(|m| m.monthly).sum();
             if monthly > moved + EPSILON {
-                out.push_str(&format!(", and {} a month is free for the next steps", money(monthly - moved, currency)));
+                out.push_str(&format!(", and {} a month is not assigned to a step", money(monthly - moved, currency)));
             }
         }
     }
@@ -372,6 +457,7 @@ mod tests {
             apr_percent: None,
             minimums: 0.0,
             months: None,
+            after: Vec::new(),
         }
     }
 
@@ -401,9 +487,9 @@ mod tests {
         assert_eq!(plan.steps[0].until, Date::parse("2027-04-15"));
         assert_eq!(plan.steps[0].then, [PlanMove { action_id: "ira".into(), part: None, monthly: 225.0 }]);
         assert!(
-            plan.steps[0]
-                .note
-                .contains("complete in Apr 2027; then $225 a month moves on: $225 to ira, and $175 a month is free"),
+            plan.steps[0].note.contains(
+                "complete in Apr 2027; then $225 a month moves on: $225 to ira, and $175 a month is not assigned"
+            ),
             "{}",
             plan.steps[0].note
         );
@@ -419,7 +505,7 @@ mod tests {
         let months = as_of().months_until(plan.steps[0].until.unwrap());
         // Without interest 4,200 / 426 is under 10 payments; at 24.99% it takes 12.
         assert_eq!(months, 12, "{:?}", plan.steps[0]);
-        assert!(plan.steps[0].note.contains("then its money is free"), "{}", plan.steps[0].note);
+        assert!(plan.steps[0].note.contains("then no step takes its money"), "{}", plan.steps[0].note);
     }
 
     #[test]
@@ -455,6 +541,54 @@ mod tests {
             "{}",
             plan.steps[1].note
         );
+    }
+
+    /// A step that waits for an earlier one gets nothing until that one completes, then takes the
+    /// money it hands on, and the completing step names it.
+    #[test]
+    fn a_waiting_step_starts_when_what_it_waits_for_completes() {
+        let mut card = need("card", 10_000.0);
+        card.to_go = Some(1_000.0);
+        let mut fund = need("fund", 400.0);
+        fund.to_go = Some(1_200.0);
+        fund.after = vec!["card".into()];
+        let mut ira = need("ira", 500.0);
+        ira.after = vec!["card".into()];
+        let plan = plan(&[card, fund, ira], 500.0, as_of(), "USD");
+        let got: Vec<f64> = plan.steps.iter().map(|s| s.monthly).collect();
+        assert_eq!(got, [500.0, 0.0, 0.0]);
+        // The card: two payments (Dec, Jan); the fund and the IRA from February.
+        assert_eq!(plan.steps[0].until, Date::parse("2027-01-15"));
+        assert_eq!(plan.steps[1].starts, Date::parse("2027-02-15"));
+        assert_eq!(plan.steps[2].starts, Date::parse("2027-02-15"));
+        assert_eq!(
+            plan.steps[0].then,
+            [
+                PlanMove { action_id: "fund".into(), part: None, monthly: 400.0 },
+                PlanMove { action_id: "ira".into(), part: None, monthly: 100.0 }
+            ]
+        );
+        // The fund: three payments from February, the last in April; then the IRA gets all 500.
+        assert_eq!(plan.steps[1].until, Date::parse("2027-04-15"));
+        assert_eq!(plan.steps[1].then, [PlanMove { action_id: "ira".into(), part: None, monthly: 400.0 }]);
+        assert!(plan.steps[2].note.contains("money starts in Feb 2027"), "{}", plan.steps[2].note);
+    }
+
+    /// A step that waits for one without an end, or for one not on the plan, never starts and
+    /// is left off the plan.
+    #[test]
+    fn a_step_that_can_never_start_is_not_on_the_plan() {
+        let mut after_ira = need("after-ira", 100.0);
+        after_ira.after = vec!["ira".into()];
+        let mut after_missing = need("after-missing", 100.0);
+        after_missing.after = vec!["negative-surplus".into()];
+        let mut chained = need("chained", 100.0);
+        chained.to_go = Some(500.0);
+        chained.after = vec!["after-ira".into()];
+        let plan = plan(&[need("ira", 100.0), after_ira, after_missing, chained], 1_000.0, as_of(), "USD");
+        let ids: Vec<&str> = plan.steps.iter().map(|s| s.action_id.as_str()).collect();
+        assert_eq!(ids, ["ira"]);
+        assert_eq!(plan.unassigned, 900.0);
     }
 
     #[test]

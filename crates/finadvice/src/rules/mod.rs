@@ -14,5 +14,5 @@ pub mod scope;
 pub mod template;
 
 pub use logic::TraceStep;
-pub use outcome::{evaluate_pack, impact_text, Impact, Inputs, NotFired, Outcome};
+pub use outcome::{evaluate_pack, impact_text, Fired, Impact, Inputs, NotFired, Outcome, Waiting};
 pub use pack::RulePack;

@@ -4,7 +4,10 @@
 //! is read once per evaluation, not once per comparison.
 //!
 //! * Rules are evaluated in the pack's evaluation order (prerequisites first, then priority).
-//! * A rule whose `after` names a rule that matched is *blocked*: that step comes first.
+//! * A rule whose `after` names a rule that matched is *blocked*: that step comes first. A blocked
+//!   rule is still reported as *waiting*, with the rules it waits for, so a plan can say what
+//!   comes next (of one group's waiting rules only the one that would fire; none where a rule of
+//!   its group fired).
 //! * Of the matching rules of one `group`, only the highest priority fires (ties: evaluation order).
 //! * A firing rule with `stop: true` ends evaluation; later rules are *not reached*.
 //! * A rule's `values` are computed first and read as `values.NAME`.
@@ -93,11 +96,22 @@ pub struct NotFired {
     pub by: Option<String>,
 }
 
+/// A rule whose condition holds but that waits for earlier steps (its `after` rules that matched).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Waiting {
+    /// The rule, rendered as if it fired.
+    pub rule: Fired,
+    /// Indices of the rules it waits for, in its `after` order.
+    pub after: Vec<usize>,
+}
+
 /// The result of evaluating a pack.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Outcome {
     /// Fired rules, ranked.
     pub fired: Vec<Fired>,
+    /// Rules that apply but wait for an earlier step, ranked as the fired ones are.
+    pub waiting: Vec<Waiting>,
     /// Rules that did not fire, in evaluation order (filled only when explaining).
     pub not_fired: Vec<NotFired>,
 }
@@ -128,6 +142,9 @@ impl<'a> Inputs<'a> {
 pub(crate) struct Decision {
     /// Fired rules in evaluation order, with the values each computed.
     pub fired: Vec<(usize, Vec<Value>)>,
+    /// Blocked rules whose condition holds, in evaluation order: the rule, its values and the
+    /// matched rules of its `after` that block it.
+    pub waiting: Vec<(usize, Vec<Value>, Vec<usize>)>,
     /// Rules that did not fire (filled only when explaining).
     pub not_fired: Vec<NotFired>,
     /// What is left of the pack's step budget.
@@ -140,6 +157,7 @@ pub(crate) fn decide(pack: &RulePack, inputs: &Inputs<'_>, explain: bool) -> Res
     let mut matched = vec![false; pack.rules.len()];
     let mut candidates: Vec<(usize, Vec<Value>)> = Vec::new();
     let mut candidate_rules: Vec<usize> = Vec::new();
+    let mut waiting: Vec<(usize, Vec<Value>, Vec<usize>)> = Vec::new();
     let mut not_fired = Vec::new();
     let mut steps_left = MAX_PACK_STEPS;
     let mut stopped_by: Option<usize> = None;
@@ -179,6 +197,8 @@ pub(crate) fn decide(pack: &RulePack, inputs: &Inputs<'_>, explain: bool) -> Res
                     by: Some(pack.rules[b].id.clone()),
                 });
             }
+            let blockers = rule.after_index.iter().copied().filter(|&j| matched.get(j) == Some(&true)).collect();
+            waiting.push((i, std::mem::take(&mut values), blockers));
             continue;
         }
         candidates.push((i, std::mem::take(&mut values)));
@@ -201,39 +221,66 @@ pub(crate) fn decide(pack: &RulePack, inputs: &Inputs<'_>, explain: bool) -> Res
             });
         }
     }
-    Ok(Decision { fired, not_fired, steps_left })
+    // A waiting rule stands for its group only where no rule of the group fired and it is the
+    // group's winner among the waiting ones.
+    let waiting_rules: Vec<usize> = waiting.iter().map(|w| w.0).collect();
+    let fired_groups: Vec<&String> = fired.iter().filter_map(|(i, _)| pack.rules[*i].group.as_ref()).collect();
+    waiting.retain(|(i, _, _)| {
+        let rule = &pack.rules[*i];
+        rule.group.as_ref().map_or(true, |g| !fired_groups.contains(&g)) && group_winner(pack, &waiting_rules, *i) == *i
+    });
+    Ok(Decision { fired, waiting, not_fired, steps_left })
 }
 
 /// Evaluates `pack` over `data` (`{facts, profile, plans, model}`; the constants are the pack's)
-/// and renders the fired rules' messages in `currency`. Errors only when the step limits are exceeded.
+/// and renders the fired and waiting rules' messages in `currency`. Errors only when the step
+/// limits are exceeded.
 pub fn evaluate_pack(pack: &RulePack, data: &Value, currency: &str, explain: bool) -> Result<Outcome, Issue> {
     let inputs = Inputs::read(pack, data);
-    let Decision { fired, not_fired, mut steps_left } = decide(pack, &inputs, explain)?;
+    let Decision { fired, waiting, not_fired, mut steps_left } = decide(pack, &inputs, explain)?;
     let mut out = Vec::with_capacity(fired.len());
     for (i, values) in fired {
-        let rule = &pack.rules[i];
-        let frame = inputs.frame(pack, rule, &values);
-        let scope = Scope::Frame(&frame);
-        let title = rule.title.render(scope, currency);
-        let detail = rule.detail.render(scope, currency);
-        let impact = rule.impact.as_ref().map(|path| {
-            let value = impact_value(rule, scope);
-            Impact {
-                path: path.text.clone(),
-                value,
-                unit: rule.impact_unit.clone(),
-                kind: rule.impact_kind.clone(),
-                text: impact_text(value, rule.impact_unit.as_deref(), currency),
-            }
-        });
-        let trace = run(rule, i, &frame, &mut steps_left, true)?.1;
-        let values = rule.values.iter().map(|(name, _)| name.clone()).zip(values).collect();
-        out.push(Fired { rule: i, title, detail, impact, trace, values });
+        out.push(render(pack, &inputs, i, values, currency, &mut steps_left)?);
     }
-    rank(pack, &mut out, |f| {
+    let key = |f: &Fired| {
         (f.rule, yearly(f.impact.as_ref().and_then(|i| i.value), f.impact.as_ref().and_then(|i| i.unit.as_deref())))
+    };
+    rank(pack, &mut out, key);
+    let mut later = Vec::with_capacity(waiting.len());
+    for (i, values, after) in waiting {
+        later.push(Waiting { rule: render(pack, &inputs, i, values, currency, &mut steps_left)?, after });
+    }
+    rank(pack, &mut later, |w| key(&w.rule));
+    Ok(Outcome { fired: out, waiting: later, not_fired })
+}
+
+/// Rule `i` with its `values` rendered in `currency`: title, detail, impact, trace.
+fn render(
+    pack: &RulePack,
+    inputs: &Inputs<'_>,
+    i: usize,
+    values: Vec<Value>,
+    currency: &str,
+    steps_left: &mut u64,
+) -> Result<Fired, Issue> {
+    let rule = &pack.rules[i];
+    let frame = inputs.frame(pack, rule, &values);
+    let scope = Scope::Frame(&frame);
+    let title = rule.title.render(scope, currency);
+    let detail = rule.detail.render(scope, currency);
+    let impact = rule.impact.as_ref().map(|path| {
+        let value = impact_value(rule, scope);
+        Impact {
+            path: path.text.clone(),
+            value,
+            unit: rule.impact_unit.clone(),
+            kind: rule.impact_kind.clone(),
+            text: impact_text(value, rule.impact_unit.as_deref(), currency),
+        }
     });
-    Ok(Outcome { fired: out, not_fired })
+    let trace = run(rule, i, &frame, steps_left, true)?.1;
+    let values = rule.values.iter().map(|(name, _)| name.clone()).zip(values).collect();
+    Ok(Fired { rule: i, title, detail, impact, trace, values })
 }
 
 /// The value of a rule's impact over `scope`: finite numbers only, money rounded to cents.
