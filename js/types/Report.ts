@@ -27,7 +27,7 @@ doingWell: Array<Action>,
 /**
  * Actions that apply but come after an earlier step (a rule whose `after` names one that
  * fired, or that waits itself), ranked; each names what it waits for. The monthly plan gives
- * them money once those steps complete.
+ * them money once those steps complete; their `monthly` is null (nothing this month).
  */
 later: Array<Action>, 
 /**

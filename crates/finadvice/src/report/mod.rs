@@ -168,7 +168,7 @@ pub struct Report {
     pub doing_well: Vec<Action>,
     /// Actions that apply but come after an earlier step (a rule whose `after` names one that
     /// fired, or that waits itself), ranked; each names what it waits for. The monthly plan gives
-    /// them money once those steps complete.
+    /// them money once those steps complete; their `monthly` is null (nothing this month).
     pub later: Vec<Action>,
     /// The report is educational information, not regulated advice ([`DISCLAIMER`]).
     pub disclaimer: &'static str,
