@@ -1,7 +1,7 @@
 //! Payoff plans of the debts in an APR band (the rule pack's high- and medium-interest lines:
-//! 10% and up, and 5% up to 10%, whose higher debts an earlier step pays), so that an action about those debts counts only them: their balance,
-//! minimums, balance-weighted APR and the interest an avalanche payoff saves on them against
-//! their minimums alone.
+//! 10% and up, and 5% up to 10%, whose higher debts an earlier step pays), so that an action
+//! about those debts counts only them: their balance, minimums, balance-weighted APR and the
+//! interest an avalanche payoff saves on them against their minimums alone.
 
 use super::payoff::{plan_payoff, PayoffDebt, PayoffRequest, Strategy};
 use crate::date::Date;

@@ -247,11 +247,14 @@ pub fn plan(needs: &[StepNeed], available: f64, as_of: Date, currency: &str) -> 
             moves[i] = needs
                 .iter()
                 .enumerate()
-                .filter(|&(j, _)| j != i && give[j] > before(j) + EPSILON)
-                .map(|(j, n)| PlanMove {
-                    action_id: n.action_id.clone(),
-                    part: n.part.clone(),
-                    monthly: round_cents(give[j] - before(j)),
+                .filter(|&(j, _)| j != i)
+                .filter_map(|(j, n)| {
+                    let more = give[j] - before(j);
+                    (more > EPSILON).then(|| PlanMove {
+                        action_id: n.action_id.clone(),
+                        part: n.part.clone(),
+                        monthly: round_cents(more),
+                    })
                 })
                 .collect();
         }
@@ -426,13 +429,9 @@ fn note(
         } else {
             let list: Vec<String> =
                 moves.iter().map(|m| format!("{} to {}", money(m.monthly, currency), label(m))).collect();
-            out.push_str(&format!(
-                "; then {} a month moves on: {}",
-                money(moves.iter().map(|m| m.monthly).sum(), currency),
-                list.join(", ")
-            ));
-            // Money the other steps do not take is left unassigned.
             let moved: f64 = moves.iter().map(|m| m.monthly).sum();
+            out.push_str(&format!("; then {} a month moves on: {}", money(moved, currency), list.join(", ")));
+            // Money the other steps do not take is left unassigned.
             if monthly > moved + EPSILON {
                 out.push_str(&format!(", and {} a month is not assigned to a step", money(monthly - moved, currency)));
             }

@@ -188,7 +188,9 @@ pub(crate) fn decide(pack: &RulePack, inputs: &Inputs<'_>, explain: bool) -> Res
             continue;
         }
         matched[i] = true;
-        if let Some(&b) = rule.after_index.iter().find(|&&j| matched.get(j) == Some(&true)) {
+        let blockers: Vec<usize> =
+            rule.after_index.iter().copied().filter(|&j| matched.get(j) == Some(&true)).collect();
+        if let Some(&b) = blockers.first() {
             if explain {
                 not_fired.push(NotFired {
                     rule: rule.id.clone(),
@@ -197,7 +199,6 @@ pub(crate) fn decide(pack: &RulePack, inputs: &Inputs<'_>, explain: bool) -> Res
                     by: Some(pack.rules[b].id.clone()),
                 });
             }
-            let blockers = rule.after_index.iter().copied().filter(|&j| matched.get(j) == Some(&true)).collect();
             waiting.push((i, std::mem::take(&mut values), blockers));
             continue;
         }
